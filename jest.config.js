@@ -1,0 +1,16 @@
+// One jest run for the whole monorepo. Two projects: `unit` (pure logic, no infrastructure) and
+// `integration` (real PostgreSQL and Kafka started by deploy/local/infra.sh; see tools/test.sh).
+const { pathsToModuleNameMapper } = require('./tools/jest-paths');
+const fs = require('fs');
+const swc = JSON.parse(fs.readFileSync(__dirname + '/.swcrc', 'utf8'));
+delete swc.$schema;
+const transform = { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] };
+const moduleNameMapper = pathsToModuleNameMapper();
+const common = { rootDir: __dirname, transform, moduleNameMapper, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools,k8s,deploy}/**/*.spec.ts'], testPathIgnorePatterns: ['\\.int\\.spec\\.ts$', '/node_modules/'] },
+    { ...common, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs}/**/*.int.spec.ts'], testTimeout: 120000, slowTestThreshold: 30 },
+  ],
+};
