@@ -1,0 +1,4 @@
+export * from './api-error';
+export * from './exception.filter';
+export * from './validation';
+export * from './bootstrap';

@@ -1,0 +1,56 @@
+import { Controller, Get, HttpStatus, Inject, Injectable, Optional, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+
+/** A readiness check: resolves with details when healthy, throws (or rejects) when not. */
+export interface HealthCheck {
+  name: string;
+  check(): Promise<unknown>;
+}
+export const HEALTH_CHECKS = Symbol('HEALTH_CHECKS');
+
+@Injectable()
+export class HealthRegistry {
+  private readonly checks: HealthCheck[] = [];
+  constructor(@Optional() @Inject(HEALTH_CHECKS) initial?: HealthCheck[]) {
+    this.checks.push(...(initial ?? []));
+  }
+  add(check: HealthCheck): void {
+    this.checks.push(check);
+  }
+  async run(timeoutMs = 2000): Promise<{ ok: boolean; checks: Record<string, { ok: boolean; detail?: unknown; error?: string }> }> {
+    const results = await Promise.all(
+      this.checks.map(async (c) => {
+        try {
+          const detail = await Promise.race([
+            c.check(),
+            new Promise((_, reject) => setTimeout(() => reject(new Error(`timeout after ${timeoutMs} ms`)), timeoutMs).unref()),
+          ]);
+          return [c.name, { ok: true, detail }] as const;
+        } catch (e) {
+          return [c.name, { ok: false, error: (e as Error).message }] as const;
+        }
+      }),
+    );
+    return { ok: results.every(([, r]) => r.ok), checks: Object.fromEntries(results) };
+  }
+}
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(private readonly registry: HealthRegistry) {}
+
+  /** Liveness: the process answers. Never checks dependencies, so a database outage does not restart pods. */
+  @Get('live')
+  live() {
+    return { status: 'ok' };
+  }
+
+  /** Readiness: every dependency answers; 503 with the failing ones otherwise. */
+  @Get('ready')
+  async ready(@Res() reply: FastifyReply) {
+    const result = await this.registry.run();
+    reply.status(result.ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).send({ status: result.ok ? 'ok' : 'unavailable', ...result });
+  }
+}

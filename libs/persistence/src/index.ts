@@ -1,0 +1,4 @@
+export * from './connection';
+export * from './data-source';
+export * from './optimistic-lock';
+export * from './persistence.module';
