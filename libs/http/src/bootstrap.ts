@@ -46,7 +46,7 @@ export async function createServiceApp(module: Type<unknown>, opts: ServiceOptio
     httpRequestDuration.observe({ method: req.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
     const principal = (req as unknown as { principal?: { type: string; sub: string } }).principal;
     // The access log (G6, 痕迹管理): who, what, outcome, how long, under which request id.
-    req.log.info({ reqId: req.id, method: req.method, url: req.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime), principal: principal ? `${principal.type}:${principal.sub}` : 'anonymous' }, 'request');
+    req.log.info({ method: req.method, url: req.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime), principal: principal ? `${principal.type}:${principal.sub}` : 'anonymous' }, 'request');
   });
   if (opts.requestTimeoutMs) {
     fastify.addHook('onRequest', async (req, reply) => {
@@ -60,9 +60,6 @@ export async function createServiceApp(module: Type<unknown>, opts: ServiceOptio
     const body = toApiError(err, String(req.id));
     if (body.statusCode >= 500) req.log.error({ err }, body.message);
     reply.status(body.statusCode).send(body);
-  });
-  fastify.setNotFoundHandler((req, reply) => {
-    reply.status(404).send(apiError(404, `没有这个地址 (no route ${req.method} ${req.url.split('?')[0]})`, String(req.id)));
   });
   if (opts.configureFastify) await opts.configureFastify(fastify);
 

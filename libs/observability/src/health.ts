@@ -6,6 +6,11 @@ import type { FastifyReply } from 'fastify';
 export interface HealthCheck {
   name: string;
   check(): Promise<unknown>;
+  /**
+   * false: reported, but its failure does not make the process unready. Kafka is such a dependency
+   * for services (the outbox keeps writes flowing while it is down), and upstreams are for the gateway.
+   */
+  critical?: boolean;
 }
 export const HEALTH_CHECKS = Symbol('HEALTH_CHECKS');
 
@@ -18,7 +23,7 @@ export class HealthRegistry {
   add(check: HealthCheck): void {
     this.checks.push(check);
   }
-  async run(timeoutMs = 2000): Promise<{ ok: boolean; checks: Record<string, { ok: boolean; detail?: unknown; error?: string }> }> {
+  async run(timeoutMs = 2000): Promise<{ ok: boolean; checks: Record<string, { ok: boolean; critical: boolean; detail?: unknown; error?: string }> }> {
     const results = await Promise.all(
       this.checks.map(async (c) => {
         try {
@@ -26,13 +31,13 @@ export class HealthRegistry {
             c.check(),
             new Promise((_, reject) => setTimeout(() => reject(new Error(`timeout after ${timeoutMs} ms`)), timeoutMs).unref()),
           ]);
-          return [c.name, { ok: true, detail }] as const;
+          return [c.name, { ok: true, critical: c.critical !== false, detail }] as const;
         } catch (e) {
-          return [c.name, { ok: false, error: (e as Error).message }] as const;
+          return [c.name, { ok: false, critical: c.critical !== false, error: (e as Error).message }] as const;
         }
       }),
     );
-    return { ok: results.every(([, r]) => r.ok), checks: Object.fromEntries(results) };
+    return { ok: results.every(([, r]) => r.ok || !r.critical), checks: Object.fromEntries(results) };
   }
 }
 

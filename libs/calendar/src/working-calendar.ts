@@ -1,0 +1,140 @@
+import { CalendarYearMissingError, missingYearMessage } from './calendar-year-missing-error';
+import { HolidayData, parseHolidayData } from './holiday-data';
+import { IsoDate, fromDayNumber, toDayNumber, weekdayOfDayNumber, yearOfDayNumber } from './iso-date';
+
+export interface CalendarYearMissingWarning {
+  year: number;
+  message: string;
+}
+
+/**
+ * 'error' (default) throws CalendarYearMissingError. 'warn' treats the year as weekends-only and
+ * requires a callback: a fallback that nobody hears about is how wrong deadlines reach citizens.
+ */
+export type WorkingCalendarOptions =
+  | { onMissingYear?: 'error' }
+  | { onMissingYear: 'warn'; warn: (warning: CalendarYearMissingWarning) => void };
+
+type DayEntry = { kind: 'off'; name: string } | { kind: 'work' };
+
+/** Years already warned about within one public call, so a long count warns once per year, not per day. */
+type WarnedYears = Set<number>;
+
+/**
+ * Working days on the official Chinese calendar: a day is a working day unless it is inside an
+ * 'off' range, or it is a Saturday/Sunday not listed as a make-up working day ('work').
+ */
+export class WorkingCalendar {
+  readonly #days = new Map<number, DayEntry>();
+  readonly #years: readonly number[];
+  readonly #options: WorkingCalendarOptions;
+
+  constructor(data: HolidayData, options: WorkingCalendarOptions = {}) {
+    const checked = parseHolidayData(data);
+    if (options.onMissingYear === 'warn' && typeof options.warn !== 'function') {
+      throw new TypeError("onMissingYear: 'warn' 需要 warn 回调 (requires a warn callback)");
+    }
+    this.#options = options;
+    this.#years = Object.keys(checked.years).map(Number).sort((a, b) => a - b);
+    for (const year of Object.values(checked.years)) {
+      for (const range of year.off) {
+        for (let d = toDayNumber(range.from); d <= toDayNumber(range.to); d++) this.#days.set(d, { kind: 'off', name: range.name });
+      }
+      for (const date of year.work) this.#days.set(toDayNumber(date), { kind: 'work' });
+    }
+  }
+
+  /** Years for which the official notice is loaded, ascending. */
+  coverage(): number[] {
+    return [...this.#years];
+  }
+
+  isWorkingDay(date: IsoDate): boolean {
+    return this.#isWorking(toDayNumber(date), new Set());
+  }
+
+  /** The holiday's official name (e.g. '春节') for days inside an 'off' range; undefined otherwise. */
+  holidayName(date: IsoDate): string | undefined {
+    const day = toDayNumber(date);
+    const entry = this.#days.get(day);
+    if (entry) return entry.kind === 'off' ? entry.name : undefined;
+    this.#requireYear(yearOfDayNumber(day), new Set());
+    return undefined;
+  }
+
+  /**
+   * The n-th working day after `start`. Periods are counted from the next day (期间开始的当日不计入,
+   * 民法典第二百零一条), so the start day never counts even when it is a working day; n = 0 returns start.
+   */
+  addWorkingDays(start: IsoDate, n: number): IsoDate {
+    assertCount(n);
+    const warned: WarnedYears = new Set();
+    let day = toDayNumber(start);
+    for (let counted = 0; counted < n; ) {
+      day++;
+      if (this.#isWorking(day, warned)) counted++;
+    }
+    return fromDayNumber(day);
+  }
+
+  /**
+   * Working days in (from, to]: the inverse of addWorkingDays, so
+   * workingDaysBetween(s, addWorkingDays(s, n)) === n. Negative when `to` is before `from`.
+   */
+  workingDaysBetween(from: IsoDate, to: IsoDate): number {
+    const [a, b] = [toDayNumber(from), toDayNumber(to)];
+    if (b < a) return -this.workingDaysBetween(to, from);
+    const warned: WarnedYears = new Set();
+    let count = 0;
+    for (let day = a + 1; day <= b; day++) if (this.#isWorking(day, warned)) count++;
+    return count;
+  }
+
+  /** The first working day strictly after `date`. */
+  nextWorkingDay(date: IsoDate): IsoDate {
+    return this.addWorkingDays(date, 1);
+  }
+
+  /** `date` itself if it is a working day, otherwise the first working day after it. */
+  workingDayOnOrAfter(date: IsoDate): IsoDate {
+    const warned: WarnedYears = new Set();
+    let day = toDayNumber(date);
+    while (!this.#isWorking(day, warned)) day++;
+    return fromDayNumber(day);
+  }
+
+  /**
+   * Deadline of a period of n natural days counted from the day after `start`. When the last day is
+   * a rest day or holiday, the period ends on the next working day (民法典第二百零三条). An authority's
+   * own time limits under 行政许可法第八十二条 are in working days instead: use addWorkingDays for those.
+   */
+  addNaturalDays(start: IsoDate, n: number): IsoDate {
+    assertCount(n);
+    return this.workingDayOnOrAfter(fromDayNumber(toDayNumber(start) + n));
+  }
+
+  #isWorking(day: number, warned: WarnedYears): boolean {
+    const entry = this.#days.get(day);
+    // A listed day is authoritative even if it lies across the boundary of an uncovered year.
+    if (entry) return entry.kind === 'work';
+    this.#requireYear(yearOfDayNumber(day), warned);
+    const weekday = weekdayOfDayNumber(day);
+    return weekday !== 0 && weekday !== 6;
+  }
+
+  #requireYear(year: number, warned: WarnedYears): void {
+    if (this.#years.includes(year)) return;
+    const options = this.#options;
+    if (options.onMissingYear !== 'warn') throw new CalendarYearMissingError(year, this.#years);
+    if (warned.has(year)) return;
+    warned.add(year);
+    options.warn({
+      year,
+      message: `${missingYearMessage(year, this.#years)} 暂按仅周末休息计算 (falling back to weekends-only).`,
+    });
+  }
+}
+
+function assertCount(n: number): void {
+  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`天数须为非负整数 (day count must be a non-negative integer): ${n}`);
+}

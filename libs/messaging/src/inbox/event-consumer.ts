@@ -1,0 +1,145 @@
+import { ContractViolation, dlqTopic, EventEnvelope, EventRegistry } from '@onewindow/contracts';
+import { eventsCounter } from '@onewindow/observability';
+import { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import type { Logger } from 'pino';
+import { DataSource, EntityManager } from 'typeorm';
+import { isInfrastructureError } from './infrastructure-errors';
+
+/** A handler applies one event's effect using the given transaction (the inbox row commits with it). */
+export type EventHandler = (event: EventEnvelope<any>, manager: EntityManager) => Promise<void>;
+
+export interface EventConsumerOptions {
+  /** The consumer's name: its Kafka group id and its key in the inbox. */
+  name: string;
+  topics: string[];
+  handlers: Record<string, EventHandler>;
+  /** Attempts before a message that keeps failing goes to the dead-letter topic. */
+  maxAttempts?: number;
+  backoffMs?: number;
+  fromBeginning?: boolean;
+  partitionsConsumedConcurrently?: number;
+  logger?: Logger;
+}
+
+export interface RawMessage {
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string | null;
+  value: string;
+}
+
+export type ProcessOutcome = 'applied' | 'duplicate' | 'ignored' | 'dead-lettered';
+
+/**
+ * Consumes events with an idempotent inbox: the event id is recorded in the same transaction as the
+ * handler's effect, so redelivery has no second effect (F3). A message that is not a valid event, or
+ * whose handler keeps failing after bounded retries, goes to `<topic>.dlq` and the dead_letter table,
+ * and consumption goes on (F4). An outage of Postgres is not the message's fault: it is retried
+ * through Kafka (the offset is not committed) instead of being dead-lettered.
+ */
+export class EventConsumer {
+  private consumer?: Consumer;
+  private producer?: Producer;
+  private readonly maxAttempts: number;
+  private readonly backoffMs: number;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly kafka: Kafka,
+    private readonly registry: EventRegistry,
+    readonly opts: EventConsumerOptions,
+  ) {
+    this.maxAttempts = opts.maxAttempts ?? 3;
+    this.backoffMs = opts.backoffMs ?? 200;
+  }
+
+  get name(): string {
+    return this.opts.name;
+  }
+
+  async start(): Promise<void> {
+    this.producer = this.kafka.producer({ allowAutoTopicCreation: true });
+    await this.producer.connect();
+    this.consumer = this.kafka.consumer({ groupId: this.opts.name, sessionTimeout: 30000, heartbeatInterval: 3000, retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 5000 } });
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: this.opts.topics, fromBeginning: this.opts.fromBeginning ?? true });
+    await this.consumer.run({
+      partitionsConsumedConcurrently: this.opts.partitionsConsumedConcurrently ?? 3,
+      eachMessage: async ({ topic, partition, message }) => {
+        await this.process(toRaw(topic, partition, message));
+      },
+    });
+  }
+
+  /** Stops fetching, lets the message in hand finish and commits its offset (graceful shutdown). */
+  async stop(): Promise<void> {
+    await this.consumer?.disconnect().catch(() => undefined);
+    await this.producer?.disconnect().catch(() => undefined);
+  }
+
+  async process(msg: RawMessage): Promise<ProcessOutcome> {
+    let event: EventEnvelope;
+    try {
+      event = this.registry.validate(JSON.parse(msg.value), msg.topic);
+    } catch (err) {
+      const detail = err instanceof ContractViolation ? `${err.message}: ${JSON.stringify(err.issues)}` : `不是合法的 JSON (not JSON): ${(err as Error).message}`;
+      await this.deadLetter(msg, 'invalid', detail, 0, undefined);
+      return 'dead-lettered';
+    }
+    const handler = this.opts.handlers[event.type];
+    if (!handler) return 'ignored';
+
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const applied = await this.ds.transaction(async (m) => {
+          const rows = await m.query(
+            'insert into inbox_event (consumer, event_id, topic, type) values ($1, $2, $3, $4) on conflict do nothing returning event_id',
+            [this.opts.name, event.id, msg.topic, event.type],
+          );
+          if (rows.length === 0) return false;
+          await handler(event, m);
+          return true;
+        });
+        eventsCounter.inc({ direction: 'in', topic: msg.topic, outcome: applied ? 'applied' : 'duplicate' });
+        return applied ? 'applied' : 'duplicate';
+      } catch (err) {
+        if (isInfrastructureError(err)) throw err;
+        if (attempt >= this.maxAttempts) {
+          await this.deadLetter(msg, 'failed', String((err as Error)?.message ?? err), attempt, event);
+          return 'dead-lettered';
+        }
+        this.opts.logger?.warn({ err: (err as Error).message, eventId: event.id, attempt }, 'handler failed, retrying');
+        await new Promise((r) => setTimeout(r, this.backoffMs * 2 ** (attempt - 1)));
+      }
+    }
+  }
+
+  private async deadLetter(msg: RawMessage, reason: 'invalid' | 'failed', error: string, attempts: number, event?: EventEnvelope): Promise<void> {
+    this.opts.logger?.error({ topic: msg.topic, partition: msg.partition, offset: msg.offset, reason, error }, 'message dead-lettered');
+    // The table row first: it is what the admin API lists and replays. If the DLQ publish then fails,
+    // the offset is not committed and the message comes again; the upsert keeps one row per message
+    // (a failed replay lands on the same row, reopened with the new error).
+    await this.ds.query(
+      `insert into dead_letter (consumer, topic, partition, "offset", key, event_id, event_type, payload, reason, error, attempts)
+       values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)
+       on conflict (consumer, topic, partition, "offset") do update
+         set status = 'open', error = excluded.error, attempts = dead_letter.attempts + excluded.attempts, resolved_at = null, resolved_by = null`,
+      [this.opts.name, msg.topic, msg.partition, msg.offset, msg.key, event?.id ?? null, event?.type ?? null, msg.value, reason, error.slice(0, 4000), attempts],
+    );
+    await this.producer!.send({
+      topic: dlqTopic(msg.topic),
+      acks: -1,
+      messages: [{
+        key: msg.key,
+        value: msg.value,
+        headers: { 'ow-dlq-reason': reason, 'ow-dlq-error': error.slice(0, 1000), 'ow-dlq-consumer': this.opts.name, 'ow-source-topic': msg.topic, 'ow-source-partition': String(msg.partition), 'ow-source-offset': msg.offset },
+      }],
+    });
+    eventsCounter.inc({ direction: 'in', topic: msg.topic, outcome: 'dead-lettered' });
+  }
+}
+
+function toRaw(topic: string, partition: number, m: KafkaMessage): RawMessage {
+  return { topic, partition, offset: m.offset, key: m.key?.toString() ?? null, value: m.value?.toString() ?? '' };
+}

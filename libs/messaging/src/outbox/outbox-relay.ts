@@ -1,0 +1,157 @@
+import { Client } from 'pg';
+import { Kafka, Producer, CompressionTypes } from 'kafkajs';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { eventsCounter } from '@onewindow/observability';
+import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
+import { OUTBOX_CHANNEL } from './outbox-writer';
+
+export interface OutboxRelayOptions {
+  /** Names the advisory lock: one relay per service database publishes at a time, keeping order. */
+  service: string;
+  batchSize?: number;
+  pollIntervalMs?: number;
+  maxBackoffMs?: number;
+  logger?: Logger;
+}
+
+interface Row {
+  seq: string;
+  topic: string;
+  key: string;
+  envelope: unknown;
+}
+
+/**
+ * Publishes outbox rows to Kafka in `seq` order and marks them sent. While Kafka is down it keeps
+ * retrying the oldest batch with backoff; the rows wait in Postgres, so no write is lost or blocked.
+ * Delivery is at-least-once (a batch whose acknowledgement was lost is sent again); consumers'
+ * inboxes make the repeat harmless.
+ */
+export class OutboxRelay {
+  private producer?: Producer;
+  private control?: Client;
+  private running = false;
+  private leader = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+  private readonly batchSize: number;
+  private readonly pollMs: number;
+  private readonly maxBackoffMs: number;
+  published = 0;
+
+  constructor(private readonly ds: DataSource, private readonly kafka: Kafka, private readonly opts: OutboxRelayOptions) {
+    this.batchSize = opts.batchSize ?? 500;
+    this.pollMs = opts.pollIntervalMs ?? 1000;
+    this.maxBackoffMs = opts.maxBackoffMs ?? 5000;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.producer = this.kafka.producer({ allowAutoTopicCreation: true, maxInFlightRequests: 1, idempotent: false, retry: { retries: 2, initialRetryTime: 200, maxRetryTime: 2000 } });
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    await this.producer?.disconnect().catch(() => undefined);
+    await this.control?.end().catch(() => undefined);
+    this.control = undefined;
+  }
+
+  private async run(): Promise<void> {
+    let backoff = 100;
+    let connected = false;
+    while (this.running) {
+      try {
+        if (!(await this.ensureLeader())) {
+          await this.sleep(this.pollMs);
+          continue;
+        }
+        if (!connected) {
+          await this.producer!.connect();
+          connected = true;
+        }
+        const n = await this.publishBatch();
+        backoff = 100;
+        if (n < this.batchSize) await this.sleep(this.pollMs);
+      } catch (err) {
+        this.opts.logger?.warn({ err: (err as Error).message }, 'outbox relay: publish failed, will retry');
+        await this.sleep(backoff);
+        backoff = Math.min(backoff * 2, this.maxBackoffMs);
+      }
+    }
+  }
+
+  /** A dedicated connection holds the advisory lock and LISTENs for new rows. */
+  private async ensureLeader(): Promise<boolean> {
+    if (this.control && this.leader) return true;
+    if (!this.control) {
+      const o = this.ds.options as PostgresConnectionOptions;
+      const client = new Client({ host: o.host, port: o.port, user: o.username, password: o.password as string, database: o.database, application_name: `${this.opts.service}-outbox-relay` });
+      client.on('error', () => {
+        this.leader = false;
+        this.control = undefined;
+      });
+      client.on('notification', () => this.wake?.());
+      await client.connect();
+      await client.query(`listen ${OUTBOX_CHANNEL}`);
+      this.control = client;
+    }
+    const r = await this.control.query('select pg_try_advisory_lock(hashtext($1)) as ok', [`outbox-relay:${this.opts.service}`]);
+    this.leader = r.rows[0].ok === true;
+    return this.leader;
+  }
+
+  private async publishBatch(): Promise<number> {
+    const rows: Row[] = await this.ds.query(
+      'select seq, topic, key, envelope from outbox_event where published_at is null order by seq limit $1',
+      [this.batchSize],
+    );
+    if (rows.length === 0) return 0;
+    try {
+      // Group by topic in seq order: kafkajs keeps message order within one topic's list.
+      const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
+      for (const r of rows) {
+        const env = r.envelope as { id: string; type: string; traceId: string };
+        const list = byTopic.get(r.topic) ?? [];
+        list.push({ key: r.key, value: JSON.stringify(r.envelope), headers: { 'ow-event-type': env.type, 'ow-trace-id': env.traceId } });
+        byTopic.set(r.topic, list);
+      }
+      await this.producer!.sendBatch({ acks: -1, compression: CompressionTypes.None, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
+    } catch (err) {
+      await this.ds
+        .query('update outbox_event set attempts = attempts + 1, last_error = $2 where seq = any($1::bigint[])', [rows.map((r) => r.seq), String((err as Error).message).slice(0, 500)])
+        .catch(() => undefined);
+      for (const t of new Set(rows.map((r) => r.topic))) eventsCounter.inc({ direction: 'out', topic: t, outcome: 'retry' });
+      throw err;
+    }
+    await this.ds.query('update outbox_event set published_at = now() where seq = any($1::bigint[])', [rows.map((r) => r.seq)]);
+    this.published += rows.length;
+    for (const r of rows) eventsCounter.inc({ direction: 'out', topic: r.topic, outcome: 'published' });
+    return rows.length;
+  }
+
+  /** Rows not yet published, for readiness detail and the runbook. */
+  async backlog(): Promise<{ pending: number; oldest: string | null }> {
+    const [r] = await this.ds.query('select count(*)::int as pending, min(created_at) as oldest from outbox_event where published_at is null');
+    return r;
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const t = setTimeout(() => {
+        this.wake = undefined;
+        resolve();
+      }, ms);
+      this.wake = () => {
+        clearTimeout(t);
+        this.wake = undefined;
+        resolve();
+      };
+    });
+  }
+}
