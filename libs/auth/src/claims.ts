@@ -95,7 +95,9 @@ export function principalFromClaims(payload: JWTPayload): Principal {
       return department === undefined ? p : { ...p, department };
     }
     case 'system': {
-      const scope = payload.scope === undefined ? '' : str(payload, 'scope', undefined, 2000);
+      const raw = payload.scope ?? '';
+      if (typeof raw !== 'string' || raw.length > 2000) throw new InvalidClaimsError('scope', 'is not a string of space-separated scopes');
+      const scope = raw;
       const scopes = scope.split(' ').filter(Boolean);
       for (const s of scopes) if (!SCOPE.test(s)) throw new InvalidClaimsError('scope', 'has a malformed entry');
       return { type: 'system', sub, department: str(payload, 'dept', DEPARTMENT), scopes };
@@ -121,7 +123,7 @@ export function claimsFromPrincipal(p: Principal): PlatformClaims {
       return c;
     }
     case 'system':
-      return { typ: 'system', sub: p.sub, dept: p.department, scope: p.scopes.join(' ') };
+      return p.scopes.length ? { typ: 'system', sub: p.sub, dept: p.department, scope: p.scopes.join(' ') } : { typ: 'system', sub: p.sub, dept: p.department };
     case 'public':
       throw new Error('the public principal is never put in a token');
   }

@@ -30,6 +30,10 @@ export interface TianjinDivisions {
 // Beijing, Tianjin, Shanghai, Chongqing: the province is also the city, so districts sit right under it.
 const MUNICIPALITIES = new Set(['11', '12', '31', '50']);
 
+const DEPTH: Record<DivisionLevel, number> = { province: 0, city: 1, district: 2, street: 3 };
+/** Digits shared by every code inside a division of each depth. */
+const PREFIX = [2, 4, 6, 9];
+
 export function isDivisionCode(code: string): boolean {
   return levelOf(code) !== undefined;
 }
@@ -66,9 +70,6 @@ export function isWithin(code: string, ancestor: string): boolean {
   const depth = DEPTH[ancestorLevel];
   return DEPTH[level] >= depth && code.slice(0, PREFIX[depth]!) === ancestor.slice(0, PREFIX[depth]!);
 }
-
-const DEPTH: Record<DivisionLevel, number> = { province: 0, city: 1, district: 2, street: 3 };
-const PREFIX = [2, 4, 6, 9];
 
 /** Checks the file's shape and codes at load time, so a bad hand edit fails on startup, not on a lookup. */
 export function parseTianjinDivisions(raw: unknown): TianjinDivisions {

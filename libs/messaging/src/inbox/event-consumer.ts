@@ -29,6 +29,9 @@ export interface RawMessage {
   value: string;
 }
 
+/** Messages applied in one transaction at most. */
+const BATCH = 100;
+
 export type ProcessOutcome = 'applied' | 'duplicate' | 'ignored' | 'dead-lettered';
 
 /**
@@ -66,8 +69,15 @@ export class EventConsumer {
     await this.consumer.subscribe({ topics: this.opts.topics, fromBeginning: this.opts.fromBeginning ?? true });
     await this.consumer.run({
       partitionsConsumedConcurrently: this.opts.partitionsConsumedConcurrently ?? 3,
-      eachMessage: async ({ topic, partition, message }) => {
-        await this.process(toRaw(topic, partition, message));
+      eachBatchAutoResolve: false,
+      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+        const messages = batch.messages.map((m) => toRaw(batch.topic, batch.partition, m));
+        for (let i = 0; i < messages.length && isRunning() && !isStale(); i += BATCH) {
+          const chunk = messages.slice(i, i + BATCH);
+          await this.processChunk(chunk);
+          resolveOffset(chunk[chunk.length - 1].offset);
+          await heartbeat();
+        }
       },
     });
   }
@@ -78,15 +88,65 @@ export class EventConsumer {
     await this.producer?.disconnect().catch(() => undefined);
   }
 
-  async process(msg: RawMessage): Promise<ProcessOutcome> {
-    let event: EventEnvelope;
+  /**
+   * Applies a run of messages of one partition in one transaction (one commit, one fsync), in order.
+   * If any handler fails the transaction is rolled back and the run is processed message by message,
+   * each with its own retries and dead-lettering, so one bad event costs only itself.
+   */
+  async processChunk(chunk: RawMessage[]): Promise<void> {
+    if (chunk.length === 1) {
+      await this.process(chunk[0]);
+      return;
+    }
+    const valid: { msg: RawMessage; event: EventEnvelope; handler: EventHandler }[] = [];
+    for (const msg of chunk) {
+      const parsed = this.parse(msg);
+      if ('invalid' in parsed) {
+        await this.deadLetter(msg, 'invalid', parsed.invalid, 0, undefined);
+        continue;
+      }
+      const handler = this.opts.handlers[parsed.event.type];
+      if (handler) valid.push({ msg, event: parsed.event, handler });
+    }
+    if (valid.length === 0) return;
     try {
-      event = this.registry.validate(JSON.parse(msg.value), msg.topic);
+      const applied = await this.ds.transaction(async (m) => {
+        const rows: { event_id: string }[] = await m.query(
+          `insert into inbox_event (consumer, event_id, topic, type)
+           select $1, e.id, e.topic, e.type from unnest($2::uuid[], $3::text[], $4::text[]) as e(id, topic, type)
+           on conflict do nothing returning event_id`,
+          [this.opts.name, valid.map((v) => v.event.id), valid.map((v) => v.msg.topic), valid.map((v) => v.event.type)],
+        );
+        const fresh = new Set(rows.map((r) => r.event_id));
+        for (const v of valid) {
+          // The same event twice in one run: only its first occurrence is fresh.
+          if (fresh.delete(v.event.id)) await v.handler(v.event, m);
+        }
+        return rows.length;
+      });
+      eventsCounter.inc({ direction: 'in', topic: chunk[0].topic, outcome: 'applied' }, applied);
+      eventsCounter.inc({ direction: 'in', topic: chunk[0].topic, outcome: 'duplicate' }, valid.length - applied);
     } catch (err) {
-      const detail = err instanceof ContractViolation ? `${err.message}: ${JSON.stringify(err.issues)}` : `不是合法的 JSON (not JSON): ${(err as Error).message}`;
-      await this.deadLetter(msg, 'invalid', detail, 0, undefined);
+      if (isInfrastructureError(err)) throw err;
+      for (const v of valid) await this.process(v.msg);
+    }
+  }
+
+  private parse(msg: RawMessage): { event: EventEnvelope } | { invalid: string } {
+    try {
+      return { event: this.registry.validate(JSON.parse(msg.value), msg.topic) };
+    } catch (err) {
+      return { invalid: err instanceof ContractViolation ? `${err.message}: ${JSON.stringify(err.issues)}` : `不是合法的 JSON (not JSON): ${(err as Error).message}` };
+    }
+  }
+
+  async process(msg: RawMessage): Promise<ProcessOutcome> {
+    const parsed = this.parse(msg);
+    if ('invalid' in parsed) {
+      await this.deadLetter(msg, 'invalid', parsed.invalid, 0, undefined);
       return 'dead-lettered';
     }
+    const event = parsed.event;
     const handler = this.opts.handlers[event.type];
     if (!handler) return 'ignored';
 

@@ -4,7 +4,6 @@ import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { eventsCounter } from '@onewindow/observability';
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
-import { OUTBOX_CHANNEL } from './outbox-writer';
 
 export interface OutboxRelayOptions {
   /** Names the advisory lock: one relay per service database publishes at a time, keeping order. */
@@ -42,7 +41,9 @@ export class OutboxRelay {
 
   constructor(private readonly ds: DataSource, private readonly kafka: Kafka, private readonly opts: OutboxRelayOptions) {
     this.batchSize = opts.batchSize ?? 500;
-    this.pollMs = opts.pollIntervalMs ?? 1000;
+    // Polling, not LISTEN/NOTIFY: NOTIFY takes a global lock at commit and would serialise every
+    // applicant write; an indexed poll for unpublished rows every 50 ms costs next to nothing.
+    this.pollMs = opts.pollIntervalMs ?? 50;
     this.maxBackoffMs = opts.maxBackoffMs ?? 5000;
   }
 
@@ -86,7 +87,7 @@ export class OutboxRelay {
     }
   }
 
-  /** A dedicated connection holds the advisory lock and LISTENs for new rows. */
+  /** A dedicated connection holds the advisory lock, so exactly one replica's relay publishes. */
   private async ensureLeader(): Promise<boolean> {
     if (this.control && this.leader) return true;
     if (!this.control) {
@@ -96,9 +97,7 @@ export class OutboxRelay {
         this.leader = false;
         this.control = undefined;
       });
-      client.on('notification', () => this.wake?.());
       await client.connect();
-      await client.query(`listen ${OUTBOX_CHANNEL}`);
       this.control = client;
     }
     const r = await this.control.query('select pg_try_advisory_lock(hashtext($1)) as ok', [`outbox-relay:${this.opts.service}`]);

@@ -1,8 +1,6 @@
 import { createEnvelope, EventEnvelope, EventRegistry, NewEvent } from '@onewindow/contracts';
 import { EntityManager } from 'typeorm';
 
-export const OUTBOX_CHANNEL = 'ow_outbox';
-
 /**
  * Writes events into the outbox inside the caller's transaction, so the state change and its event
  * commit together or not at all. The payload is validated against its contract here: an event that
@@ -22,8 +20,6 @@ export class OutboxWriter {
       'insert into outbox_event (event_id, topic, key, type, envelope) values ($1, $2, $3, $4, $5)',
       [envelope.id, contract.topic, envelope.subject, envelope.type, JSON.stringify(valid)],
     );
-    // Delivered at commit only; wakes the relay at once instead of waiting for its next poll.
-    await manager.query('select pg_notify($1, $2)', [OUTBOX_CHANNEL, '']);
     return envelope;
   }
 }

@@ -1,0 +1,113 @@
+import { applyDecorators, BadRequestException, Body, Controller, ForbiddenException, Get, Headers, HttpCode, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Principals } from '@onewindow/auth';
+import { validateUscc } from '@onewindow/codes';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ExchangeService } from './exchange.service';
+import { parsePurpose, PURPOSE_HEADER, PURPOSE_MAX, PURPOSE_MIN } from './purpose';
+import { SystemPrincipalGuard, systemPrincipal } from './system-principal.guard';
+
+const LICENCE_NUMBER = /^[A-Za-z0-9][A-Za-z0-9-]{3,63}$/;
+
+const PurposeHeader = () => ApiHeader({
+  name: PURPOSE_HEADER,
+  required: true,
+  description: `调用目的 (purpose of the access, ${PURPOSE_MIN}-${PURPOSE_MAX} characters; non-ASCII text percent-encoded), recorded with every call`,
+  schema: { type: 'string', minLength: PURPOSE_MIN, maxLength: PURPOSE_MAX },
+});
+const ExchangeErrors = () =>
+  applyDecorators(
+    ApiResponse({ status: 400, description: 'Missing or malformed purpose, or malformed input' }),
+    ApiResponse({ status: 401, description: 'No valid token' }),
+    ApiResponse({ status: 403, description: 'Not a department system, or another department' }),
+    ApiResponse({ status: 429, description: 'Rate limit exceeded (Retry-After)' }),
+    ApiResponse({ status: 503, description: 'The service holding the data is unavailable' }),
+    ApiResponse({ status: 504, description: 'The service holding the data did not answer in time' }),
+  );
+
+/** Query parameters passed on to the service, with any `department` removed: the department is the token's. */
+function queryWithoutDepartment(url: string): string {
+  const q = url.indexOf('?');
+  if (q === -1) return '';
+  const params = new URLSearchParams(url.slice(q + 1));
+  params.delete('department');
+  return params.toString();
+}
+
+/**
+ * G7, cross-department data exchange (数据共享交换) for department systems (`system` principals,
+ * client credentials). Every call declares its purpose and is recorded in exchange_access_log.
+ * The department is always the token's: a `department` in the query or body that differs is refused.
+ */
+@ApiTags('exchange')
+@ApiBearerAuth()
+@Principals('system')
+@UseGuards(SystemPrincipalGuard)
+@Controller('exchange')
+export class ExchangeController {
+  constructor(private readonly exchange: ExchangeService) {}
+
+  @Get('work')
+  @ApiOperation({ summary: '拉取本部门待办 (pull this department\'s tasks)', description: 'Proxied to intake `GET /department/tasks`; other query parameters are passed on.' })
+  @ApiQuery({ name: 'status', required: false, type: String })
+  @ApiOkResponse({ description: 'The department\'s tasks, as the intake service returns them' })
+  @PurposeHeader()
+  @ExchangeErrors()
+  async work(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Headers(PURPOSE_HEADER) purposeRaw?: string): Promise<void> {
+    const principal = systemPrincipal(req);
+    const purpose = parsePurpose(purposeRaw);
+    const department = new URLSearchParams(req.url.split('?')[1] ?? '').get('department');
+    if (department !== null && department !== principal.department) throw otherDepartment(principal.department);
+    await this.exchange.forward(req, reply, principal, { route: 'GET /exchange/work', service: 'intake', method: 'GET', upstreamPath: '/department/tasks', query: queryWithoutDepartment(req.url), purpose });
+  }
+
+  @Post('decisions')
+  @HttpCode(200)
+  @ApiOperation({ summary: '回传办理结果 (return a decision on a task)', description: 'Proxied to intake `POST /department/decisions`. The body is the intake service\'s decision; its department, if given, must be the token\'s.' })
+  @ApiBody({ schema: { type: 'object', additionalProperties: true, description: 'As intake POST /department/decisions' } })
+  @PurposeHeader()
+  @ExchangeErrors()
+  async decisions(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Body() body: unknown, @Headers(PURPOSE_HEADER) purposeRaw?: string): Promise<void> {
+    const principal = systemPrincipal(req);
+    const purpose = parsePurpose(purposeRaw);
+    if (!body || typeof body !== 'object' || Array.isArray(body)) {
+      throw new BadRequestException({ message: '请求体应为 JSON 对象 (the body must be a JSON object)' });
+    }
+    const { department, ...decision } = body as Record<string, unknown>;
+    if (department !== undefined && department !== principal.department) throw otherDepartment(principal.department);
+    await this.exchange.forward(req, reply, principal, { route: 'POST /exchange/decisions', service: 'intake', method: 'POST', upstreamPath: '/department/decisions', body: decision, purpose });
+  }
+
+  @Get('enterprises/:uscc')
+  @ApiOperation({ summary: '查询企业基本信息 (enterprise basics by USCC)', description: 'Proxied to registration `GET /shared/enterprises/:uscc`.' })
+  @ApiParam({ name: 'uscc', description: '统一社会信用代码 (GB 32100 unified social credit code, 18 characters)', example: '91120116MA05JXYZ4R' })
+  @PurposeHeader()
+  @ExchangeErrors()
+  async enterprise(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('uscc') uscc: string, @Headers(PURPOSE_HEADER) purposeRaw?: string): Promise<void> {
+    const principal = systemPrincipal(req);
+    const purpose = parsePurpose(purposeRaw);
+    const check = validateUscc(uscc);
+    if (!check.valid) {
+      throw new BadRequestException({ message: `统一社会信用代码无效 (malformed USCC): ${check.reasons.map((r) => r.message).join('；')}`, details: { uscc, reasons: check.reasons } });
+    }
+    await this.exchange.forward(req, reply, principal, { route: 'GET /exchange/enterprises/:uscc', service: 'registration', method: 'GET', upstreamPath: `/shared/enterprises/${uscc}`, purpose });
+  }
+
+  @Get('licences/:number')
+  @ApiOperation({ summary: '查询电子证照 (e-licence by number)', description: 'Proxied to registration `GET /shared/licences/:number`.' })
+  @ApiParam({ name: 'number', description: 'Licence number (letters, digits and hyphens, 4-64)' })
+  @PurposeHeader()
+  @ExchangeErrors()
+  async licence(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('number') number: string, @Headers(PURPOSE_HEADER) purposeRaw?: string): Promise<void> {
+    const principal = systemPrincipal(req);
+    const purpose = parsePurpose(purposeRaw);
+    if (!LICENCE_NUMBER.test(number)) {
+      throw new BadRequestException({ message: `证照编号格式错误 (malformed licence number: letters, digits and hyphens, 4-64 characters)`, details: { number } });
+    }
+    await this.exchange.forward(req, reply, principal, { route: 'GET /exchange/licences/:number', service: 'registration', method: 'GET', upstreamPath: `/shared/licences/${encodeURIComponent(number)}`, purpose });
+  }
+}
+
+function otherDepartment(own: string): ForbiddenException {
+  return new ForbiddenException({ message: `只能处理本部门 (${own}) 的数据 (a system may only act for its own department)`, details: { department: own } });
+}

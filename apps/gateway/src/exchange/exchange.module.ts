@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { RoutingModule } from '../routing/routing.module';
+import { ExchangeAccessLog } from './exchange-access-log.entity';
+import { ExchangeController } from './exchange.controller';
+import { ExchangeService } from './exchange.service';
+import { ExchangeAccessLog1767300000000 } from './migrations/1767300000000-exchange-access-log';
+
+export const exchangeEntities = [ExchangeAccessLog];
+export const exchangeMigrations = [ExchangeAccessLog1767300000000];
+
+/** G7: cross-department data exchange for department systems, every access logged with its purpose. */
+@Module({
+  imports: [TypeOrmModule.forFeature(exchangeEntities), RoutingModule],
+  controllers: [ExchangeController],
+  providers: [ExchangeService],
+})
+export class ExchangeModule {}

@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { SystemPrincipal } from '@onewindow/auth';
+import { apiError } from '@onewindow/http';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Repository } from 'typeorm';
+import { GatewaySettingsHolder, timeoutFor } from '../routing/settings';
+import { classifyUpstreamError, upstreamErrorBody } from '../routing/upstream-errors';
+import { ExchangeAccessLog } from './exchange-access-log.entity';
+import { PURPOSE_HEADER } from './purpose';
+
+export interface ExchangeCall {
+  /** Route template for the log, e.g. `GET /exchange/work`. */
+  route: string;
+  service: string;
+  method: 'GET' | 'POST';
+  /** Path on the service, e.g. `/department/tasks`. */
+  upstreamPath: string;
+  /** Query string to pass on (without `?`), already cleaned. */
+  query?: string;
+  body?: unknown;
+  purpose: string;
+}
+
+/** Headers passed to a service on an exchange call: the caller's token and the request's identity. */
+const PASSED = ['authorization', 'accept', 'accept-language', 'user-agent'];
+
+/**
+ * The exchange's one way to a service: record the call (with its purpose) before touching any
+ * data, call the service with the system's own token (the service verifies it and scopes the data
+ * to the token's department), answer with the service's answer, and complete the record with the
+ * status. A service that is down or slow is 503 / 504 in the platform's shape, as on /api/*.
+ */
+@Injectable()
+export class ExchangeService {
+  constructor(
+    @InjectRepository(ExchangeAccessLog) private readonly log: Repository<ExchangeAccessLog>,
+    private readonly settings: GatewaySettingsHolder,
+  ) {}
+
+  async forward(req: FastifyRequest, reply: FastifyReply, principal: SystemPrincipal, call: ExchangeCall): Promise<void> {
+    const requestId = String(req.id);
+    const started = performance.now();
+    const entry = await this.log.save(
+      this.log.create({
+        clientId: principal.sub,
+        department: principal.department,
+        method: call.method,
+        route: call.route,
+        path: req.url.split('?')[0]!.slice(0, 300),
+        purpose: call.purpose,
+        status: null,
+        durationMs: null,
+        requestId,
+      }),
+    );
+    let status = 500;
+    try {
+      status = await this.call(req, reply, call);
+    } finally {
+      await this.log.update({ id: entry.id }, { status, durationMs: Math.round(performance.now() - started) }).catch((err) => req.log.error({ err }, 'exchange access log update failed'));
+    }
+  }
+
+  private async call(req: FastifyRequest, reply: FastifyReply, call: ExchangeCall): Promise<number> {
+    const upstream = this.settings.upstream(call.service);
+    const requestId = String(req.id);
+    if (!upstream) {
+      const body = upstreamErrorBody(call.service, 'unavailable', requestId);
+      reply.code(body.statusCode).send(body);
+      return body.statusCode;
+    }
+    const timeoutMs = timeoutFor(this.settings.get(), call.service);
+    const headers: Record<string, string> = {
+      'x-request-id': requestId,
+      'x-forwarded-for': [req.headers['x-forwarded-for'], req.raw.socket?.remoteAddress].flat().filter(Boolean).join(', '),
+      'x-forwarded-proto': req.protocol,
+      'x-forwarded-host': req.headers.host ?? '',
+      [PURPOSE_HEADER]: encodeURIComponent(call.purpose),
+    };
+    for (const name of PASSED) {
+      const v = req.headers[name];
+      if (typeof v === 'string') headers[name] = v;
+    }
+    let body: string | undefined;
+    if (call.body !== undefined) {
+      body = JSON.stringify(call.body);
+      headers['content-type'] = 'application/json';
+    }
+    const url = `${upstream.url}${call.upstreamPath}${call.query ? `?${call.query}` : ''}`;
+    let res: Response;
+    let text: string;
+    try {
+      res = await fetch(url, { method: call.method, headers, body, signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' });
+      text = await res.text();
+    } catch (err) {
+      const failure = classifyUpstreamError(err);
+      const error = upstreamErrorBody(call.service, failure, requestId, failure === 'timeout' ? timeoutMs : undefined);
+      req.log.warn({ service: call.service, failure, err }, error.message);
+      reply.code(error.statusCode).send(error);
+      return error.statusCode;
+    }
+    if (res.status < 100 || res.status > 599) {
+      const error = apiError(502, `服务 ${call.service} 返回了无效的响应 (bad gateway)`, requestId);
+      reply.code(502).send(error);
+      return 502;
+    }
+    reply.code(res.status).header('content-type', res.headers.get('content-type') ?? 'application/json; charset=utf-8');
+    const retryAfter = res.headers.get('retry-after');
+    if (retryAfter) reply.header('retry-after', retryAfter);
+    reply.send(text);
+    return res.status;
+  }
+}

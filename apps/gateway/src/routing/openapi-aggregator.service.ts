@@ -1,0 +1,82 @@
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { mergeOpenApi, type OpenApiDoc, type ServiceDoc, type UnavailableService } from './openapi-merge';
+import { GatewaySettingsHolder } from './settings';
+import { failureReason, getJson } from './upstream-client';
+
+/**
+ * Keeps the merged OpenAPI document (G5): every service's /openapi.json is fetched when first asked
+ * for and again every `openApiRefreshMs` (60 s); a service that is down, slow or answers with
+ * something that is not an OpenAPI document is left out and named in `x-unavailable`, never
+ * blocking the document for the others.
+ */
+@Injectable()
+export class OpenApiAggregator implements OnApplicationShutdown {
+  private readonly logger = new Logger('openapi');
+  private gatewayDoc: () => OpenApiDoc = () => ({ openapi: '3.0.0', info: { title: 'OneWindow gateway', version: '1' }, paths: {} });
+  private merged?: OpenApiDoc;
+  private fetchedAt = 0;
+  private inflight?: Promise<OpenApiDoc>;
+  private timer?: NodeJS.Timeout;
+
+  constructor(private readonly settings: GatewaySettingsHolder) {}
+
+  /** The gateway's own document (SwaggerModule.createDocument of its controllers), built lazily. */
+  setGatewayDocument(factory: () => OpenApiDoc): void {
+    let cached: OpenApiDoc | undefined;
+    this.gatewayDoc = () => (cached ??= factory());
+    this.merged = undefined;
+    this.fetchedAt = 0;
+  }
+
+  /** Starts the periodic refresh (not in the constructor: tests and scripts that never listen need no timer). */
+  startRefreshing(): void {
+    const every = this.settings.get().openApiRefreshMs;
+    if (this.timer || every <= 0) return;
+    this.timer = setInterval(() => void this.refresh().catch((e) => this.logger.warn(`refresh failed: ${(e as Error).message}`)), every);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /** The merged document; fetched now if never fetched or older than the refresh period. */
+  async document(): Promise<OpenApiDoc> {
+    const fresh = Date.now() - this.fetchedAt < this.settings.get().openApiRefreshMs;
+    if (this.merged && fresh) return this.merged;
+    return this.refresh();
+  }
+
+  /** The last merged document without waiting (Swagger UI's init script), or the gateway's alone. */
+  current(): OpenApiDoc {
+    return this.merged ?? mergeOpenApi(this.gatewayDoc(), []);
+  }
+
+  refresh(): Promise<OpenApiDoc> {
+    this.inflight ??= this.build().finally(() => (this.inflight = undefined));
+    return this.inflight;
+  }
+
+  private async build(): Promise<OpenApiDoc> {
+    const { upstreams, openApiFetchTimeoutMs } = this.settings.get();
+    const results = await Promise.all(
+      upstreams.map(async (u): Promise<ServiceDoc | UnavailableService> => {
+        try {
+          const res = await getJson(`${u.url}/openapi.json`, openApiFetchTimeoutMs);
+          const doc = res.body as OpenApiDoc | undefined;
+          if (res.status !== 200) return { name: u.name, reason: `HTTP ${res.status}` };
+          if (!doc || typeof doc !== 'object' || typeof doc.paths !== 'object') return { name: u.name, reason: 'not an OpenAPI document' };
+          return { name: u.name, doc };
+        } catch (err) {
+          return { name: u.name, reason: failureReason(err).reason };
+        }
+      }),
+    );
+    const services = results.filter((r): r is ServiceDoc => 'doc' in r);
+    const unavailable = results.filter((r): r is UnavailableService => !('doc' in r));
+    this.merged = mergeOpenApi(this.gatewayDoc(), services, unavailable);
+    this.fetchedAt = Date.now();
+    return this.merged;
+  }
+}

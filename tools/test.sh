@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The one test command (README, .ci/run): starts the real PostgreSQL and Kafka if they are not up,
+# type-checks, lints, then runs every unit and integration test with jest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash deploy/local/infra.sh up
+# shellcheck disable=SC1091
+source .data/env
+export NODE_ENV=test
+echo "== type check"; npx tsc -p tsconfig.json --noEmit
+echo "== lint"; npx eslint apps libs tools bench
+echo "== tests"; npx jest --ci --maxWorkers=2 "$@"
