@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { IncomingMessage } from 'node:http';
 import { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -33,7 +34,7 @@ export async function createServiceApp(module: Type<unknown>, opts: ServiceOptio
     disableRequestLogging: true,
     bodyLimit: opts.bodyLimit ?? 1024 * 1024,
     requestIdHeader: false,
-    genReqId: (req) => requestIdFrom(req),
+    genReqId: (req: IncomingMessage) => requestIdFrom(req),
     connectionTimeout: 30_000,
     trustProxy: true,
   });

@@ -22,3 +22,20 @@ export function createKafka(clientId: string, brokers: string[] = brokersFromEnv
     },
   });
 }
+
+/**
+ * An optional namespace for physical topic and group names (OW_KAFKA_NAMESPACE). Contracts name
+ * logical topics; tests that boot whole services set a namespace so that files running side by side
+ * on the shared broker never consume each other's events. Empty in every real deployment.
+ */
+export function kafkaNamespace(): string {
+  return process.env.OW_KAFKA_NAMESPACE ?? '';
+}
+export function toPhysical(name: string): string {
+  const ns = kafkaNamespace();
+  return ns ? `${ns}.${name}` : name;
+}
+export function toLogical(name: string): string {
+  const ns = kafkaNamespace();
+  return ns && name.startsWith(`${ns}.`) ? name.slice(ns.length + 1) : name;
+}

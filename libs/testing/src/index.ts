@@ -1,3 +1,5 @@
 export * from './database';
 export * from './kafka';
 export * from './wait';
+export * from './isolation';
+export * from './jwks-server';

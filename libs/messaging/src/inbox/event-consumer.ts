@@ -4,6 +4,7 @@ import { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import { DataSource, EntityManager } from 'typeorm';
 import { isInfrastructureError } from './infrastructure-errors';
+import { toLogical, toPhysical } from '../kafka-client';
 
 /** A handler applies one event's effect using the given transaction (the inbox row commits with it). */
 export type EventHandler = (event: EventEnvelope<any>, manager: EntityManager) => Promise<void>;
@@ -12,7 +13,7 @@ export interface EventConsumerOptions {
   /** The consumer's name: its Kafka group id and its key in the inbox. */
   name: string;
   topics: string[];
-  handlers: Record<string, EventHandler>;
+  handlers: Partial<Record<string, EventHandler>>;
   /** Attempts before a message that keeps failing goes to the dead-letter topic. */
   maxAttempts?: number;
   backoffMs?: number;
@@ -64,14 +65,14 @@ export class EventConsumer {
   async start(): Promise<void> {
     this.producer = this.kafka.producer({ allowAutoTopicCreation: true });
     await this.producer.connect();
-    this.consumer = this.kafka.consumer({ groupId: this.opts.name, sessionTimeout: 30000, heartbeatInterval: 3000, retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 5000 } });
+    this.consumer = this.kafka.consumer({ groupId: toPhysical(this.opts.name), sessionTimeout: 30000, heartbeatInterval: 3000, retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 5000 } });
     await this.consumer.connect();
-    await this.consumer.subscribe({ topics: this.opts.topics, fromBeginning: this.opts.fromBeginning ?? true });
+    await this.consumer.subscribe({ topics: this.opts.topics.map(toPhysical), fromBeginning: this.opts.fromBeginning ?? true });
     await this.consumer.run({
       partitionsConsumedConcurrently: this.opts.partitionsConsumedConcurrently ?? 3,
       eachBatchAutoResolve: false,
       eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
-        const messages = batch.messages.map((m) => toRaw(batch.topic, batch.partition, m));
+        const messages = batch.messages.map((m) => toRaw(toLogical(batch.topic), batch.partition, m));
         for (let i = 0; i < messages.length && isRunning() && !isStale(); i += BATCH) {
           const chunk = messages.slice(i, i + BATCH);
           await this.processChunk(chunk);
@@ -188,7 +189,7 @@ export class EventConsumer {
       [this.opts.name, msg.topic, msg.partition, msg.offset, msg.key, event?.id ?? null, event?.type ?? null, msg.value, reason, error.slice(0, 4000), attempts],
     );
     await this.producer!.send({
-      topic: dlqTopic(msg.topic),
+      topic: toPhysical(dlqTopic(msg.topic)),
       acks: -1,
       messages: [{
         key: msg.key,

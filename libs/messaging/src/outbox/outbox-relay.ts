@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { eventsCounter } from '@onewindow/observability';
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
+import { toPhysical } from '../kafka-client';
 
 export interface OutboxRelayOptions {
   /** Names the advisory lock: one relay per service database publishes at a time, keeping order. */
@@ -120,7 +121,7 @@ export class OutboxRelay {
         list.push({ key: r.key, value: JSON.stringify(r.envelope), headers: { 'ow-event-type': env.type, 'ow-trace-id': env.traceId } });
         byTopic.set(r.topic, list);
       }
-      await this.producer!.sendBatch({ acks: -1, compression: CompressionTypes.None, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
+      await this.producer!.sendBatch({ acks: -1, compression: CompressionTypes.None, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic: toPhysical(topic), messages })) });
     } catch (err) {
       await this.ds
         .query('update outbox_event set attempts = attempts + 1, last_error = $2 where seq = any($1::bigint[])', [rows.map((r) => r.seq), String((err as Error).message).slice(0, 500)])

@@ -1,0 +1,65 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { RefreshToken } from './entities/refresh-token.entity';
+import { UserAccount } from './entities/user-account.entity';
+import { InvalidRefreshTokenError } from './errors';
+import { IDENTITY_CONFIG, type IdentityConfig } from './identity.config';
+
+const PREFIX = 'owr_';
+const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/**
+ * Refresh tokens (login sessions). A session lasts at most `refreshTtlSeconds` from login: each
+ * refresh gives a new token with the same end, so a stolen token cannot be kept alive forever.
+ */
+@Injectable()
+export class SessionsService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
+  ) {}
+
+  /** A new session for the account (login, OIDC exchange). */
+  async start(userId: string, m: EntityManager = this.ds.manager): Promise<string> {
+    return this.insert(m, userId, randomUUID(), new Date(Date.now() + this.config.refreshTtlSeconds * 1000)).then((r) => r.token);
+  }
+
+  /**
+   * Exchanges a refresh token for the next one. A token presented after it was already used means
+   * two parties hold it: the whole family is revoked and both must log in again.
+   */
+  async rotate(token: string): Promise<{ account: UserAccount; refreshToken: string }> {
+    const outcome = await this.ds.transaction(async (m) => {
+      const row = await m.getRepository(RefreshToken).createQueryBuilder('t').setLock('pessimistic_write').where('t.token_hash = :h', { h: hashOf(token) }).getOne();
+      if (!row) return { kind: 'invalid' as const };
+      if (row.revokedAt) {
+        await m.getRepository(RefreshToken).update({ familyId: row.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+        return { kind: 'invalid' as const };
+      }
+      if (row.expiresAt.getTime() <= Date.now()) return { kind: 'invalid' as const };
+      const account = await m.getRepository(UserAccount).findOne({ where: { id: row.userId } });
+      if (!account || account.disabled) return { kind: 'invalid' as const };
+      const next = await this.insert(m, row.userId, row.familyId, row.expiresAt);
+      await m.getRepository(RefreshToken).update({ id: row.id }, { revokedAt: new Date(), replacedBy: next.id });
+      return { kind: 'ok' as const, account, refreshToken: next.token };
+    });
+    // Thrown outside the transaction so that a family revocation is committed, not rolled back.
+    if (outcome.kind !== 'ok') throw new InvalidRefreshTokenError();
+    return { account: outcome.account, refreshToken: outcome.refreshToken };
+  }
+
+  /** Logout: revokes the token's whole family. Unknown tokens are ignored (logout is idempotent). */
+  async revoke(token: string): Promise<void> {
+    const row = await this.ds.getRepository(RefreshToken).findOne({ where: { tokenHash: hashOf(token) } });
+    if (row) await this.ds.getRepository(RefreshToken).update({ familyId: row.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  private async insert(m: EntityManager, userId: string, familyId: string, expiresAt: Date): Promise<{ id: string; token: string }> {
+    const token = PREFIX + randomBytes(32).toString('base64url');
+    const id = randomUUID();
+    await m.getRepository(RefreshToken).insert({ id, tokenHash: hashOf(token), userId, familyId, expiresAt, revokedAt: null, replacedBy: null });
+    return { id, token };
+  }
+}

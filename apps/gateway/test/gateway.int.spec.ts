@@ -1,0 +1,307 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { LocalTokenIssuer, TokenVerifier, type Principal } from '@onewindow/auth';
+import { createTestDatabase, type TestDatabase } from '@onewindow/testing';
+import { createServer, type AddressInfo } from 'node:net';
+import { Client } from 'pg';
+import { createGatewayApp } from '../src/gateway-app';
+import { DevRootModule, devVerifier } from './dev-root.module';
+import { sampleCalls, startSampleUpstream } from './sample-upstream';
+
+/** A port nobody listens on: the "registration" service that is down. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((r) => server.close(() => r()));
+  return port;
+}
+
+const UPSTREAM_TIMEOUT_MS = 1000;
+const PER_PRINCIPAL = 25;
+
+describe('gateway (G1, G4, G5, G7, G8) against a sample upstream', () => {
+  let db: TestDatabase;
+  let sample: Awaited<ReturnType<typeof startSampleUpstream>>;
+  let gateway: NestFastifyApplication;
+  let base: string;
+  let issuer: LocalTokenIssuer;
+  const tokens: Record<string, string> = {};
+
+  const citizen = (sub: string): Principal => ({ type: 'citizen', sub, name: '张三' });
+  const system: Principal = { type: 'system', sub: 'amr-system', department: 'TJ-AMR', scopes: ['exchange'] };
+
+  beforeAll(async () => {
+    db = await createTestDatabase('gateway');
+    sample = await startSampleUpstream();
+    issuer = await LocalTokenIssuer.create();
+    devVerifier.current = new TokenVerifier({ issuer: issuer.issuer, audience: issuer.audience, keys: issuer.jwks });
+    gateway = await createGatewayApp({
+      rootModule: DevRootModule,
+      database: db.connection,
+      upstreams: [
+        { name: 'intake', url: sample.url },
+        { name: 'registration', url: `http://127.0.0.1:${await closedPort()}` },
+      ],
+      upstreamTimeoutMs: UPSTREAM_TIMEOUT_MS,
+      bodyLimits: { intake: 64 * 1024 },
+      rateLimit: { perPrincipal: PER_PRINCIPAL, perIp: 10_000, login: 3 },
+      openApiRefreshMs: 60_000,
+    });
+    await gateway.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(gateway.getHttpServer().address() as AddressInfo).port}`;
+    tokens.citizen = await issuer.sign(citizen('c-1'));
+    tokens.system = await issuer.sign(system);
+  });
+
+  afterAll(async () => {
+    await gateway?.close();
+    await sample?.app.close();
+    await db?.drop();
+  });
+
+  const get = (path: string, headers: Record<string, string> = {}) => fetch(`${base}${path}`, { headers });
+  const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+  function expectErrorShape(body: Record<string, unknown>, status: number) {
+    expect(body).toMatchObject({ statusCode: status, error: expect.any(String), message: expect.any(String), requestId: expect.any(String) });
+  }
+
+  describe('routing (G1)', () => {
+    it('routes /api/intake/* to the service and forwards the request id, token and X-Forwarded-*', async () => {
+      const res = await get('/api/intake/echo?a=1&b=two', { 'x-request-id': 'test-request-0001', ...bearer(tokens.citizen!) });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('x-request-id')).toBe('test-request-0001');
+      const body = await res.json();
+      expect(body.url).toBe('/echo?a=1&b=two');
+      expect(body.requestId).toBe('test-request-0001');
+      expect(body.headers['x-request-id']).toBe('test-request-0001');
+      expect(body.headers.authorization).toBe(`Bearer ${tokens.citizen}`);
+      expect(body.headers['x-forwarded-for']).toContain('127.0.0.1');
+      expect(body.headers['x-forwarded-proto']).toBe('http');
+      expect(body.headers['x-forwarded-host']).toBe(new URL(base).host);
+      expect(body.headers['x-forwarded-prefix']).toBe('/api/intake');
+    });
+
+    it('makes a request id when the client sends none, passes it on and returns it', async () => {
+      const res = await get('/api/intake/echo');
+      const id = res.headers.get('x-request-id');
+      expect(id).toMatch(/^[0-9a-f-]{36}$/);
+      expect((await res.json()).headers['x-request-id']).toBe(id);
+    });
+
+    it('passes a JSON body through unchanged', async () => {
+      const res = await fetch(`${base}/api/intake/echo`, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ text: '行政许可', n: 3 }) });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ body: { text: '行政许可', n: 3 }, length: 4 });
+    });
+
+    it('a service that is down is 503 in the platform shape, at once', async () => {
+      const started = Date.now();
+      const res = await get('/api/registration/enterprises', { 'x-request-id': 'test-request-down' });
+      expect(res.status).toBe(503);
+      const body = await res.json();
+      expectErrorShape(body, 503);
+      expect(body.message).toBe('服务 registration 暂不可用 (service unavailable)');
+      expect(body.requestId).toBe('test-request-down');
+      expect(Date.now() - started).toBeLessThan(2000);
+    });
+
+    it('a slow service is 504 once the upstream timeout has passed, not a hang', async () => {
+      const started = Date.now();
+      const res = await get('/api/intake/slow?ms=4000');
+      const elapsed = Date.now() - started;
+      expect(res.status).toBe(504);
+      expectErrorShape(await res.json(), 504);
+      expect(elapsed).toBeGreaterThanOrEqual(UPSTREAM_TIMEOUT_MS - 50);
+      expect(elapsed).toBeLessThan(UPSTREAM_TIMEOUT_MS + 1500);
+    });
+
+    it('an unknown service is 404 in the platform shape', async () => {
+      const res = await get('/api/nosuchservice/things');
+      expect(res.status).toBe(404);
+      const body = await res.json();
+      expectErrorShape(body, 404);
+      expect(body.message).toContain('nosuchservice');
+    });
+  });
+
+  describe('bad input', () => {
+    it('malformed JSON through the proxy: 400 in the platform shape with the same request id, nothing handled', async () => {
+      const before = sampleCalls.count;
+      const res = await fetch(`${base}/api/intake/echo`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'test-request-badjson' }, body: '{"text": "unterminated' });
+      expect(res.status).toBe(400);
+      const body = await res.json();
+      expectErrorShape(body, 400);
+      expect(body.requestId).toBe('test-request-badjson');
+      expect(sampleCalls.count).toBe(before);
+    });
+
+    it('malformed JSON on a gateway route: 400 in the platform shape', async () => {
+      const res = await fetch(`${base}/exchange/decisions`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-exchange-purpose': 'return decision', ...bearer(tokens.system!) }, body: '{nope' });
+      expect(res.status).toBe(400);
+      expectErrorShape(await res.json(), 400);
+    });
+
+    it('a body over the service\'s limit is 413 in the platform shape and never reaches the service', async () => {
+      const before = sampleCalls.count;
+      const res = await fetch(`${base}/api/intake/echo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'x'.repeat(100 * 1024) }) });
+      expect(res.status).toBe(413);
+      expectErrorShape(await res.json(), 413);
+      expect(sampleCalls.count).toBe(before);
+    });
+
+    it('a body over the gateway default (1 MiB) on a gateway route is 413', async () => {
+      const res = await fetch(`${base}/exchange/decisions`, { method: 'POST', headers: { 'content-type': 'application/json', ...bearer(tokens.system!) }, body: JSON.stringify({ text: 'x'.repeat(1100 * 1024) }) });
+      expect(res.status).toBe(413);
+      expectErrorShape(await res.json(), 413);
+    });
+
+    it('an invalid token is refused with 401 at the gateway; the service never sees it', async () => {
+      const before = sampleCalls.count;
+      const other = await LocalTokenIssuer.create();
+      for (const token of [tokens.citizen!.slice(0, -4) + 'AAAA', await other.sign(citizen('c-9')), await issuer.sign(citizen('c-9'), { now: Math.floor(Date.now() / 1000) - 3600 }), 'not-a-jwt']) {
+        const res = await get('/api/intake/echo', bearer(token));
+        expect(res.status).toBe(401);
+        expectErrorShape(await res.json(), 401);
+      }
+      expect(sampleCalls.count).toBe(before);
+    });
+  });
+
+  describe('rate limits (G4, S7)', () => {
+    it('a flooding principal gets 429 with Retry-After while another principal is still served', async () => {
+      const flooder = await issuer.sign(citizen('flooder'));
+      const statuses: number[] = [];
+      let limited: Response | undefined;
+      for (let i = 0; i < PER_PRINCIPAL + 10; i++) {
+        const res = await get('/api/intake/echo', bearer(flooder));
+        statuses.push(res.status);
+        if (res.status === 429 && !limited) limited = res;
+        else await res.arrayBuffer();
+      }
+      expect(statuses.filter((s) => s === 200)).toHaveLength(PER_PRINCIPAL);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(10);
+      expect(Number(limited!.headers.get('retry-after'))).toBeGreaterThan(0);
+      const body = await limited!.json();
+      expectErrorShape(body, 429);
+      expect(body.message).toContain('rate limit exceeded');
+
+      const other = await get('/api/intake/echo', bearer(await issuer.sign(citizen('patient'))));
+      expect(other.status).toBe(200);
+      // Same IP, no token: the IP budget, not the flooder's.
+      expect((await get('/api/intake/echo')).status).toBe(200);
+    });
+
+    it('the login route has its own small budget per IP', async () => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) statuses.push((await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status);
+      expect(statuses.slice(3)).toEqual([429, 429]);
+    });
+  });
+
+  describe('one OpenAPI (G5)', () => {
+    it('serves the merged document: the gateway\'s own routes and /api/intake/*, registration listed as unavailable', async () => {
+      const res = await get('/openapi.json');
+      expect(res.status).toBe(200);
+      const doc = await res.json();
+      expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/intake/echo', '/api/intake/slow', '/exchange/work', '/exchange/enterprises/{uscc}']));
+      expect(doc.components.schemas).toHaveProperty('Intake_EchoDto');
+      expect(JSON.stringify(doc.paths['/api/intake/echo'])).toContain('#/components/schemas/Intake_EchoDto');
+      expect(doc['x-unavailable']).toEqual([expect.objectContaining({ name: 'registration' })]);
+      expect(doc.info.description).toContain('registration');
+    });
+
+    it('serves Swagger UI at /docs on the merged document', async () => {
+      const res = await get('/docs');
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toContain('text/html');
+      expect(await res.text()).toContain('swagger-ui');
+      const init = await (await get('/docs/swagger-ui-init.js')).text();
+      expect(init).toContain('/api/intake/echo');
+    });
+  });
+
+  describe('readiness (G8)', () => {
+    it('is ready with its own database and reports each upstream: intake up, registration down', async () => {
+      const res = await get('/health/ready');
+      expect(res.status).toBe(200);
+      const body = await res.json();
+      expect(body.checks.postgres.ok).toBe(true);
+      expect(body.checks.upstreams.ok).toBe(true);
+      expect(body.checks.upstreams.detail).toMatchObject({
+        status: 'degraded',
+        down: ['registration'],
+        services: { intake: { status: 'up' }, registration: { status: 'down', reason: expect.stringContaining('unavailable') } },
+      });
+    });
+  });
+
+  describe('data exchange (G7)', () => {
+    async function logRows(): Promise<Record<string, unknown>[]> {
+      const c = new Client({ ...db.connection, user: db.connection.username });
+      await c.connect();
+      try {
+        return (await c.query('select * from exchange_access_log order by created_at')).rows;
+      } finally {
+        await c.end();
+      }
+    }
+
+    it('refuses a citizen with 403 and an anonymous caller with 401', async () => {
+      const res = await get('/exchange/work', { ...bearer(tokens.citizen!), 'x-exchange-purpose': 'looking around' });
+      expect(res.status).toBe(403);
+      expectErrorShape(await res.json(), 403);
+      expect((await get('/exchange/work', { 'x-exchange-purpose': 'looking around' })).status).toBe(401);
+    });
+
+    it('requires a purpose (400) and writes nothing without one', async () => {
+      const before = (await logRows()).length;
+      const res = await get('/exchange/work', bearer(tokens.system!));
+      expect(res.status).toBe(400);
+      expect((await res.json()).message).toContain('x-exchange-purpose');
+      expect((await get('/exchange/work', { ...bearer(tokens.system!), 'x-exchange-purpose': 'abc' })).status).toBe(400);
+      expect((await logRows()).length).toBe(before);
+    });
+
+    it('pulls the department\'s work from intake and records the access with its purpose', async () => {
+      const purpose = '核验本部门待办事项';
+      const res = await get('/exchange/work?status=pending&department=TJ-AMR', { ...bearer(tokens.system!), 'x-exchange-purpose': encodeURIComponent(purpose), 'x-request-id': 'test-request-exch1' });
+      expect(res.status).toBe(200);
+      const body = await res.json();
+      expect(body.items).toEqual([{ id: 't-1' }]);
+      expect(body.seen.url).toBe('/department/tasks?status=pending');
+      expect(body.seen.headers.authorization).toBe(`Bearer ${tokens.system}`);
+      expect(body.seen.headers['x-request-id']).toBe('test-request-exch1');
+      const row = (await logRows()).find((r) => r.request_id === 'test-request-exch1');
+      expect(row).toMatchObject({ client_id: 'amr-system', department: 'TJ-AMR', method: 'GET', route: 'GET /exchange/work', path: '/exchange/work', purpose, status: 200 });
+    });
+
+    it('never acts for another department', async () => {
+      expect((await get('/exchange/work?department=TJ-OTHER', { ...bearer(tokens.system!), 'x-exchange-purpose': 'pull other work' })).status).toBe(403);
+      const res = await fetch(`${base}/exchange/decisions`, { method: 'POST', headers: { 'content-type': 'application/json', ...bearer(tokens.system!), 'x-exchange-purpose': 'return decision' }, body: JSON.stringify({ taskId: 't-1', department: 'TJ-OTHER' }) });
+      expect(res.status).toBe(403);
+    });
+
+    it('returns a decision to intake without a department in the body', async () => {
+      const res = await fetch(`${base}/exchange/decisions`, { method: 'POST', headers: { 'content-type': 'application/json', ...bearer(tokens.system!), 'x-exchange-purpose': 'return decision' }, body: JSON.stringify({ taskId: 't-1', department: 'TJ-AMR', outcome: 'approved' }) });
+      expect(res.status).toBe(201);
+      expect((await res.json()).seen.body).toEqual({ taskId: 't-1', outcome: 'approved' });
+    });
+
+    it('validates the USCC before asking registration (400), and registration being down is 503, recorded', async () => {
+      const bad = await get('/exchange/enterprises/91120116MA05JXYZ4X', { ...bearer(tokens.system!), 'x-exchange-purpose': 'tender qualification check' });
+      expect(bad.status).toBe(400);
+      expect((await bad.json()).details.reasons.length).toBeGreaterThan(0);
+      const { usccCheckChar } = await import('@onewindow/codes');
+      const first17 = '91120116' + '00000000' + '0';
+      const orgBody = first17.slice(8, 16);
+      const { orgCodeCheckChar } = await import('@onewindow/codes');
+      const valid17 = `91120116${orgBody}${orgCodeCheckChar(orgBody)}`;
+      const uscc = valid17 + usccCheckChar(valid17);
+      const res = await get(`/exchange/enterprises/${uscc}`, { ...bearer(tokens.system!), 'x-exchange-purpose': 'tender qualification check', 'x-request-id': 'test-request-exch2' });
+      expect(res.status).toBe(503);
+      expectErrorShape(await res.json(), 503);
+      expect((await logRows()).find((r) => r.request_id === 'test-request-exch2')).toMatchObject({ route: 'GET /exchange/enterprises/:uscc', path: `/exchange/enterprises/${uscc}`, status: 503 });
+    });
+  });
+});

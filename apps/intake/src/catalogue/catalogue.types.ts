@@ -1,0 +1,77 @@
+/**
+ * The contract between the catalogue and the rest of intake (applications, fees, documents).
+ * The catalogue feature owns it; others read item versions only through `CatalogueReader`.
+ */
+export type ItemKind = 'licence' | 'public-service' | 'other';
+export type AdminLevel = 'city' | 'district' | 'street' | 'community';
+export type SpecialProcedure = 'hearing' | 'site-inspection' | 'expert-review' | 'inspection' | 'testing' | 'public-notice';
+
+export interface MaterialRequirement {
+  /** Stable within an item: 'M01', 'M02', ... */
+  code: string;
+  name: string;
+  source?: string;
+  form: 'original' | 'copy' | 'electronic';
+  copies: number;
+  /** Accepted file types for upload, e.g. ['application/pdf', 'image/jpeg']. */
+  fileTypes?: string[];
+  requirement: 'primary' | 'secondary';
+  sampleForm?: string;
+  /** An e-licence (电子证照) may replace the paper material. */
+  eLicence?: boolean;
+}
+
+export interface FeeItem {
+  name: string;
+  /** Amount in fen (分): money is never a float. */
+  amountFen: number;
+  legalBasis: string;
+}
+
+export interface ItemDefinition {
+  code: string;
+  name: string;
+  kind: ItemKind;
+  level: AdminLevel;
+  /** Implementing department code, e.g. 'SCJG'. At district level the district's office of it decides. */
+  department: string;
+  legalBasis: string[];
+  conditions: string[];
+  materials: MaterialRequirement[];
+  procedure: string[];
+  specialProcedures: SpecialProcedure[];
+  legalLimitDays: number;
+  promisedLimitDays: number;
+  mode: 'instant' | 'promised';
+  /** Empty: free of charge. */
+  fees: FeeItem[];
+  online: boolean;
+  visits: number;
+  idCardOnly: boolean;
+  deliveryModes: ('window' | 'post')[];
+  /** Centre levels whose windows may receive it (一窗受理 / 接办分离): e.g. ['city', 'district', 'street']. */
+  receivableAt: AdminLevel[];
+  /** 一审一核: a reviewer's opinion then an approver's decision. */
+  twoStepReview: boolean;
+  /** 容缺受理: natural days to hand in missing secondary materials, or null when not allowed. */
+  gapAcceptanceDays: number | null;
+  themes: string[];
+}
+
+export interface ItemVersion {
+  itemCode: string;
+  version: number;
+  status: 'draft' | 'published' | 'superseded' | 'withdrawn';
+  definition: ItemDefinition;
+  publishedAt: string | null;
+}
+
+/** What other intake features may ask the catalogue. Provided by CatalogueModule (exported). */
+export abstract class CatalogueReader {
+  /** The version new applications are filed under; 404 for unknown codes, 409/422 for withdrawn items (see catalogue README). */
+  abstract currentVersion(itemCode: string): Promise<ItemVersion>;
+  /** An exact version, for applications filed earlier (C2). */
+  abstract version(itemCode: string, version: number): Promise<ItemVersion>;
+  /** The items of a bundle with the merged list of materials (a material asked for once). */
+  abstract bundle(bundleCode: string): Promise<{ code: string; name: string; items: ItemVersion[]; materials: MaterialRequirement[] }>;
+}
