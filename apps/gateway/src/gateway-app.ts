@@ -7,6 +7,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyInstance } from 'fastify';
 import type { Upstream } from './config';
+import { registerDocs } from './routing/docs';
 import { registerEdgeAuth, type EdgeTokenVerifier, type VerifierRef } from './routing/edge-auth';
 import { OpenApiAggregator } from './routing/openapi-aggregator.service';
 import type { OpenApiDoc } from './routing/openapi-merge';
@@ -74,6 +75,7 @@ export async function createGatewayApp(opts: GatewayAppOptions = {}): Promise<Ne
         await registerRateLimits(f, settings.rateLimit, settings.trustedProxyHops);
         await registerUpstreamProxies(f, settings);
         serveMergedOpenApi(f, openApi);
+        registerDocs(f);
       },
     }),
   );
@@ -101,12 +103,6 @@ export async function createGatewayApp(opts: GatewayAppOptions = {}): Promise<Ne
     .addBearerAuth()
     .build();
   aggregator.setGatewayDocument(() => SwaggerModule.createDocument(app, config) as unknown as OpenApiDoc);
-  SwaggerModule.setup('docs', app, () => aggregator.current() as never, {
-    raw: false,
-    customSiteTitle: 'OneWindow API',
-    // The UI always shows the current merged document, not the one from start-up.
-    patchDocumentOnRequest: (async () => aggregator.document()) as never,
-  });
 
   await app.init();
   aggregator.startRefreshing();

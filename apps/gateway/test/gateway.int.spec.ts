@@ -7,6 +7,10 @@ import { createGatewayApp } from '../src/gateway-app';
 import { DevRootModule, devVerifier } from './dev-root.module';
 import { sampleCalls, startSampleUpstream } from './sample-upstream';
 
+// Response bodies are whatever the server sent; the assertions say what they must contain.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const json = (res: Response): Promise<any> => res.json();
+
 /** A port nobody listens on: the "registration" service that is down. */
 async function closedPort(): Promise<number> {
   const server = createServer();
@@ -18,6 +22,7 @@ async function closedPort(): Promise<number> {
 
 const UPSTREAM_TIMEOUT_MS = 1000;
 const PER_PRINCIPAL = 25;
+const PER_IP = 150;
 
 describe('gateway (G1, G4, G5, G7, G8) against a sample upstream', () => {
   let db: TestDatabase;
@@ -44,7 +49,7 @@ describe('gateway (G1, G4, G5, G7, G8) against a sample upstream', () => {
       ],
       upstreamTimeoutMs: UPSTREAM_TIMEOUT_MS,
       bodyLimits: { intake: 64 * 1024 },
-      rateLimit: { perPrincipal: PER_PRINCIPAL, perIp: 10_000, login: 3 },
+      rateLimit: { perPrincipal: PER_PRINCIPAL, perIp: PER_IP, login: 3 },
       openApiRefreshMs: 60_000,
     });
     await gateway.listen(0, '127.0.0.1');
@@ -71,7 +76,7 @@ describe('gateway (G1, G4, G5, G7, G8) against a sample upstream', () => {
       const res = await get('/api/intake/echo?a=1&b=two', { 'x-request-id': 'test-request-0001', ...bearer(tokens.citizen!) });
       expect(res.status).toBe(200);
       expect(res.headers.get('x-request-id')).toBe('test-request-0001');
-      const body = await res.json();
+      const body = await json(res);
       expect(body.url).toBe('/echo?a=1&b=two');
       expect(body.requestId).toBe('test-request-0001');
       expect(body.headers['x-request-id']).toBe('test-request-0001');
@@ -86,20 +91,20 @@ describe('gateway (G1, G4, G5, G7, G8) against a sample upstream', () => {
       const res = await get('/api/intake/echo');
       const id = res.headers.get('x-request-id');
       expect(id).toMatch(/^[0-9a-f-]{36}$/);
-      expect((await res.json()).headers['x-request-id']).toBe(id);
+      expect((await json(res)).headers['x-request-id']).toBe(id);
     });
 
     it('passes a JSON body through unchanged', async () => {
       const res = await fetch(`${base}/api/intake/echo`, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ text: '行政许可', n: 3 }) });
       expect(res.status).toBe(200);
-      expect(await res.json()).toMatchObject({ body: { text: '行政许可', n: 3 }, length: 4 });
+      expect(await json(res)).toMatchObject({ body: { text: '行政许可', n: 3 }, length: 4 });
     });
 
     it('a service that is down is 503 in the platform shape, at once', async () => {
       const started = Date.now();
       const res = await get('/api/registration/enterprises', { 'x-request-id': 'test-request-down' });
       expect(res.status).toBe(503);
-      const body = await res.json();
+      const body = await json(res);
       expectErrorShape(body, 503);
       expect(body.message).toBe('服务 registration 暂不可用 (service unavailable)');
       expect(body.requestId).toBe('test-request-down');
@@ -111,7 +116,7 @@ describe('gateway (G1, G4, G5, G7, G8) against a sample upstream', () => {
       const res = await get('/api/intake/slow?ms=4000');
       const elapsed = Date.now() - started;
       expect(res.status).toBe(504);
-      expectErrorShape(await res.json(), 504);
+      expectErrorShape(await json(res), 504);
       expect(elapsed).toBeGreaterThanOrEqual(UPSTREAM_TIMEOUT_MS - 50);
       expect(elapsed).toBeLessThan(UPSTREAM_TIMEOUT_MS + 1500);
     });
@@ -119,7 +124,7 @@ describe('gateway (G1, G4, G5, G7, G8) against a sample upstream', () => {
     it('an unknown service is 404 in the platform shape', async () => {
       const res = await get('/api/nosuchservice/things');
       expect(res.status).toBe(404);
-      const body = await res.json();
+      const body = await json(res);
       expectErrorShape(body, 404);
       expect(body.message).toContain('nosuchservice');
     });
@@ -130,7 +135,7 @@ describe('gateway (G1, G4, G5, G7, G8) against a sample upstream', () => {
       const before = sampleCalls.count;
       const res = await fetch(`${base}/api/intake/echo`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'test-request-badjson' }, body: '{"text": "unterminated' });
       expect(res.status).toBe(400);
-      const body = await res.json();
+      const body = await json(res);
       expectErrorShape(body, 400);
       expect(body.requestId).toBe('test-request-badjson');
       expect(sampleCalls.count).toBe(before);
@@ -139,21 +144,21 @@ describe('gateway (G1, G4, G5, G7, G8) against a sample upstream', () => {
     it('malformed JSON on a gateway route: 400 in the platform shape', async () => {
       const res = await fetch(`${base}/exchange/decisions`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-exchange-purpose': 'return decision', ...bearer(tokens.system!) }, body: '{nope' });
       expect(res.status).toBe(400);
-      expectErrorShape(await res.json(), 400);
+      expectErrorShape(await json(res), 400);
     });
 
     it('a body over the service\'s limit is 413 in the platform shape and never reaches the service', async () => {
       const before = sampleCalls.count;
       const res = await fetch(`${base}/api/intake/echo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'x'.repeat(100 * 1024) }) });
       expect(res.status).toBe(413);
-      expectErrorShape(await res.json(), 413);
+      expectErrorShape(await json(res), 413);
       expect(sampleCalls.count).toBe(before);
     });
 
     it('a body over the gateway default (1 MiB) on a gateway route is 413', async () => {
       const res = await fetch(`${base}/exchange/decisions`, { method: 'POST', headers: { 'content-type': 'application/json', ...bearer(tokens.system!) }, body: JSON.stringify({ text: 'x'.repeat(1100 * 1024) }) });
       expect(res.status).toBe(413);
-      expectErrorShape(await res.json(), 413);
+      expectErrorShape(await json(res), 413);
     });
 
     it('an invalid token is refused with 401 at the gateway; the service never sees it', async () => {
@@ -162,7 +167,7 @@ describe('gateway (G1, G4, G5, G7, G8) against a sample upstream', () => {
       for (const token of [tokens.citizen!.slice(0, -4) + 'AAAA', await other.sign(citizen('c-9')), await issuer.sign(citizen('c-9'), { now: Math.floor(Date.now() / 1000) - 3600 }), 'not-a-jwt']) {
         const res = await get('/api/intake/echo', bearer(token));
         expect(res.status).toBe(401);
-        expectErrorShape(await res.json(), 401);
+        expectErrorShape(await json(res), 401);
       }
       expect(sampleCalls.count).toBe(before);
     });
@@ -182,7 +187,7 @@ describe('gateway (G1, G4, G5, G7, G8) against a sample upstream', () => {
       expect(statuses.filter((s) => s === 200)).toHaveLength(PER_PRINCIPAL);
       expect(statuses.filter((s) => s === 429)).toHaveLength(10);
       expect(Number(limited!.headers.get('retry-after'))).toBeGreaterThan(0);
-      const body = await limited!.json();
+      const body = await json(limited!);
       expectErrorShape(body, 429);
       expect(body.message).toContain('rate limit exceeded');
 
@@ -203,7 +208,7 @@ describe('gateway (G1, G4, G5, G7, G8) against a sample upstream', () => {
     it('serves the merged document: the gateway\'s own routes and /api/intake/*, registration listed as unavailable', async () => {
       const res = await get('/openapi.json');
       expect(res.status).toBe(200);
-      const doc = await res.json();
+      const doc = await json(res);
       expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/intake/echo', '/api/intake/slow', '/exchange/work', '/exchange/enterprises/{uscc}']));
       expect(doc.components.schemas).toHaveProperty('Intake_EchoDto');
       expect(JSON.stringify(doc.paths['/api/intake/echo'])).toContain('#/components/schemas/Intake_EchoDto');
@@ -216,8 +221,11 @@ describe('gateway (G1, G4, G5, G7, G8) against a sample upstream', () => {
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toContain('text/html');
       expect(await res.text()).toContain('swagger-ui');
-      const init = await (await get('/docs/swagger-ui-init.js')).text();
-      expect(init).toContain('/api/intake/echo');
+      expect(await (await get('/docs/swagger-ui-init.js')).text()).toContain("url: '/openapi.json'");
+      const bundle = await get('/docs/swagger-ui-bundle.js');
+      expect(bundle.status).toBe(200);
+      expect(bundle.headers.get('content-type')).toContain('javascript');
+      expect((await get('/docs/../package.json')).status).toBe(404);
     });
   });
 
@@ -225,7 +233,7 @@ describe('gateway (G1, G4, G5, G7, G8) against a sample upstream', () => {
     it('is ready with its own database and reports each upstream: intake up, registration down', async () => {
       const res = await get('/health/ready');
       expect(res.status).toBe(200);
-      const body = await res.json();
+      const body = await json(res);
       expect(body.checks.postgres.ok).toBe(true);
       expect(body.checks.upstreams.ok).toBe(true);
       expect(body.checks.upstreams.detail).toMatchObject({
@@ -250,7 +258,7 @@ describe('gateway (G1, G4, G5, G7, G8) against a sample upstream', () => {
     it('refuses a citizen with 403 and an anonymous caller with 401', async () => {
       const res = await get('/exchange/work', { ...bearer(tokens.citizen!), 'x-exchange-purpose': 'looking around' });
       expect(res.status).toBe(403);
-      expectErrorShape(await res.json(), 403);
+      expectErrorShape(await json(res), 403);
       expect((await get('/exchange/work', { 'x-exchange-purpose': 'looking around' })).status).toBe(401);
     });
 
@@ -258,7 +266,7 @@ describe('gateway (G1, G4, G5, G7, G8) against a sample upstream', () => {
       const before = (await logRows()).length;
       const res = await get('/exchange/work', bearer(tokens.system!));
       expect(res.status).toBe(400);
-      expect((await res.json()).message).toContain('x-exchange-purpose');
+      expect((await json(res)).message).toContain('x-exchange-purpose');
       expect((await get('/exchange/work', { ...bearer(tokens.system!), 'x-exchange-purpose': 'abc' })).status).toBe(400);
       expect((await logRows()).length).toBe(before);
     });
@@ -267,7 +275,7 @@ describe('gateway (G1, G4, G5, G7, G8) against a sample upstream', () => {
       const purpose = '核验本部门待办事项';
       const res = await get('/exchange/work?status=pending&department=TJ-AMR', { ...bearer(tokens.system!), 'x-exchange-purpose': encodeURIComponent(purpose), 'x-request-id': 'test-request-exch1' });
       expect(res.status).toBe(200);
-      const body = await res.json();
+      const body = await json(res);
       expect(body.items).toEqual([{ id: 't-1' }]);
       expect(body.seen.url).toBe('/department/tasks?status=pending');
       expect(body.seen.headers.authorization).toBe(`Bearer ${tokens.system}`);
@@ -285,13 +293,13 @@ describe('gateway (G1, G4, G5, G7, G8) against a sample upstream', () => {
     it('returns a decision to intake without a department in the body', async () => {
       const res = await fetch(`${base}/exchange/decisions`, { method: 'POST', headers: { 'content-type': 'application/json', ...bearer(tokens.system!), 'x-exchange-purpose': 'return decision' }, body: JSON.stringify({ taskId: 't-1', department: 'TJ-AMR', outcome: 'approved' }) });
       expect(res.status).toBe(201);
-      expect((await res.json()).seen.body).toEqual({ taskId: 't-1', outcome: 'approved' });
+      expect((await json(res)).seen.body).toEqual({ taskId: 't-1', outcome: 'approved' });
     });
 
     it('validates the USCC before asking registration (400), and registration being down is 503, recorded', async () => {
       const bad = await get('/exchange/enterprises/91120116MA05JXYZ4X', { ...bearer(tokens.system!), 'x-exchange-purpose': 'tender qualification check' });
       expect(bad.status).toBe(400);
-      expect((await bad.json()).details.reasons.length).toBeGreaterThan(0);
+      expect((await json(bad)).details.reasons.length).toBeGreaterThan(0);
       const { usccCheckChar } = await import('@onewindow/codes');
       const first17 = '91120116' + '00000000' + '0';
       const orgBody = first17.slice(8, 16);
@@ -300,8 +308,21 @@ describe('gateway (G1, G4, G5, G7, G8) against a sample upstream', () => {
       const uscc = valid17 + usccCheckChar(valid17);
       const res = await get(`/exchange/enterprises/${uscc}`, { ...bearer(tokens.system!), 'x-exchange-purpose': 'tender qualification check', 'x-request-id': 'test-request-exch2' });
       expect(res.status).toBe(503);
-      expectErrorShape(await res.json(), 503);
+      expectErrorShape(await json(res), 503);
       expect((await logRows()).find((r) => r.request_id === 'test-request-exch2')).toMatchObject({ route: 'GET /exchange/enterprises/:uscc', path: `/exchange/enterprises/${uscc}`, status: 503 });
+    });
+  });
+  // Last: it spends this test IP's anonymous budget for the rest of the window.
+  describe('rate limits on bad tokens (G4)', () => {
+    it('a flood of invalid tokens draws on the client IP\'s budget, while a valid principal from the same IP is served', async () => {
+      const statuses = new Set<number>();
+      for (let i = 0; i < PER_IP + 5 && !statuses.has(429); i++) {
+        const res = await get('/api/intake/echo', bearer(`forged.${i}.token`));
+        statuses.add(res.status);
+        await res.arrayBuffer();
+      }
+      expect(statuses).toEqual(new Set([401, 429]));
+      expect((await get('/api/intake/echo', bearer(await issuer.sign(citizen('bystander'))))).status).toBe(200);
     });
   });
 });

@@ -50,9 +50,16 @@ class SampleController {
   }
 
   @Get('slow')
-  async slow(@Query('ms') ms = '3000') {
+  async slow(@Req() req: FastifyRequest, @Query('ms') ms = '3000') {
     sampleCalls.count++;
-    await new Promise((r) => setTimeout(r, Number(ms)));
+    // Sleeps, but stops when the caller (the gateway, after its timeout) hangs up.
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, Number(ms));
+      req.raw.socket.once('close', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
     return { slept: Number(ms) };
   }
 

@@ -5,6 +5,7 @@ import { apiError } from '@onewindow/http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Repository } from 'typeorm';
 import { GatewaySettingsHolder, timeoutFor } from '../routing/settings';
+import { failureReason } from '../routing/upstream-client';
 import { classifyUpstreamError, upstreamErrorBody } from '../routing/upstream-errors';
 import { ExchangeAccessLog } from './exchange-access-log.entity';
 import { PURPOSE_HEADER } from './purpose';
@@ -96,7 +97,7 @@ export class ExchangeService {
     } catch (err) {
       const failure = classifyUpstreamError(err);
       const error = upstreamErrorBody(call.service, failure, requestId, failure === 'timeout' ? timeoutMs : undefined);
-      req.log.warn({ service: call.service, failure, err }, error.message);
+      req.log.warn({ service: call.service, failure, reason: failureReason(err).reason }, error.message);
       reply.code(error.statusCode).send(error);
       return error.statusCode;
     }

@@ -40,7 +40,7 @@ export class SigningKeysModule {}
   ],
   controllers: [AuthController],
   providers: [LoginService, SessionsService, ClientsService, OidcExchangeService, TokenIssuer, IdentitySeeder],
-  exports: [TokenIssuer, SigningKeys, SigningKeysModule],
+  exports: [TokenIssuer, SigningKeysModule],
 })
 export class IdentityModule implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}

@@ -1,6 +1,6 @@
 import type { AdminLevel } from '@onewindow/auth';
-// The divisions file is kept by libs/codes (a copy of shared/data/tianjin-divisions.json).
-import divisions from '../../../../libs/codes/data/tianjin-divisions.json';
+// libs/codes keeps (and validates on load) the copy of shared/data/tianjin-divisions.json.
+import { tianjinDivisions } from '@onewindow/codes';
 import departments from './data/departments.json';
 
 export interface OrgUnitRow {
@@ -47,7 +47,7 @@ interface DepartmentsFile {
  * service centre for the city, each district and each sample street. No communities: there is no
  * source data for them (the tables take them).
  */
-export function orgReferenceData(d: DivisionsFile = divisions, deps: DepartmentsFile = departments): OrgReferenceData {
+export function orgReferenceData(d: DivisionsFile = tianjinDivisions, deps: DepartmentsFile = departments): OrgReferenceData {
   const city = d.city;
   const units: OrgUnitRow[] = [
     { code: city.code, name: city.name, nameEn: city.nameEn ?? null, level: 'city', parentCode: null },

@@ -1,7 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import type { Principal } from '@onewindow/auth';
-import { apiError } from '@onewindow/http';
-import type { FastifyInstance } from 'fastify';
+import { toApiError } from '@onewindow/http';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { setPrincipal } from './principal';
 
 /** What the edge needs from libs/auth's TokenVerifier. */
@@ -9,60 +9,65 @@ export interface EdgeTokenVerifier {
   verify(token: string): Promise<Principal>;
 }
 
-/** Filled in once Nest has built the container (the hook is registered before Nest exists). */
+/** Filled in once Nest has built the container (the hooks are registered before Nest exists). */
 export interface VerifierRef {
   current?: EdgeTokenVerifier;
 }
 
 const BEARER = /^Bearer[ \t]+(\S+)[ \t]*$/i;
+const kAuthFailure = Symbol('ow.edgeAuthFailure');
+type WithFailure = FastifyRequest & { [kAuthFailure]?: HttpException };
+
+function unauthorized(message: string): HttpException {
+  return new HttpException({ message }, 401);
+}
 
 /**
- * Edge verification (G1/G2): a request that carries a Bearer token is refused with 401 right here
- * when the token does not verify (bad signature, expired, wrong audience or issuer, alg none...),
- * so a forged token never reaches a service; a valid one becomes `req.principal` for the access
- * log and the rate limiter. The token itself is forwarded unchanged: every service verifies it
- * again and authorises on its own. No Authorization header (or another scheme, e.g. Basic for
- * client credentials) is forwarded as is, and the service decides what an anonymous caller may do.
- * `enforce(url)` says where a bad token is refused here (the proxied /api/* routes); on the
- * gateway's own routes AuthGuard applies libs/auth's rules (e.g. @Public() routes ignore a bad token).
+ * Edge verification (G1/G2). A request that carries a Bearer token has it verified here:
+ * - valid: the principal becomes `req.principal` (access log, rate-limit key, the gateway's routes);
+ * - invalid (bad signature, expired, wrong audience or issuer, alg none, garbage): on the proxied
+ *   routes (`enforce(url)`) the request is refused with 401 right here, so a forged token never
+ *   reaches a service. On the gateway's own routes AuthGuard applies libs/auth's rules instead
+ *   (a @Public() route such as /auth/login ignores a stale token).
+ * The token is forwarded unchanged: every service verifies it again and authorises on its own.
+ * No Authorization header, or another scheme (e.g. Basic for client credentials), is forwarded as
+ * is and the service decides what an anonymous caller may do.
+ *
+ * Verification happens in onRequest, the refusal in preParsing: the rate limiter (a route-level
+ * onRequest hook, so between the two) keys a valid token by its principal and everything else,
+ * including a flood of bad tokens, by client IP; and no body is read for a refused request.
  */
-export function registerEdgeAuth(fastify: FastifyInstance, verifier: VerifierRef, enforce: (path: string) => boolean): void {
-  fastify.addHook('onRequest', async (req, reply) => {
+export function registerEdgeAuth(fastify: FastifyInstance, verifier: VerifierRef, enforce: (url: string) => boolean): void {
+  fastify.addHook('onRequest', async (req) => {
     const header = req.headers.authorization;
     if (!header || !/^Bearer\b/i.test(header)) return;
+    const r = req as WithFailure;
     const match = BEARER.exec(header);
-    if (!enforce(req.url)) {
-      // The gateway's own routes: AuthGuard decides (a stale token must not lock anyone out of
-      // /auth/login); the principal is still known here when the token is good, for the log and limits.
-      if (match && verifier.current) {
-        const principal = await verifier.current.verify(match[1]!).catch(() => undefined);
-        if (principal) setPrincipal(req, principal);
-      }
+    if (!match) {
+      r[kAuthFailure] = unauthorized('Authorization 头格式错误，应为 Bearer 令牌 (malformed Authorization header: expected "Bearer <token>")');
       return;
     }
-    const reject = (message: string) => {
-      reply
-        .code(401)
-        .header('www-authenticate', 'Bearer error="invalid_token"')
-        .send(apiError(401, message, String(req.id)));
-      return reply;
-    };
-    if (!match) return reject('令牌格式错误 (malformed Authorization header: expected "Bearer <token>")');
     if (!verifier.current) {
-      reply.code(503).send(apiError(503, '身份验证暂不可用 (token verification not ready)', String(req.id)));
-      return reply;
+      r[kAuthFailure] = new HttpException({ message: '身份验证暂不可用 (token verification not ready)' }, 503);
+      return;
     }
     try {
       setPrincipal(req, await verifier.current.verify(match[1]!));
     } catch (err) {
-      if (err instanceof HttpException && err.getStatus() === 401) {
-        const res = err.getResponse();
-        const message = typeof res === 'string' ? res : String((res as { message?: unknown }).message ?? err.message);
-        return reject(message);
+      if (err instanceof HttpException) r[kAuthFailure] = err;
+      else {
+        req.log.warn({ err }, 'token verification failed');
+        r[kAuthFailure] = unauthorized('令牌无效 (invalid token)');
       }
-      if (err instanceof HttpException) throw err;
-      req.log.warn({ err }, 'token verification failed');
-      return reject('令牌无效 (invalid token)');
     }
+  });
+
+  fastify.addHook('preParsing', async (req, reply, payload) => {
+    const failure = (req as WithFailure)[kAuthFailure];
+    if (!failure || !enforce(req.url)) return payload;
+    const body = toApiError(failure, String(req.id));
+    if (body.statusCode === 401) reply.header('www-authenticate', 'Bearer error="invalid_token"');
+    reply.code(body.statusCode).send(body);
+    return reply as never;
   });
 }

@@ -48,11 +48,6 @@ export class OpenApiAggregator implements OnApplicationShutdown {
     return this.refresh();
   }
 
-  /** The last merged document without waiting (Swagger UI's init script), or the gateway's alone. */
-  current(): OpenApiDoc {
-    return this.merged ?? mergeOpenApi(this.gatewayDoc(), []);
-  }
-
   refresh(): Promise<OpenApiDoc> {
     this.inflight ??= this.build().finally(() => (this.inflight = undefined));
     return this.inflight;

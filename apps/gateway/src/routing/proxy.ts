@@ -57,6 +57,8 @@ async function proxyScope(scope: FastifyInstance, upstream: Upstream, settings: 
     upstream: upstream.url,
     prefix,
     proxyPayloads: false,
+    // reply-from's own per-request info lines; the access log already has one line per request.
+    disableRequestLogging: true,
     // The bytes as received, with the client's content type; a GET has no body.
     handler: (req, reply, dest, options) => {
       const body = req.body as Buffer | undefined;
