@@ -62,14 +62,19 @@ async function outbox(topic: string, mode: 'live' | 'drain') {
     }));
   }
   const written = Date.now();
-  await waitFor(async () => (await ds.query('select count(*)::int as n from effect'))[0].n >= N, 600_000, 200, 'outbox consumption');
+  let publishedAt = 0;
+  await waitFor(async () => {
+    if (!publishedAt && (await ds.query('select count(*)::int as n from outbox_event where published_at is null'))[0].n === 0) publishedAt = Date.now();
+    return (await ds.query('select count(*)::int as n from effect'))[0].n >= N;
+  }, 600_000, 100, 'outbox consumption');
+  if (!publishedAt) publishedAt = Date.now();
   const lags: number[] = (await ds.query('select extract(epoch from (applied_at - created_at)) * 1000 as lag from effect')).map((r: { lag: string }) => Number(r.lag));
   const [{ last }] = await ds.query('select extract(epoch from max(applied_at)) * 1000 as last from effect');
   await consumer.stop();
   await relay.stop();
   await ds.destroy();
   await db.drop();
-  return { writesPerSec: mode === 'live' ? N / ((written - t0) / 1000) : NaN, e2ePerSec: N / ((Number(last) - t0) / 1000), lagP50: percentile(lags, 50), lagP99: percentile(lags, 99) };
+  return { relayPerSec: N / ((publishedAt - t0) / 1000), writesPerSec: mode === 'live' ? N / ((written - t0) / 1000) : NaN, e2ePerSec: N / ((Number(last) - t0) / 1000), lagP50: percentile(lags, 50), lagP99: percentile(lags, 99) };
 }
 
 (async () => {
@@ -81,12 +86,14 @@ async function outbox(topic: string, mode: 'live' | 'drain') {
   const r = await raw(rawTopic);
   const o = await outbox(outTopic, 'live');
   const d = await outbox(drainTopic, 'drain');
-  const ratio = d.e2ePerSec / r.e2ePerSec;
+  const ratio = d.relayPerSec / r.producerPerSec;
   report('relay', [
-    { path: 'raw kafkajs producer → consumer (ceiling)', 'events/s': r.e2ePerSec, 'producer events/s': r.producerPerSec, 'lag p50 ms': r.lagP50, 'lag p99 ms': r.lagP99 },
-    { path: 'outbox backlog → relay → Kafka → inbox tx (drain)', 'events/s': d.e2ePerSec, 'producer events/s': '-', 'lag p50 ms': '-', 'lag p99 ms': '-' },
-    { path: `live: ${WRITERS} writers, 1 event per tx → … → inbox tx`, 'events/s': o.e2ePerSec, 'producer events/s': o.writesPerSec, 'lag p50 ms': o.lagP50, 'lag p99 ms': o.lagP99 },
-  ], { events: N, drainRatioOfRaw: ratio, liveRatioOfRaw: o.e2ePerSec / r.e2ePerSec, target: 'relay >= 50% of raw' });
-  console.log(`relay drain = ${(ratio * 100).toFixed(1)}% of the raw kafkajs round trip (target ≥ 50%); live path ${((o.e2ePerSec / r.e2ePerSec) * 100).toFixed(1)}%, bounded by one commit per applicant write`);
+    { path: 'raw kafkajs producer → consumer (ceiling)', 'published/s': r.producerPerSec, 'consumed end to end/s': r.e2ePerSec, 'lag p50 ms': r.lagP50, 'lag p99 ms': r.lagP99 },
+    { path: 'outbox backlog → relay → Kafka → inbox tx', 'published/s': d.relayPerSec, 'consumed end to end/s': d.e2ePerSec, 'lag p50 ms': '-', 'lag p99 ms': '-' },
+    { path: `live: ${WRITERS} writers, 1 event per tx`, 'published/s': o.writesPerSec, 'consumed end to end/s': o.e2ePerSec, 'lag p50 ms': o.lagP50, 'lag p99 ms': o.lagP99 },
+  ], { events: N, relayRatioOfRawProducer: ratio, endToEndRatioOfRaw: d.e2ePerSec / r.e2ePerSec, liveRatioOfRaw: o.e2ePerSec / r.e2ePerSec, target: 'relay >= 50% of raw producer' });
+  console.log(`relay publishes at ${(ratio * 100).toFixed(1)}% of the raw kafkajs producer (target ≥ 50%): ${ratio >= 0.5 ? 'met' : 'NOT met'}`);
+  console.log(`end to end through the inbox: ${((d.e2ePerSec / r.e2ePerSec) * 100).toFixed(1)}% of the raw round trip (each inbox run is a Postgres transaction; the raw consumer writes nothing)`);
+  console.log(`live path (one commit per applicant write): ${((o.e2ePerSec / r.e2ePerSec) * 100).toFixed(1)}% of the raw round trip`);
   process.exit(0);
 })().catch((e) => { console.error(e); process.exit(1); });

@@ -24,6 +24,7 @@ describe('gateway identity (G2) on real Postgres', () => {
 
   const post = (url: string, payload: unknown, headers: Record<string, string> = {}) => app.inject({ method: 'POST', url, payload: payload as string, headers: { 'content-type': 'application/json', ...headers } });
   const login = (username: string, password = PASSWORD) => post('/auth/login', { username, password });
+  const publishedKids = async () => ((await (await fetch(`${baseUrl}/auth/.well-known/jwks.json`)).json()) as { keys: { kid: string }[] }).keys.map((k) => k.kid);
   const count = async (table: string) => Number((await pg.query(`select count(*)::int as n from ${table}`)).rows[0].n);
 
   beforeAll(async () => {
@@ -96,7 +97,7 @@ describe('gateway identity (G2) on real Postgres', () => {
     it('the token verifies against /auth/.well-known/jwks.json through TokenVerifier(jwksUrl)', async () => {
       const jwks = await fetch(`${baseUrl}/auth/.well-known/jwks.json`);
       expect(jwks.status).toBe(200);
-      const keys = (await jwks.json()).keys;
+      const keys = ((await jwks.json()) as { keys: Record<string, unknown>[] }).keys;
       expect(keys.length).toBeGreaterThanOrEqual(1);
       expect(keys[0]).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256', use: 'sig' });
       for (const k of keys) expect(k.d).toBeUndefined();
@@ -290,7 +291,7 @@ describe('gateway identity (G2) on real Postgres', () => {
       const ahead = await app.inject({ method: 'POST', url: '/auth/keys/rotate', payload: { activate_in_seconds: 3600 }, headers: { authorization: `Bearer ${adminToken}` } });
       expect(ahead.statusCode).toBe(200);
       const aheadKid = ahead.json().kid;
-      let kids = (await (await fetch(`${baseUrl}/auth/.well-known/jwks.json`)).json()).keys.map((k: { kid: string }) => k.kid);
+      let kids = await publishedKids();
       expect(kids).toEqual(expect.arrayContaining([oldKid, aheadKid]));
       expect(decodeProtectedHeader((await login('citizen.zhang')).json().access_token).kid).toBe(oldKid);
 
@@ -299,7 +300,7 @@ describe('gateway identity (G2) on real Postgres', () => {
       const newKid = now.json().kid;
       const fresh = (await login('citizen.zhang')).json().access_token;
       expect(decodeProtectedHeader(fresh).kid).toBe(newKid);
-      kids = (await (await fetch(`${baseUrl}/auth/.well-known/jwks.json`)).json()).keys.map((k: { kid: string }) => k.kid);
+      kids = await publishedKids();
       expect(kids).toEqual(expect.arrayContaining([oldKid, newKid]));
       for (const t of [citizenToken, fresh]) {
         expect((await app.inject({ method: 'GET', url: '/auth/me', headers: { authorization: `Bearer ${t}` } })).statusCode).toBe(200);

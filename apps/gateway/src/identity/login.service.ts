@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { normaliseUsername } from './accounts';
@@ -15,11 +15,27 @@ import { dummyHash, verifyPassword } from './password';
  * whether an account exists.
  */
 @Injectable()
-export class LoginService {
+export class LoginService implements OnModuleInit, OnModuleDestroy {
+  private purgeTimer?: NodeJS.Timeout;
+
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
   ) {}
+
+  /** Rows for names nobody tried for a day are dead weight (a flood of made-up names would otherwise stay). */
+  onModuleInit(): void {
+    this.purgeTimer = setInterval(() => void this.purgeStale().catch(() => undefined), 3600_000);
+    this.purgeTimer.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.purgeTimer) clearInterval(this.purgeTimer);
+  }
+
+  async purgeStale(): Promise<void> {
+    await this.ds.query(`delete from login_attempt where updated_at < now() - interval '1 day' and (locked_until is null or locked_until < now())`);
+  }
 
   async login(usernameIn: string, password: string): Promise<UserAccount> {
     const username = normaliseUsername(usernameIn);
@@ -27,8 +43,8 @@ export class LoginService {
     const [attempt] = (await this.ds.query(
       `insert into login_attempt as a (username, failures, locked_until, updated_at) values ($1, 1, null, now())
        on conflict (username) do update set
-         -- an expired lock starts a fresh count
-         failures = case when a.locked_until <= now() then 1 else a.failures + 1 end,
+         -- an expired lock, or a day without attempts, starts a fresh count
+         failures = case when a.locked_until <= now() or (a.locked_until is null and a.updated_at < now() - interval '1 day') then 1 else a.failures + 1 end,
          locked_until = case when a.locked_until <= now() then null else a.locked_until end,
          updated_at = now()
        returning failures, locked_until`,

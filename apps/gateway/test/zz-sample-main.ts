@@ -1,0 +1,2 @@
+import { startSampleUpstream } from './sample-upstream';
+startSampleUpstream().then(({ url }) => console.log('SAMPLE', url));
