@@ -5,6 +5,7 @@ import { decodeProtectedHeader, exportJWK, generateKeyPair, SignJWT, type KeyLik
 import { Client } from 'pg';
 import { TokenVerifier, type Principal } from '@onewindow/auth';
 import { DEMO_IDENTITIES } from './seed';
+import { SigningKeys } from './signing-keys.service';
 import { bootIdentityTestApp } from './testing';
 
 const PASSWORD = 'OneWindow#2026';
@@ -105,7 +106,8 @@ describe('gateway identity (G2) on real Postgres', () => {
       const verifier = new TokenVerifier({ issuer: ISS, audience: AUD, jwksUrl: `${baseUrl}/auth/.well-known/jwks.json` });
       const { access_token, principal } = (await login('approver.sw')).json();
       expect(await verifier.verify(access_token)).toEqual(principal);
-      // And the gateway's own guard accepts it (local key set).
+      // And the gateway's own guard accepts it (local key set), which is the TokenVerifier the container provides.
+      expect(app.get(TokenVerifier)).toBe(app.get(SigningKeys).verifier);
       const me = await app.inject({ method: 'GET', url: '/auth/me', headers: { authorization: `Bearer ${access_token}` } });
       expect(me.statusCode).toBe(200);
       expect(me.json().principal).toEqual(principal);
