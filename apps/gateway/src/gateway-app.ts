@@ -13,6 +13,7 @@ import { OpenApiAggregator } from './routing/openapi-aggregator.service';
 import type { OpenApiDoc } from './routing/openapi-merge';
 import { API_PREFIX, registerUpstreamProxies } from './routing/proxy';
 import { registerRateLimits } from './routing/rate-limit';
+import { VerificationCache } from './routing/verification-cache';
 import { GatewaySettingsHolder, resolveGatewaySettings, type GatewaySettings, type GatewaySettingsOverrides, type RateLimitSettings } from './routing/settings';
 
 export interface GatewayAppOptions extends Omit<GatewaySettingsOverrides, 'rateLimit' | 'upstreams'> {
@@ -58,7 +59,7 @@ export function gatewaySettings(app: NestFastifyApplication): GatewaySettings {
 export async function createGatewayApp(opts: GatewayAppOptions = {}): Promise<NestFastifyApplication> {
   const { database, tokenVerifier, migrateOnStart, rootModule, ...overrides } = opts;
   const settings = resolveGatewaySettings(overrides);
-  const verifier: VerifierRef = { current: tokenVerifier };
+  const verifier: VerifierRef = { current: tokenVerifier && new VerificationCache(tokenVerifier) };
   const openApi: { aggregator?: OpenApiAggregator } = {};
   // Loaded here, not at the top: the edge's own tests can run with another root module.
   const root = rootModule ?? (await import('./app.module')).AppModule;
@@ -84,7 +85,7 @@ export async function createGatewayApp(opts: GatewayAppOptions = {}): Promise<Ne
 
   if (!verifier.current) {
     try {
-      verifier.current = app.get(TokenVerifier, { strict: false });
+      verifier.current = new VerificationCache(app.get(TokenVerifier, { strict: false }));
     } catch {
       await app.close();
       throw new Error('没有令牌验证器 (no TokenVerifier: the identity module must provide one, or pass tokenVerifier)');

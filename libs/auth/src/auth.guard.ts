@@ -33,6 +33,7 @@ export class AuthGuard implements CanActivate {
   }
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    // Kafka handlers (RPC context) carry no token: events are authorised by their producer and topic.
     if (ctx.getType() !== 'http') return true;
     const req = ctx.switchToHttp().getRequest<FastifyRequest>();
     const targets = [ctx.getHandler(), ctx.getClass()];

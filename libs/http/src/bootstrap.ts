@@ -6,7 +6,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { createLogger, httpRequestDuration, PinoLoggerService, requestIdFrom } from '@onewindow/observability';
 import { apiError } from './api-error';
-import { AllExceptionsFilter, toApiError } from './exception.filter';
+import { AllExceptionsFilter } from './exception.filter';
 import { createValidationPipe } from './validation';
 
 export interface ServiceOptions {
@@ -57,11 +57,8 @@ export async function createServiceApp(module: Type<unknown>, opts: ServiceOptio
       reply.raw.on('close', () => clearTimeout(timer));
     });
   }
-  fastify.setErrorHandler((err, req, reply) => {
-    const body = toApiError(err, String(req.id));
-    if (body.statusCode >= 500) req.log.error({ err }, body.message);
-    reply.status(body.statusCode).send(body);
-  });
+  // No fastify.setErrorHandler here: Nest installs its own at init and sends every error, Fastify's
+  // parsing errors included, through AllExceptionsFilter, which gives them the platform's shape.
   if (opts.configureFastify) await opts.configureFastify(fastify);
 
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true });

@@ -12,10 +12,10 @@ export function toApiError(err: unknown, requestId: string): ApiError {
   if (err instanceof HttpException) {
     const status = err.getStatus();
     const res = err.getResponse();
-    if (typeof res === 'string') return apiError(status, res, requestId);
+    if (typeof res === 'string') return apiError(status, translateFastify(status, res), requestId);
     const r = res as { message?: unknown; details?: unknown };
     const message = Array.isArray(r.message) ? r.message.join('; ') : String(r.message ?? err.message);
-    return apiError(status, message, requestId, r.details);
+    return apiError(status, translateFastify(status, message), requestId, r.details);
   }
   if (err instanceof EntityNotFoundError) return apiError(404, '对象不存在 (not found)', requestId);
   if (err instanceof OptimisticLockVersionMismatchError) return apiError(409, '对象已被他人修改，请刷新后重试 (modified concurrently)', requestId);
@@ -30,6 +30,17 @@ export function toApiError(err: unknown, requestId: string): ApiError {
     return apiError(fst.statusCode, fastifyMessage(fst.code, fst.message), requestId);
   }
   return apiError(500, '服务器内部错误 (internal error)', requestId);
+}
+
+/**
+ * Nest re-wraps Fastify's body-parsing errors as plain HttpExceptions without their code, so they are
+ * recognised by status and Fastify's own wording and given the platform's bilingual text.
+ */
+function translateFastify(status: number, message: string): string {
+  if (status === 400 && /not valid JSON|Unexpected token|JSON at position|Body cannot be empty/i.test(message)) return fastifyMessage('FST_ERR_CTP_INVALID_JSON_BODY', message);
+  if (status === 413 && /too large/i.test(message)) return fastifyMessage('FST_ERR_CTP_BODY_TOO_LARGE', message);
+  if (status === 415 && /Unsupported Media Type/i.test(message)) return fastifyMessage('FST_ERR_CTP_INVALID_MEDIA_TYPE', message);
+  return message;
 }
 
 function fastifyMessage(code: string | undefined, fallback: string | undefined): string {

@@ -99,6 +99,16 @@ describe('gateway organisations (G3) on real Postgres', () => {
     expect(orgs.ancestors('120101001').map((d) => d.level)).toEqual(['city', 'district', 'street']);
   });
 
+  it('the OpenAPI document describes the identity and org routes (G5, S4)', async () => {
+    const doc = (await get('/openapi.json')).json();
+    for (const p of ['/auth/login', '/auth/refresh', '/auth/token', '/auth/exchange', '/auth/.well-known/jwks.json', '/auth/me', '/orgs/tree', '/orgs/divisions/{code}', '/orgs/departments', '/orgs/service-centres']) {
+      expect([p, Boolean(doc.paths[p])]).toEqual([p, true]);
+    }
+    expect(doc.components.schemas.LoginDto.required).toEqual(['username', 'password']);
+    expect(Object.keys(doc.paths['/auth/token'].post.requestBody.content)).toEqual(['application/json', 'application/x-www-form-urlencoded']);
+    expect(doc.paths['/orgs/departments'].get.parameters.map((x: { name: string }) => x.name).sort()).toEqual(['code', 'division', 'level', 'under']);
+  });
+
   it('seeding again changes nothing (idempotent)', async () => {
     const orgs = app.get(OrgDirectory);
     const before = JSON.stringify(orgs.tree());

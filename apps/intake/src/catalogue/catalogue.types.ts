@@ -19,6 +19,13 @@ export interface MaterialRequirement {
   sampleForm?: string;
   /** An e-licence (电子证照) may replace the paper material. */
   eLicence?: boolean;
+  /**
+   * Needed only in some cases (如涉及…提供): a missing optional material is not a gap. Only ever set on
+   * `secondary` materials: a primary material cannot be waived (C4, checked at publication).
+   */
+  optional?: boolean;
+  /** Only in a bundle's merged list (C5): the item codes that need this material, asked for once for all. */
+  usedBy?: string[];
 }
 
 export interface FeeItem {
@@ -68,10 +75,17 @@ export interface ItemVersion {
 
 /** What other intake features may ask the catalogue. Provided by CatalogueModule (exported). */
 export abstract class CatalogueReader {
-  /** The version new applications are filed under; 404 for unknown codes, 409/422 for withdrawn items (see catalogue README). */
+  /**
+   * The version new applications are filed under. 404 '事项不存在 (item not found)' for unknown codes and
+   * for items never published; 409 with details.currentState 'withdrawn' for withdrawn items
+   * (see apps/intake/docs/catalogue.md).
+   */
   abstract currentVersion(itemCode: string): Promise<ItemVersion>;
-  /** An exact version, for applications filed earlier (C2). */
+  /** An exact version, for applications filed earlier (C2): published, superseded or withdrawn; drafts are 404. */
   abstract version(itemCode: string, version: number): Promise<ItemVersion>;
-  /** The items of a bundle with the merged list of materials (a material asked for once). */
+  /**
+   * The items of a bundle (their current published versions) with the merged list of materials (a
+   * material asked for once, `usedBy` naming the items). Withdrawn items are left out; 409 when none is left.
+   */
   abstract bundle(bundleCode: string): Promise<{ code: string; name: string; items: ItemVersion[]; materials: MaterialRequirement[] }>;
 }
