@@ -1,2 +1,0 @@
-import { startSampleUpstream } from './sample-upstream';
-startSampleUpstream().then(({ url }) => console.log('SAMPLE', url));
