@@ -2,9 +2,9 @@ import 'reflect-metadata';
 import { TokenVerifier } from '@onewindow/auth';
 import { apiError, createServiceApp } from '@onewindow/http';
 import type { PgConnection } from '@onewindow/persistence';
-import type { Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module';
 import type { FastifyInstance } from 'fastify';
 import type { Upstream } from './config';
 import { registerDocs } from './routing/docs';
@@ -29,8 +29,6 @@ export interface GatewayAppOptions extends Omit<GatewaySettingsOverrides, 'rateL
   tokenVerifier?: EdgeTokenVerifier;
   /** Apply the gateway's migrations on start (default: OW_MIGRATE_ON_START, else true). */
   migrateOnStart?: boolean;
-  /** The root module (default AppModule). Only for tests of the edge alone. */
-  rootModule?: Type<unknown>;
 }
 
 export interface GatewayApp {
@@ -57,15 +55,13 @@ export function gatewaySettings(app: NestFastifyApplication): GatewaySettings {
  * `/docs` the Swagger UI on it. Nest level: identity, orgs, exchange, health (with each upstream).
  */
 export async function createGatewayApp(opts: GatewayAppOptions = {}): Promise<NestFastifyApplication> {
-  const { database, tokenVerifier, migrateOnStart, rootModule, ...overrides } = opts;
+  const { database, tokenVerifier, migrateOnStart, ...overrides } = opts;
   const settings = resolveGatewaySettings(overrides);
   const verifier: VerifierRef = { current: tokenVerifier && new VerificationCache(tokenVerifier) };
   const openApi: { aggregator?: OpenApiAggregator } = {};
-  // Loaded here, not at the top: the edge's own tests can run with another root module.
-  const root = rootModule ?? (await import('./app.module')).AppModule;
 
   const app = await withEnv(envFor(database, migrateOnStart), () =>
-    createServiceApp(root, {
+    createServiceApp(AppModule, {
       service: 'gateway',
       title: 'OneWindow API',
       bodyLimit: settings.bodyLimit,

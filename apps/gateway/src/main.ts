@@ -18,7 +18,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  // eslint-disable-next-line no-console
   console.error('gateway failed to start', err);
   process.exit(1);
 });

@@ -36,7 +36,9 @@ export async function createServiceApp(module: Type<unknown>, opts: ServiceOptio
     requestIdHeader: false,
     genReqId: (req: IncomingMessage) => requestIdFrom(req),
     connectionTimeout: 30_000,
-    trustProxy: true,
+    // Believe X-Forwarded-For only for as many proxy hops as the deployment says (none by default),
+    // so a client cannot choose its own address for logs and limits.
+    trustProxy: process.env.OW_TRUSTED_PROXY_HOPS ? Number(process.env.OW_TRUSTED_PROXY_HOPS) : false,
   });
   const fastify = adapter.getInstance();
   fastify.addHook('onRequest', async (req, reply) => {

@@ -1,6 +1,6 @@
 import { applyDecorators, BadRequestException, Body, Controller, ForbiddenException, Get, Headers, HttpCode, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Principals } from '@onewindow/auth';
+import { hasScope, Principals, type SystemPrincipal } from '@onewindow/auth';
 import { validateUscc } from '@onewindow/codes';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ExchangeService } from './exchange.service';
@@ -19,7 +19,7 @@ const ExchangeErrors = () =>
   applyDecorators(
     ApiResponse({ status: 400, description: 'Missing or malformed purpose, or malformed input' }),
     ApiResponse({ status: 401, description: 'No valid token' }),
-    ApiResponse({ status: 403, description: 'Not a department system, or another department' }),
+    ApiResponse({ status: 403, description: 'Not a department system, a scope the client lacks, or another department' }),
     ApiResponse({ status: 429, description: 'Rate limit exceeded (Retry-After)' }),
     ApiResponse({ status: 503, description: 'The service holding the data is unavailable' }),
     ApiResponse({ status: 504, description: 'The service holding the data did not answer in time' }),
@@ -48,13 +48,14 @@ export class ExchangeController {
   constructor(private readonly exchange: ExchangeService) {}
 
   @Get('work')
-  @ApiOperation({ summary: '拉取本部门待办 (pull this department\'s tasks)', description: 'Proxied to intake `GET /department/tasks`; other query parameters are passed on.' })
+  @ApiOperation({ summary: '拉取本部门待办 (pull this department\'s tasks)', description: 'Scope `tasks:read`. Proxied to intake `GET /department/tasks`; other query parameters are passed on.' })
   @ApiQuery({ name: 'status', required: false, type: String })
   @ApiOkResponse({ description: 'The department\'s tasks, as the intake service returns them' })
   @PurposeHeader()
   @ExchangeErrors()
   async work(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Headers(PURPOSE_HEADER) purposeRaw?: string): Promise<void> {
     const principal = systemPrincipal(req);
+    requireScope(principal, ExchangeScopes.work);
     const purpose = parsePurpose(purposeRaw);
     const department = new URLSearchParams(req.url.split('?')[1] ?? '').get('department');
     if (department !== null && department !== principal.department) throw otherDepartment(principal.department);
@@ -63,12 +64,13 @@ export class ExchangeController {
 
   @Post('decisions')
   @HttpCode(200)
-  @ApiOperation({ summary: '回传办理结果 (return a decision on a task)', description: 'Proxied to intake `POST /department/decisions`. The body is the intake service\'s decision; its department, if given, must be the token\'s.' })
+  @ApiOperation({ summary: '回传办理结果 (return a decision on a task)', description: 'Scope `tasks:decide`. Proxied to intake `POST /department/decisions`. The body is the intake service\'s decision; its department, if given, must be the token\'s.' })
   @ApiBody({ schema: { type: 'object', additionalProperties: true, description: 'As intake POST /department/decisions' } })
   @PurposeHeader()
   @ExchangeErrors()
   async decisions(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Body() body: unknown, @Headers(PURPOSE_HEADER) purposeRaw?: string): Promise<void> {
     const principal = systemPrincipal(req);
+    requireScope(principal, ExchangeScopes.decisions);
     const purpose = parsePurpose(purposeRaw);
     if (!body || typeof body !== 'object' || Array.isArray(body)) {
       throw new BadRequestException({ message: '请求体应为 JSON 对象 (the body must be a JSON object)' });
@@ -79,12 +81,13 @@ export class ExchangeController {
   }
 
   @Get('enterprises/:uscc')
-  @ApiOperation({ summary: '查询企业基本信息 (enterprise basics by USCC)', description: 'Proxied to registration `GET /shared/enterprises/:uscc`.' })
+  @ApiOperation({ summary: '查询企业基本信息 (enterprise basics by USCC)', description: 'Scope `data:enterprise-basic`. Proxied to registration `GET /shared/enterprises/:uscc`.' })
   @ApiParam({ name: 'uscc', description: '统一社会信用代码 (GB 32100 unified social credit code, 18 characters)', example: '91120116MA05JXYZ4R' })
   @PurposeHeader()
   @ExchangeErrors()
   async enterprise(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('uscc') uscc: string, @Headers(PURPOSE_HEADER) purposeRaw?: string): Promise<void> {
     const principal = systemPrincipal(req);
+    requireScope(principal, ExchangeScopes.enterprises);
     const purpose = parsePurpose(purposeRaw);
     const check = validateUscc(uscc);
     if (!check.valid) {
@@ -94,17 +97,32 @@ export class ExchangeController {
   }
 
   @Get('licences/:number')
-  @ApiOperation({ summary: '查询电子证照 (e-licence by number)', description: 'Proxied to registration `GET /shared/licences/:number`.' })
+  @ApiOperation({ summary: '查询电子证照 (e-licence by number)', description: 'Scope `data:e-licence`. Proxied to registration `GET /shared/licences/:number`.' })
   @ApiParam({ name: 'number', description: 'Licence number (letters, digits and hyphens, 4-64)' })
   @PurposeHeader()
   @ExchangeErrors()
   async licence(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('number') number: string, @Headers(PURPOSE_HEADER) purposeRaw?: string): Promise<void> {
     const principal = systemPrincipal(req);
+    requireScope(principal, ExchangeScopes.licences);
     const purpose = parsePurpose(purposeRaw);
     if (!LICENCE_NUMBER.test(number)) {
       throw new BadRequestException({ message: `证照编号格式错误 (malformed licence number: letters, digits and hyphens, 4-64 characters)`, details: { number } });
     }
     await this.exchange.forward(req, reply, principal, { route: 'GET /exchange/licences/:number', service: 'registration', method: 'GET', upstreamPath: `/shared/licences/${encodeURIComponent(number)}`, purpose });
+  }
+}
+
+/** The exchange's entitlements: what a department system may do is the scopes its client was granted. */
+export const ExchangeScopes = {
+  work: 'tasks:read',
+  decisions: 'tasks:decide',
+  enterprises: 'data:enterprise-basic',
+  licences: 'data:e-licence',
+} as const;
+
+function requireScope(principal: SystemPrincipal, scope: string): void {
+  if (!hasScope(principal, scope)) {
+    throw new ForbiddenException({ message: `未获授权访问此类数据 (forbidden: the client lacks the scope "${scope}")`, details: { requiredScope: scope } });
   }
 }
 

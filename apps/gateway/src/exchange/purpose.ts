@@ -16,7 +16,7 @@ export function parsePurpose(header: string | string[] | undefined): string {
     throw new BadRequestException({ message: `缺少用途说明：请在 ${PURPOSE_HEADER} 头中说明调用目的 (missing purpose: send the ${PURPOSE_HEADER} header, ${PURPOSE_MIN}-${PURPOSE_MAX} characters)`, details: { header: PURPOSE_HEADER } });
   }
   let value = raw;
-  if (/[^\x00-\x7f]/.test(value)) {
+  if ([...value].some((c) => c.charCodeAt(0) > 0x7f)) {
     const utf8 = Buffer.from(value, 'latin1').toString('utf8');
     if (!utf8.includes('\uFFFD')) value = utf8;
   }
@@ -29,7 +29,8 @@ export function parsePurpose(header: string | string[] | undefined): string {
   }
   value = value.trim();
   const length = [...value].length;
-  if (length < PURPOSE_MIN || length > PURPOSE_MAX || /[\u0000-\u001f\u007f]/.test(value)) {
+  const control = [...value].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+  if (length < PURPOSE_MIN || length > PURPOSE_MAX || control) {
     throw new BadRequestException({
       message: `用途说明应为 ${PURPOSE_MIN}-${PURPOSE_MAX} 个字符且不含控制字符 (${PURPOSE_HEADER} must be ${PURPOSE_MIN}-${PURPOSE_MAX} characters without control characters, got ${length})`,
       details: { header: PURPOSE_HEADER, length },

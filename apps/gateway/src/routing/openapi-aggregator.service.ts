@@ -32,6 +32,8 @@ export class OpenApiAggregator implements OnApplicationShutdown {
   startRefreshing(): void {
     const every = this.settings.get().openApiRefreshMs;
     if (this.timer || every <= 0) return;
+    // Warm up now, so the first reader of /openapi.json does not wait for the services.
+    void this.refresh().catch((e) => this.logger.warn(`refresh failed: ${(e as Error).message}`));
     this.timer = setInterval(() => void this.refresh().catch((e) => this.logger.warn(`refresh failed: ${(e as Error).message}`)), every);
     this.timer.unref();
   }

@@ -1,5 +1,5 @@
 import httpProxy, { type FastifyHttpProxyOptions } from '@fastify/http-proxy';
-import { apiError } from '@onewindow/http';
+import { apiError, toApiError } from '@onewindow/http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Upstream } from '../config';
 import { bodyLimitFor, timeoutFor, type GatewaySettings } from './settings';
@@ -50,6 +50,14 @@ export async function registerUpstreamProxies(fastify: FastifyInstance, settings
 async function proxyScope(scope: FastifyInstance, upstream: Upstream, settings: GatewaySettings): Promise<void> {
   const prefix = `${API_PREFIX}/${upstream.name}`;
   const timeoutMs = timeoutFor(settings, upstream.name);
+  // This scope is created before Nest installs its error handler on the root instance, so it would
+  // keep Fastify's default one: the body limit (413), the rate limiter (429) and any other error
+  // here get the platform's shape from the same function Nest's filter uses.
+  scope.setErrorHandler((err, req, reply) => {
+    const body = toApiError(err, String(req.id));
+    if (body.statusCode >= 500) req.log.error({ err, service: upstream.name }, body.message);
+    reply.code(body.statusCode).send(body);
+  });
   scope.removeAllContentTypeParsers();
   scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: bodyLimitFor(settings, upstream.name) }, (_req, body, done) => done(null, body));
 

@@ -20,7 +20,8 @@ export class RoutingModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    // Never throws: an upstream that is down is reported, it does not make the gateway unready.
-    this.health.add({ name: 'upstreams', check: () => this.upstreams.report() });
+    // Never throws, and not critical: an upstream that is down is reported (detail.status
+    // 'degraded', detail.down), it does not make the gateway unready. See UpstreamHealth.
+    this.health.add({ name: 'upstreams', critical: false, check: () => this.upstreams.report() });
   }
 }

@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { OutboxWriter } from '@onewindow/messaging';
+import { updateWithVersion } from '@onewindow/persistence';
+import type { EntityManager } from 'typeorm';
+import type { IssuedDocument } from '../documents/documents.types';
+import { eventActor, StepActor } from './domain/actor';
+import { ApplicationAction, ApplicationState, nextState } from './domain/application-state';
+import { ChainVerification, GENESIS_HASH, stepHash, verifyChain } from './domain/step-chain';
+import { ApplicationRow } from './entities/application.entity';
+import { ApplicationStepRow } from './entities/application-step.entity';
+
+export interface StepRequest {
+  /** A state-machine action, or a step that changes no state ('task-assigned', 'extended', ...). */
+  action: ApplicationAction | string;
+  actor: StepActor;
+  /** Column changes written with the step (dates, outcome...). */
+  changes?: Partial<ApplicationRow>;
+  document?: IssuedDocument | null;
+  note?: string | null;
+  detail?: Record<string, unknown> | null;
+  /** The event to write: its type suffix and the fields beyond the common core. */
+  event?: { name: string; data: Record<string, unknown> };
+  traceId?: string;
+  at?: Date;
+}
+
+const STATE_ACTIONS = new Set<string>(['request-correction', 'correct', 'accept', 'gap-accept', 'deem-accept', 'reject', 'start-review', 'pause', 'resume', 'decide', 'conclude', 'deliver', 'withdraw']);
+
+export function eventCore(app: ApplicationRow, state: ApplicationState = app.state) {
+  return { applicationId: app.id, applicationNumber: app.number, itemCode: app.itemCode, itemVersion: app.itemVersion, department: app.department, division: app.division, state };
+}
+
+export function documentRef(d: IssuedDocument | null | undefined) {
+  return d ? { id: d.id, kind: d.kind, number: d.number } : null;
+}
+
+/**
+ * Every change to an application goes through `apply`: the state machine check, the compare-and-set
+ * on `version` (F6: of two concurrent clerks exactly one wins, the other gets 409), the hash-chained
+ * timeline step and the event, all in the caller's transaction. The version update also holds the
+ * row lock until commit, which is what serialises appends to the chain.
+ */
+@Injectable()
+export class ApplicationSteps {
+  constructor(private readonly outbox: OutboxWriter) {}
+
+  async apply(m: EntityManager, app: ApplicationRow, req: StepRequest): Promise<ApplicationRow> {
+    const from = app.state;
+    const to = STATE_ACTIONS.has(req.action) ? nextState(from, req.action as ApplicationAction) : from;
+    const changes = { ...(req.changes ?? {}), state: to } as Partial<ApplicationRow>;
+    const version = await updateWithVersion(m, ApplicationRow, app.id, app.version, changes as never);
+    const updated = Object.assign(new ApplicationRow(), app, changes, { version });
+    await this.appendStep(m, updated, from, req);
+    if (req.event) {
+      await this.outbox.add(m, {
+        type: `intake.application.${req.event.name}`,
+        subject: app.id,
+        actor: eventActor(req.actor),
+        traceId: req.traceId,
+        data: { ...eventCore(updated), ...req.event.data },
+      });
+    }
+    return updated;
+  }
+
+  /** The first step (receipt), written with the insert of the application. */
+  async first(m: EntityManager, app: ApplicationRow, req: StepRequest): Promise<void> {
+    await this.appendStep(m, app, null, req);
+    if (req.event) {
+      await this.outbox.add(m, { type: `intake.application.${req.event.name}`, subject: app.id, actor: eventActor(req.actor), traceId: req.traceId, data: { ...eventCore(app), ...req.event.data } });
+    }
+  }
+
+  private async appendStep(m: EntityManager, app: ApplicationRow, from: ApplicationState | null, req: StepRequest): Promise<void> {
+    const [last] = await m.query('select seq, hash from application_step where application_id = $1 order by seq desc limit 1', [app.id]);
+    const step = {
+      applicationId: app.id,
+      seq: last ? Number(last.seq) + 1 : 1,
+      action: req.action,
+      fromState: from,
+      toState: app.state,
+      actorType: req.actor.type,
+      actorId: req.actor.id,
+      actorName: req.actor.name ?? null,
+      actorRole: req.actor.role ?? null,
+      actorDepartment: req.actor.department ?? null,
+      actorOrgUnit: req.actor.orgUnit ?? null,
+      at: req.at ?? new Date(),
+      documentId: req.document?.id ?? null,
+      documentKind: req.document?.kind ?? null,
+      documentNumber: req.document?.number ?? null,
+      note: req.note ?? null,
+      detail: req.detail ?? null,
+    };
+    const prevHash: string = last?.hash ?? GENESIS_HASH;
+    await m.insert(ApplicationStepRow, { ...step, prevHash, hash: stepHash(prevHash, step) });
+  }
+
+  async timeline(m: EntityManager, applicationId: string): Promise<ApplicationStepRow[]> {
+    return m.find(ApplicationStepRow, { where: { applicationId }, order: { seq: 'ASC' } });
+  }
+
+  async verify(m: EntityManager, applicationId: string): Promise<ChainVerification> {
+    return verifyChain(await this.timeline(m, applicationId));
+  }
+}

@@ -1,0 +1,32 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * The content hash of a document: SHA-256 over a canonical JSON of everything the document says
+ * (kind, number, application, issuer, issue time, verification code, fields and the rendered HTML).
+ * Canonical = object keys sorted at every depth, so the same content always hashes the same,
+ * whatever order jsonb hands the keys back in.
+ */
+export interface HashedContent {
+  kind: string;
+  number: string;
+  applicationId: string;
+  applicationNumber: string;
+  issuer: string;
+  issuedAt: string;
+  verificationCode: string;
+  fields: unknown;
+  html: string;
+}
+
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+export function contentHash(c: HashedContent): string {
+  return createHash('sha256').update(canonicalJson(c)).digest('hex');
+}

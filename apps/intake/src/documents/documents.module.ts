@@ -1,0 +1,22 @@
+import { Global, Module } from '@nestjs/common';
+import { DocumentEntity } from './document.entity';
+import { DocumentService } from './document.service';
+import { DocumentsController } from './documents.controller';
+import { DocumentIssuer } from './documents.types';
+import { Documents1764020000000 } from './migrations/1764020000000-documents';
+import { VerificationController } from './verification.controller';
+
+export const documentEntities = [DocumentEntity];
+export const documentMigrations = [Documents1764020000000];
+
+/**
+ * Standard documents (A13). Global, so every feature that issues documents inside its own
+ * transactions (applications, fees) can inject `DocumentIssuer` without importing this module.
+ */
+@Global()
+@Module({
+  controllers: [DocumentsController, VerificationController],
+  providers: [DocumentService, { provide: DocumentIssuer, useExisting: DocumentService }],
+  exports: [DocumentIssuer, DocumentService],
+})
+export class DocumentsModule {}
