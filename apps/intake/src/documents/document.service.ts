@@ -92,6 +92,7 @@ export class DocumentService extends DocumentIssuer {
       issuedAt,
     };
     entity.contentHash = hashOf(entity);
+    // (cast: a jsonb Record<string, unknown> does not satisfy TypeORM's deep-partial insert type)
     await manager.insert(DocumentEntity, entity as never);
     return { id: entity.id, kind: entity.kind, number, verificationCode: formatVerificationCode(verificationCode), issuedAt: issuedAt.toISOString() };
   }
