@@ -93,7 +93,7 @@ export class ApplicationSteps {
       detail: req.detail ?? null,
     };
     const prevHash: string = last?.hash ?? GENESIS_HASH;
-    await m.insert(ApplicationStepRow, { ...step, prevHash, hash: stepHash(prevHash, step) });
+    await m.insert(ApplicationStepRow, { ...step, prevHash, hash: stepHash(prevHash, step) } as never);
   }
 
   async timeline(m: EntityManager, applicationId: string): Promise<ApplicationStepRow[]> {

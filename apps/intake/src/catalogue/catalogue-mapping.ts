@@ -49,6 +49,6 @@ function toMaterial(m: MaterialRequirementDto): ItemDefinition['materials'][numb
 }
 
 /** The search columns a version row copies from its definition. */
-export function searchColumns(def: ItemDefinition): Pick<CatalogueItemVersionRow, 'name' | 'department' | 'level' | 'kind' | 'themes' | 'online'> {
-  return { name: def.name, department: def.department, level: def.level, kind: def.kind, themes: def.themes, online: def.online };
+export function searchColumns(def: ItemDefinition): Pick<CatalogueItemVersionRow, 'name' | 'department' | 'level' | 'kind' | 'themes' | 'online' | 'searchText'> {
+  return { name: def.name, department: def.department, level: def.level, kind: def.kind, themes: def.themes, online: def.online, searchText: [def.name, ...def.themes].join(' ') };
 }

@@ -23,8 +23,9 @@ export class CatalogueQueryService {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   /**
-   * Published versions only (drafts and withdrawn items are not offered to applicants). The name
-   * is matched as a substring (ILIKE, served by the trigram index), the code as a prefix.
+   * Published versions only (drafts and withdrawn items are not offered to applicants). `q` is
+   * matched as a substring of the name and themes (ILIKE, served by the trigram index) or as a
+   * prefix of the code.
    */
   async search(f: ItemSearchQueryDto): Promise<ItemPageDto> {
     const page = f.page ?? 1;
@@ -34,7 +35,7 @@ export class CatalogueQueryService {
     if (q) {
       qb.andWhere(
         new Brackets((w) => {
-          w.where('v.name ILIKE :pattern', { pattern: `%${escapeLike(q)}%` }).orWhere('v.itemCode LIKE :prefix', { prefix: `${escapeLike(q.toUpperCase())}%` });
+          w.where('v.searchText ILIKE :pattern', { pattern: `%${escapeLike(q)}%` }).orWhere('v.itemCode LIKE :prefix', { prefix: `${escapeLike(q.toUpperCase())}%` });
         }),
       );
     }

@@ -76,6 +76,7 @@ export const ApplicationDeemedAccepted = ev('deemed-accepted', '视为受理 (�
   acceptedOn: isoDate,
   receivedOn: isoDate,
   ...dueDates,
+  document: documentRef.nullable(),
 });
 
 export const ApplicationGapAccepted = ev('gap-accepted', '容缺受理: accepted with secondary materials promised by their due dates', {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsObject, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsObject, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { APPLICATION_STATES, ApplicationState } from '../domain/application-state';
 
 export const MATERIAL_CODE = /^[A-Za-z0-9_-]{1,32}$/;
@@ -221,7 +221,11 @@ export class DeliverDto {
   trackingNumber?: string;
 }
 
-export class MaterialCodeParamDto {
+export class MaterialParamsDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  id!: string;
+
   @ApiProperty({ example: 'M01' })
   @Matches(MATERIAL_CODE)
   code!: string;

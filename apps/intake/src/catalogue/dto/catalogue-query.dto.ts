@@ -23,7 +23,7 @@ export class BundleCodeParamDto {
 }
 
 export class ItemSearchQueryDto {
-  @ApiPropertyOptional({ example: '许可', maxLength: 50, description: 'A substring of the item name (Chinese works) or a prefix of its code.' })
+  @ApiPropertyOptional({ example: '许可', maxLength: 50, description: 'A substring of the item name or themes (Chinese works, e.g. 许可, 餐) or a prefix of its code.' })
   @IsOptional() @IsString() @MaxLength(50)
   q?: string;
 

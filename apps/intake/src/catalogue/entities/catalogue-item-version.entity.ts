@@ -4,7 +4,7 @@ import type { AdminLevel, ItemDefinition, ItemKind, ItemVersion } from '../catal
 /**
  * One version of an item (C2). The whole service guide is `definition` (jsonb, read as is by the
  * applications filed under it); the columns beside it are copies of the fields the public search
- * filters on, so each version is its own row of the search index (trigram index on `name`).
+ * filters on, so each version is its own row of the search index (trigram index on `searchText`).
  */
 @Entity('catalogue_item_version')
 export class CatalogueItemVersionRow {
@@ -37,6 +37,10 @@ export class CatalogueItemVersionRow {
 
   @Column('boolean')
   online!: boolean;
+
+  /** What `q` is matched against as a substring: the name and the themes ('餐' finds the 餐饮 items). */
+  @Column('text')
+  searchText!: string;
 
   @Column('timestamptz', { nullable: true })
   publishedAt!: Date | null;

@@ -35,6 +35,7 @@ export class CatalogueInit1764010000000 implements MigrationInterface {
       kind text not null,
       themes text[] not null default '{}',
       online boolean not null,
+      search_text text not null,
       published_at timestamptz,
       published_by text,
       superseded_at timestamptz,
@@ -46,7 +47,7 @@ export class CatalogueInit1764010000000 implements MigrationInterface {
     await q.query(`create unique index catalogue_item_version_one_published on catalogue_item_version (item_code) where status in ('published','withdrawn')`);
     await q.query(`create unique index catalogue_item_version_one_draft on catalogue_item_version (item_code) where status = 'draft'`);
     // The per-version search index: the public search reads only published rows.
-    await q.query(`create index catalogue_item_version_name_trgm on catalogue_item_version using gin (name gin_trgm_ops)`);
+    await q.query(`create index catalogue_item_version_search_trgm on catalogue_item_version using gin (search_text gin_trgm_ops)`);
     await q.query(`create index catalogue_item_version_code_prefix on catalogue_item_version (item_code text_pattern_ops) where status = 'published'`);
     await q.query(`create index catalogue_item_version_department on catalogue_item_version (department, item_code) where status = 'published'`);
     await q.query(`create index catalogue_item_version_level_kind on catalogue_item_version (level, kind) where status = 'published'`);

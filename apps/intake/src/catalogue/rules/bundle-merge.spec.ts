@@ -54,6 +54,12 @@ describe('bundle merge (C5)', () => {
     expect(site).toMatchObject({ requirement: 'secondary', optional: true, form: 'copy' });
   });
 
+  it('primary wins even when the first item holds the material secondary', () => {
+    const a = validDefinition({ code: 'A', materials: [material('M01', '营业执照', 'secondary', { form: 'copy', eLicence: true })] });
+    const b = validDefinition({ code: 'B', materials: [material('M01', '营业执照', 'primary', { form: 'copy', eLicence: true })] });
+    expect(mergeBundleMaterials([a, b])).toEqual([{ code: 'B01', name: '营业执照', form: 'copy', copies: 1, requirement: 'primary', eLicence: true, optional: false, usedBy: ['A', 'B'] }]);
+  });
+
   it('optional only when optional for every item', () => {
     const a = validDefinition({ code: 'A', materials: [material('M01', '委托书', 'secondary', { optional: true })] });
     const b = validDefinition({ code: 'B', materials: [material('M01', '委托书', 'secondary')] });

@@ -1,0 +1,402 @@
+import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ownerSubjectOf, Principal, Roles, StaffPrincipal } from '@onewindow/auth';
+import { todayInShanghai } from '@onewindow/calendar';
+import { formatCaseNumber, validateResidentId, validateUscc } from '@onewindow/codes';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { CatalogueReader, ItemVersion } from '../catalogue/catalogue.types';
+import { DocumentIssuer } from '../documents/documents.types';
+import { dueDatesFrom, gapMaterialDue } from '../deadlines/clock';
+import { intakeCalendar } from '../deadlines/intake-calendar';
+import { assertClerkOf } from './application-access';
+import { MaterialsIncompleteError, NotOnlineError, NotReceivableHereError, RuleRefusedError, UnknownMaterialError } from './application-errors';
+import { ApplicationQueries } from './application-queries.service';
+import { ApplicationSteps, documentRef } from './application-steps';
+import { actorOf, StepActor } from './domain/actor';
+import { checkMaterials, GivenMaterial, MaterialCheck } from './domain/material-check';
+import { caseNumberDivision, decidingDivision } from './domain/routing';
+import type { CorrectionDto, CorrectionNoticeDto, DecisionDto, GapAcceptDto, MaterialGivenDto, RejectDto, SubmitApplicationDto, WindowSubmitApplicationDto } from './dto/application.dto';
+import { ApplicationRow } from './entities/application.entity';
+import { ApplicationMaterialRow } from './entities/application-material.entity';
+
+export const COMMITMENT_MATERIAL = 'COMMITMENT';
+const ONLINE_HALL = '网上办事大厅 (online service hall)';
+
+export interface Submitted {
+  created: boolean;
+  application: ApplicationRow;
+}
+
+/**
+ * Receipt and the intake decision (A1–A5): online and window submission, the material check and the
+ * one-time correction notice, correction, accept, reject, gap acceptance and instant decisions.
+ */
+@Injectable()
+export class ApplicationIntake {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly catalogue: CatalogueReader,
+    private readonly documents: DocumentIssuer,
+    private readonly steps: ApplicationSteps,
+    private readonly queries: ApplicationQueries,
+  ) {}
+
+  // ---- receipt (A1) ----
+
+  async submitOnline(p: Principal, dto: SubmitApplicationDto, idempotencyKey: string, traceId?: string): Promise<Submitted> {
+    const owner = ownerSubjectOf(p);
+    if (!owner || (p.type !== 'citizen' && p.type !== 'enterprise')) throw new ForbiddenException({ message: '仅申请人可网上申请 (only applicants apply online)' });
+    const existing = await this.queries.byIdempotencyKey(owner, idempotencyKey);
+    if (existing) return { created: false, application: existing };
+    const item = await this.resolveItem(dto);
+    if (!item.definition.online) throw new NotOnlineError(item.itemCode);
+    let idNumber: string | null = null;
+    if (p.type === 'citizen') {
+      idNumber = dto.applicantIdNumber ?? null;
+      if (idNumber) this.checkId('citizen', idNumber);
+      if (item.definition.idCardOnly && !idNumber) throw new RuleRefusedError('一证通办事项须提供身份证号 (ID-card-only item: applicantIdNumber required)');
+    } else {
+      idNumber = p.uscc;
+    }
+    const division = decidingDivision({ itemLevel: item.definition.level, requestedDivision: dto.division });
+    return this.receive({
+      item, dto, owner, applicantType: p.type, applicantName: p.name, idNumber, phone: dto.applicantPhone ?? null,
+      channel: 'online', orgUnit: null, receivingDivision: division, receivingLevel: null, division, actor: actorOf(p), idempotencyKey, traceId, issuer: ONLINE_HALL,
+    });
+  }
+
+  async submitAtWindow(p: StaffPrincipal, dto: WindowSubmitApplicationDto, idempotencyKey: string | undefined, traceId?: string): Promise<Submitted> {
+    const a = dto.applicant;
+    this.checkId(a.type, a.idNumber);
+    const owner = a.type === 'enterprise' ? `enterprise:${a.idNumber}` : a.userId ? `citizen:${a.userId}` : `resident:${a.idNumber}`;
+    if (idempotencyKey) {
+      const existing = await this.queries.byIdempotencyKey(owner, idempotencyKey);
+      if (existing) return { created: false, application: existing };
+    }
+    const item = await this.resolveItem(dto);
+    if (!item.definition.receivableAt.includes(p.level)) throw new NotReceivableHereError(item.itemCode, p.level, item.definition.receivableAt);
+    const division = decidingDivision({ itemLevel: item.definition.level, centreDivision: p.division, centreLevel: p.level, requestedDivision: dto.division });
+    return this.receive({
+      item, dto, owner, applicantType: a.type, applicantName: a.name, idNumber: a.idNumber, phone: a.phone ?? a.phone ?? null,
+      channel: 'window', orgUnit: p.orgUnit, receivingDivision: p.division, receivingLevel: p.level, division, actor: actorOf(p, Roles.windowClerk), idempotencyKey: idempotencyKey ?? null, traceId, issuer: p.orgUnit,
+    });
+  }
+
+  private checkId(type: 'citizen' | 'enterprise', id: string): void {
+    const v = type === 'citizen' ? validateResidentId(id) : validateUscc(id);
+    if (!v.valid) throw new BadRequestException({ message: type === 'citizen' ? '身份证号码无效 (invalid resident ID number)' : '统一社会信用代码无效 (invalid USCC)', details: v.reasons });
+  }
+
+  private async resolveItem(dto: SubmitApplicationDto): Promise<ItemVersion> {
+    if (dto.bundleCode && !dto.itemCode) {
+      throw new RuleRefusedError('一件事申请尚未开放，请按事项分别申请 (bundle applications are not available yet: apply per item)', { bundleCode: dto.bundleCode });
+    }
+    if (!dto.itemCode || dto.bundleCode) throw new BadRequestException({ message: '须且只能指定 itemCode (give itemCode)', details: [{ field: 'itemCode', problems: ['required'] }] });
+    return this.catalogue.currentVersion(dto.itemCode);
+  }
+
+  private async receive(r: {
+    item: ItemVersion; dto: SubmitApplicationDto; owner: string; applicantType: 'citizen' | 'enterprise'; applicantName: string; idNumber: string | null; phone: string | null;
+    channel: 'online' | 'window'; orgUnit: string | null; receivingDivision: string; receivingLevel: StaffPrincipal['level'] | null; division: string;
+    actor: StepActor; idempotencyKey: string | null; traceId?: string; issuer: string;
+  }): Promise<Submitted> {
+    const def = r.item.definition;
+    const known = new Set(def.materials.map((m) => m.code));
+    const unknown = r.dto.materials.map((m) => m.code).filter((c) => !known.has(c));
+    if (unknown.length) throw new UnknownMaterialError(unknown);
+    const check = checkMaterials(def.materials, r.dto.materials.map((m) => givenOf(m, r.channel)), { idCardOnly: def.idCardOnly, channel: r.channel });
+    const now = new Date();
+    const today = todayInShanghai(now);
+    const number = await this.nextNumber(caseNumberDivision(r.division), today);
+    const app = Object.assign(new ApplicationRow(), {
+      id: randomUUID(), number, itemCode: r.item.itemCode, itemVersion: r.item.version, itemName: def.name, bundleCode: null, mode: def.mode, twoStepReview: def.twoStepReview,
+      applicantType: r.applicantType, applicantSubject: r.owner, applicantName: r.applicantName, applicantIdNumber: r.idNumber, applicantPhone: r.phone,
+      channel: r.channel, receivingOrgUnit: r.orgUnit, receivingDivision: r.receivingDivision, receivingLevel: r.receivingLevel, receivedBy: r.channel === 'window' ? r.actor.id : null,
+      department: def.department, division: r.division, state: 'RECEIVED', version: 1, formData: r.dto.formData, receivedAt: now, intakeClockFrom: today,
+      acceptedOn: null, deemedAccepted: false, gapAccepted: false, promisedLimitDays: def.promisedLimitDays, legalLimitDays: def.legalLimitDays,
+      promisedDue: null, legalDue: null, pausedOn: null, pausedFor: null, pausedWorkingDays: 0, extensionDays: 0, extensionReason: null, outcome: null,
+      decidedAt: null, concludedAt: null, deliveredAt: null, deliveryMode: null, trackingNumber: null, withdrawnAt: null, closingReason: null, idempotencyKey: r.idempotencyKey,
+    } satisfies Partial<ApplicationRow>);
+    const given = new Map(r.dto.materials.map((m) => [m.code, m]));
+    try {
+      await this.ds.transaction(async (m) => {
+        // (cast: jsonb Record<string, unknown> does not satisfy TypeORM's deep-partial insert type)
+        await m.insert(ApplicationRow, app as never);
+        await m.insert(ApplicationMaterialRow, check.findings.map((f) => ({
+          applicationId: app.id, materialCode: f.code, name: f.name, requirement: f.requirement, status: f.status, fileId: null,
+          eLicenceRef: given.get(f.code)?.eLicenceRef ?? null, problem: f.problem ?? null, dueOn: null, remindedAt: null, overdueReportedAt: null,
+          providedAt: f.status === 'provided' ? now : null,
+        })));
+        const receipt = await this.documents.issue(m, {
+          kind: 'receipt', applicationId: app.id, applicationNumber: number, issuer: r.issuer,
+          fields: { ...docFields(app), receivedOn: today, promisedLimitDays: def.promisedLimitDays, legalBasis: def.legalBasis, materials: check.findings.map((f) => ({ code: f.code, name: f.name, status: f.status })) },
+        });
+        await this.steps.first(m, app, {
+          action: 'receive', actor: r.actor, document: receipt, at: now, traceId: r.traceId,
+          detail: { channel: r.channel, missing: check.missing.map((f) => f.code), nonConforming: check.nonConforming.map((f) => f.code) },
+          event: {
+            name: 'received',
+            data: { channel: r.channel, receivedAt: now.toISOString(), receivingOrgUnit: r.orgUnit, receivingDivision: r.receivingDivision, applicantType: r.applicantType, bundleCode: null, receipt: documentRef(receipt) },
+          },
+        });
+      });
+    } catch (err) {
+      // Two submits with one key at the same moment: the unique index lets one in; the other returns it.
+      if (r.idempotencyKey && err instanceof QueryFailedError && (err as { driverError?: { code?: string } }).driverError?.code === '23505') {
+        const existing = await this.queries.byIdempotencyKey(r.owner, r.idempotencyKey);
+        if (existing) return { created: false, application: existing };
+      }
+      throw err;
+    }
+    return { created: true, application: app };
+  }
+
+  /**
+   * The daily case-number sequence of a division, bumped in its own statement outside the submit
+   * transaction: the counter row is locked only for that statement, so submissions never queue behind
+   * each other's transactions. A rolled-back submit leaves a gap in the numbers, which is harmless.
+   */
+  private async nextNumber(division: string, day: string): Promise<string> {
+    const [row] = await this.ds.query(
+      `insert into application_number_counter (division, day, last) values ($1, $2, 1)
+       on conflict (division, day) do update set last = application_number_counter.last + 1 returning last`,
+      [division, day],
+    );
+    return formatCaseNumber({ division, date: day, service: 'IN', sequence: Number(row.last) });
+  }
+
+  // ---- material check and correction (A2) ----
+
+  async materialCheck(p: Principal, id: string, clerkFindings: { code: string; problem: string }[] = []): Promise<MaterialCheck> {
+    const app = await this.queries.find(this.ds.manager, id);
+    assertClerkOf(p, app, id);
+    const [item, materials] = await Promise.all([this.itemOf(app), this.queries.materials(this.ds.manager, id)]);
+    return this.check(item, app, materials, clerkFindings);
+  }
+
+  private check(item: ItemVersion, app: ApplicationRow, rows: ApplicationMaterialRow[], clerkFindings: { code: string; problem: string }[] = []): MaterialCheck {
+    // A row 'provided' with neither file nor e-licence was seen on paper at a window (online it can only
+    // be an ID-card-only item's material, which checkMaterials treats as shared data anyway).
+    const paperSeen = (r: ApplicationMaterialRow) => app.channel === 'window' && r.status === 'provided' && !r.fileId && !r.eLicenceRef;
+    const given: GivenMaterial[] = rows.filter((r) => r.fileId || r.eLicenceRef || paperSeen(r)).map((r) => ({
+      code: r.materialCode, fileId: r.fileId, eLicenceRef: r.eLicenceRef, paper: paperSeen(r),
+    }));
+    // Findings stored by an earlier notice stay until the material is handed in again.
+    const stored = rows.filter((r) => r.status === 'non-conforming' && r.problem).map((r) => ({ code: r.materialCode, problem: r.problem! }));
+    const findings = [...stored.filter((s) => !clerkFindings.some((c) => c.code === s.code)), ...clerkFindings];
+    return checkMaterials(item.definition.materials, given, { idCardOnly: item.definition.idCardOnly, channel: app.channel, clerkFindings: findings });
+  }
+
+  async requestCorrection(p: StaffPrincipal, id: string, dto: CorrectionNoticeDto, traceId?: string): Promise<ApplicationRow> {
+    return this.ds.transaction(async (m) => {
+      const app = await this.queries.find(m, id);
+      assertClerkOf(p, app, id);
+      const item = await this.itemOf(app);
+      const known = new Set(item.definition.materials.map((x) => x.code));
+      const unknown = (dto.nonConforming ?? []).map((x) => x.code).filter((c) => !known.has(c));
+      if (unknown.length) throw new UnknownMaterialError(unknown);
+      const check = this.check(item, app, await this.queries.materials(m, id), dto.nonConforming ?? []);
+      if (check.complete) throw new RuleRefusedError('材料齐全，无需补正 (materials complete: nothing to correct)');
+      for (const f of [...check.missing, ...check.nonConforming]) {
+        await m.update(ApplicationMaterialRow, { applicationId: id, materialCode: f.code }, { status: f.status, problem: f.problem ?? null });
+      }
+      const listed = { missing: check.missing.map(({ code, name }) => ({ code, name })), nonConforming: check.nonConforming.map(({ code, name, problem }) => ({ code, name, problem: problem ?? '' })) };
+      const notice = await this.documents.issue(m, {
+        kind: 'correction-notice', applicationId: id, applicationNumber: app.number, issuer: p.orgUnit,
+        fields: {
+          ...docFields(app), ...listed, note: dto.note ?? null,
+          materials: [...check.missing.map((f) => ({ code: f.code, name: f.name, reason: '未提交 (missing)' })), ...check.nonConforming.map((f) => ({ code: f.code, name: f.name, reason: f.problem ?? '不符合要求 (non-conforming)' }))],
+        },
+      });
+      return this.steps.apply(m, app, {
+        action: 'request-correction', actor: actorOf(p, Roles.windowClerk), document: notice, note: dto.note ?? null, detail: listed, traceId,
+        event: { name: 'correction-requested', data: { ...listed, notice: documentRef(notice) } },
+      });
+    });
+  }
+
+  /** 补正: by the applicant online or at the window (当场补正); back to RECEIVED, the intake period restarts. */
+  async correct(p: Principal, app0: ApplicationRow, dto: CorrectionDto, traceId?: string): Promise<ApplicationRow> {
+    return this.ds.transaction(async (m) => {
+      const app = (await this.queries.find(m, app0.id))!;
+      const item = await this.itemOf(app);
+      const known = new Set(item.definition.materials.map((x) => x.code));
+      const unknown = dto.materials.map((x) => x.code).filter((c) => !known.has(c));
+      if (unknown.length) throw new UnknownMaterialError(unknown);
+      const now = new Date();
+      for (const g of dto.materials) {
+        if (app.channel === 'online' && g.paper) throw new RuleRefusedError('网上补正须上传文件或引用电子证照 (online: upload a file or cite an e-licence)');
+        await m.update(ApplicationMaterialRow, { applicationId: app.id, materialCode: g.code }, {
+          status: 'provided', problem: null, providedAt: now, ...(g.eLicenceRef ? { eLicenceRef: g.eLicenceRef } : {}),
+        });
+      }
+      // Files uploaded since the notice already sit on their rows; a re-check marks what still fails.
+      const check = this.check(item, app, await this.queries.materials(m, app.id));
+      for (const f of check.findings) {
+        await m.update(ApplicationMaterialRow, { applicationId: app.id, materialCode: f.code }, { status: f.status, problem: f.problem ?? null });
+      }
+      const today = todayInShanghai(now);
+      return this.steps.apply(m, app, {
+        action: 'correct', actor: actorOf(p, p.type === 'staff' ? Roles.windowClerk : undefined), note: dto.note ?? null, traceId,
+        changes: { intakeClockFrom: today },
+        detail: { handedIn: dto.materials.map((x) => x.code), stillMissing: check.missing.map((f) => f.code), stillNonConforming: check.nonConforming.map((f) => f.code) },
+        event: { name: 'corrected', data: { correctedOn: today } },
+      });
+    });
+  }
+
+  // ---- the intake decision (A3, A4, A5) ----
+
+  async accept(p: StaffPrincipal, id: string, note: string | undefined, traceId?: string): Promise<ApplicationRow> {
+    return this.ds.transaction(async (m) => {
+      const app = await this.queries.find(m, id);
+      assertClerkOf(p, app, id);
+      const item = await this.itemOf(app);
+      const check = this.check(item, app, await this.queries.materials(m, id));
+      if (app.state === 'RECEIVED' && !check.complete) throw new MaterialsIncompleteError('受理', check.missing, check.nonConforming);
+      return this.acceptIn(m, app, actorOf(p, Roles.windowClerk), p.orgUnit, { instant: false, note, traceId });
+    });
+  }
+
+  private async acceptIn(m: EntityManager, app: ApplicationRow, actor: StepActor, issuer: string, o: { instant: boolean; note?: string; traceId?: string }): Promise<ApplicationRow> {
+    const acceptedOn = todayInShanghai();
+    const due = dueDatesFrom(intakeCalendar, acceptedOn, app.promisedLimitDays, app.legalLimitDays);
+    const doc = await this.documents.issue(m, {
+      kind: 'acceptance', applicationId: app.id, applicationNumber: app.number, issuer,
+      fields: { ...docFields(app), acceptedOn, ...due },
+    });
+    return this.steps.apply(m, app, {
+      action: 'accept', actor, document: doc, note: o.note ?? null, traceId: o.traceId, changes: { acceptedOn, ...due }, detail: { acceptedOn, ...due },
+      event: { name: 'accepted', data: { acceptedOn, ...due, instant: o.instant, document: documentRef(doc) } },
+    });
+  }
+
+  async reject(p: StaffPrincipal, id: string, dto: RejectDto, traceId?: string): Promise<ApplicationRow> {
+    return this.ds.transaction(async (m) => {
+      const app = await this.queries.find(m, id);
+      assertClerkOf(p, app, id);
+      const doc = await this.documents.issue(m, {
+        kind: 'rejection', applicationId: id, applicationNumber: app.number, issuer: p.orgUnit,
+        fields: { ...docFields(app), reason: dto.reason, ...(dto.redirectTo ? { redirectTo: dto.redirectTo } : {}) },
+      });
+      return this.steps.apply(m, app, {
+        action: 'reject', actor: actorOf(p, Roles.windowClerk), document: doc, note: dto.reason, traceId,
+        changes: { closingReason: dto.reason }, detail: { redirectTo: dto.redirectTo ?? null },
+        event: { name: 'rejected', data: { reason: dto.reason, redirectTo: dto.redirectTo ?? null, document: documentRef(doc) } },
+      });
+    });
+  }
+
+  /** 容缺受理 (A4): all primary materials present and a signed commitment; missing secondary ones get due dates. */
+  async gapAccept(p: StaffPrincipal, id: string, dto: GapAcceptDto, traceId?: string): Promise<ApplicationRow> {
+    return this.ds.transaction(async (m) => {
+      const app = await this.queries.find(m, id);
+      assertClerkOf(p, app, id);
+      const item = await this.itemOf(app);
+      const days = item.definition.gapAcceptanceDays;
+      if (days === null || days === undefined) throw new RuleRefusedError('该事项不适用容缺受理 (gap acceptance not allowed for this item)', { itemCode: app.itemCode });
+      const rows = await this.queries.materials(m, id);
+      const check = this.check(item, app, rows.filter((r) => r.materialCode !== COMMITMENT_MATERIAL));
+      if (!check.primaryComplete) throw new MaterialsIncompleteError('容缺受理', check.missing.filter((f) => f.requirement === 'primary'), check.nonConforming.filter((f) => f.requirement === 'primary'));
+      const gaps = [...check.missing, ...check.nonConforming];
+      if (gaps.length === 0) throw new RuleRefusedError('材料齐全，请直接受理 (materials complete: accept instead)');
+      const commitmentFile = rows.find((r) => r.materialCode === COMMITMENT_MATERIAL && r.fileId);
+      if (!commitmentFile && !dto.commitment.paper) {
+        throw new RuleRefusedError('须提交签署的信用承诺书 (a signed commitment is required: upload it as material COMMITMENT or confirm the paper)');
+      }
+      const now = new Date();
+      const acceptedOn = todayInShanghai(now);
+      const dueOn = gapMaterialDue(intakeCalendar, acceptedOn, days);
+      if (!commitmentFile) {
+        await m.insert(ApplicationMaterialRow, {
+          applicationId: id, materialCode: COMMITMENT_MATERIAL, name: `信用承诺书（${dto.commitment.signedBy}签署）`, requirement: 'primary', status: 'provided',
+          fileId: null, eLicenceRef: null, problem: null, dueOn: null, remindedAt: null, overdueReportedAt: null, providedAt: now,
+        });
+      }
+      for (const g of gaps) await m.update(ApplicationMaterialRow, { applicationId: id, materialCode: g.code }, { status: 'promised', dueOn });
+      const due = dueDatesFrom(intakeCalendar, acceptedOn, app.promisedLimitDays, app.legalLimitDays);
+      const promisedMaterials = gaps.map((g) => ({ code: g.code, name: g.name, dueOn }));
+      const doc = await this.documents.issue(m, {
+        kind: 'acceptance', applicationId: id, applicationNumber: app.number, issuer: p.orgUnit,
+        fields: { ...docFields(app), acceptedOn, ...due, gapAcceptance: true, promisedMaterials, commitmentSignedBy: dto.commitment.signedBy },
+      });
+      // The 告知承诺书 the applicant signs: what is promised and by when.
+      const commitmentDoc = await this.documents.issue(m, {
+        kind: 'gap-commitment', applicationId: id, applicationNumber: app.number, issuer: p.orgUnit,
+        fields: { ...docFields(app), acceptedOn, missingMaterials: gaps.map((g) => ({ code: g.code, name: g.name, dueDate: dueOn })), signedBy: dto.commitment.signedBy },
+      });
+      return this.steps.apply(m, app, {
+        action: 'gap-accept', actor: actorOf(p, Roles.windowClerk), document: doc, note: dto.note ?? null, traceId,
+        changes: { acceptedOn, ...due, gapAccepted: true }, detail: { acceptedOn, ...due, promisedMaterials, commitmentSignedBy: dto.commitment.signedBy, commitmentDocument: documentRef(commitmentDoc) },
+        event: { name: 'gap-accepted', data: { acceptedOn, ...due, promisedMaterials, document: documentRef(doc) } },
+      });
+    });
+  }
+
+  /**
+   * 当场决定 (A5): an instant item accepted, decided and concluded in one request, by a clerk who holds
+   * the authority (role approver, or staff of the item's department). Each step is recorded and
+   * evented; the 'accepted' event says instant, so no department task is made for it.
+   */
+  async instantDecision(p: StaffPrincipal, id: string, dto: DecisionDto, traceId?: string): Promise<ApplicationRow> {
+    return this.ds.transaction(async (m) => {
+      const app = await this.queries.find(m, id);
+      assertClerkOf(p, app, id);
+      if (app.mode !== 'instant') throw new RuleRefusedError('该事项不是即办件 (not an instant item)', { itemCode: app.itemCode, mode: app.mode });
+      if (!(p.roles.includes(Roles.approver) || p.department === app.department)) {
+        throw new ForbiddenException({ message: '无当场决定权限 (no authority to decide on the spot: role approver or the item\'s department needed)' });
+      }
+      const item = await this.itemOf(app);
+      const check = this.check(item, app, await this.queries.materials(m, id));
+      if (app.state === 'RECEIVED' && !check.complete) throw new MaterialsIncompleteError('受理', check.missing, check.nonConforming);
+      const actor = actorOf(p, p.roles.includes(Roles.approver) ? Roles.approver : Roles.windowClerk);
+      let a = await this.acceptIn(m, app, actor, p.orgUnit, { instant: true, traceId });
+      a = await this.steps.apply(m, a, { action: 'start-review', actor, traceId, note: '当场审查 (reviewed on the spot)' });
+      a = await this.decideIn(m, a, actor, p.orgUnit, dto, traceId);
+      return this.concludeIn(m, a, actor, traceId);
+    });
+  }
+
+  /** The decision step (A6): the decision document and the event. Shared with the back office. */
+  async decideIn(m: EntityManager, app: ApplicationRow, actor: StepActor, issuer: string, dto: DecisionDto, traceId?: string, taskId?: string): Promise<ApplicationRow> {
+    const now = new Date();
+    const decidedOn = todayInShanghai(now);
+    const doc = await this.documents.issue(m, {
+      kind: dto.outcome === 'granted' ? 'decision-grant' : 'decision-refusal', applicationId: app.id, applicationNumber: app.number, issuer,
+      fields: { ...docFields(app), outcome: dto.outcome, reasons: dto.reasons, legalBasis: dto.legalBasis, decidedOn },
+    });
+    return this.steps.apply(m, app, {
+      action: 'decide', actor, document: doc, note: dto.reasons, traceId, changes: { outcome: dto.outcome, decidedAt: now },
+      detail: { outcome: dto.outcome, legalBasis: dto.legalBasis, ...(taskId ? { taskId } : {}) },
+      event: {
+        name: 'decided',
+        data: {
+          outcome: dto.outcome, decidedOn, reasons: dto.reasons, legalBasis: dto.legalBasis, document: documentRef(doc),
+          withinPromised: app.promisedDue ? decidedOn <= app.promisedDue : null, withinLegal: app.legalDue ? decidedOn <= app.legalDue : null,
+        },
+      },
+    });
+  }
+
+  async concludeIn(m: EntityManager, app: ApplicationRow, actor: StepActor, traceId?: string): Promise<ApplicationRow> {
+    const now = new Date();
+    return this.steps.apply(m, app, {
+      action: 'conclude', actor, traceId, changes: { concludedAt: now },
+      event: { name: 'concluded', data: { concludedOn: todayInShanghai(now), outcome: app.outcome ?? 'refused' } },
+    });
+  }
+
+  async itemOf(app: ApplicationRow): Promise<ItemVersion> {
+    return this.catalogue.version(app.itemCode, app.itemVersion);
+  }
+}
+
+/** What every document of an application prints, and whom it belongs to (the documents feature lets the owner read it). */
+export function docFields(app: ApplicationRow) {
+  return { applicantSubject: app.applicantSubject, applicantName: app.applicantName, itemCode: app.itemCode, itemName: app.itemName };
+}
+
+function givenOf(m: MaterialGivenDto, channel: 'online' | 'window'): GivenMaterial {
+  return { code: m.code, eLicenceRef: m.eLicenceRef ?? null, paper: channel === 'window' ? m.paper === true : m.paper };
+}

@@ -1,0 +1,149 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse,
+  ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiUnprocessableEntityResponse, ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, Principals } from '@onewindow/auth';
+import { NotVisibleError } from '@onewindow/http';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DataSource } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { canSee, toStepView, toView } from './application-access';
+import { ApplicationIntake } from './application-intake.service';
+import { ApplicationLifecycle } from './application-lifecycle.service';
+import { ApplicationQueries } from './application-queries.service';
+import { ApplicationSteps } from './application-steps';
+import { ApplicationListQueryDto, CorrectionDto, MaterialParamsDto, ReasonDto, SubmitApplicationDto } from './dto/application.dto';
+import { ApplicationView, ChainVerificationView, TimelineView, UploadedFileView } from './dto/application-view.dto';
+import type { ApplicationRow } from './entities/application.entity';
+import { IDEMPOTENCY_HEADER_DOC, idempotencyKeyOf, TraceId } from './http-helpers';
+import { mediaType } from './material-files';
+
+/** The applicant's side (online, 网上办事大厅) and reads shared with staff who may see the application. */
+@ApiTags('applications')
+@ApiBearerAuth()
+@Controller('applications')
+export class ApplicationsController {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly intake: ApplicationIntake,
+    private readonly lifecycle: ApplicationLifecycle,
+    private readonly queries: ApplicationQueries,
+    private readonly steps: ApplicationSteps,
+  ) {}
+
+  @Post()
+  @Principals('citizen', 'enterprise')
+  @ApiOperation({ summary: 'Apply online (A1): receipt issued at once; the same Idempotency-Key again returns the same application (200)' })
+  @ApiHeader({ ...IDEMPOTENCY_HEADER_DOC, required: true })
+  @ApiCreatedResponse({ type: ApplicationView, description: 'Received' })
+  @ApiOkResponse({ type: ApplicationView, description: 'Repeated key: the application received the first time' })
+  @ApiBadRequestResponse({ description: 'Invalid input or missing Idempotency-Key' })
+  @ApiNotFoundResponse({ description: 'Unknown item' })
+  @ApiConflictResponse({ description: 'Item withdrawn' })
+  @ApiUnprocessableEntityResponse({ description: 'Not online-able, deciding division missing, unknown material codes' })
+  async submit(@CurrentPrincipal() p: Principal, @Body() dto: SubmitApplicationDto, @Headers('idempotency-key') key: string | undefined, @TraceId() traceId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<ApplicationView> {
+    const k = idempotencyKeyOf(key, true)!;
+    const r = await this.intake.submitOnline(p, dto, k, traceId);
+    reply.status(r.created ? 201 : 200);
+    return this.view(p, r.application);
+  }
+
+  @Get()
+  @Principals('citizen', 'enterprise')
+  @ApiOperation({ summary: 'My applications (own only), newest first' })
+  @ApiOkResponse({ type: [ApplicationView] })
+  async mine(@CurrentPrincipal() p: Principal, @Query() q: ApplicationListQueryDto): Promise<ApplicationView[]> {
+    const apps = await this.queries.mine(p, q.state);
+    const materials = await this.queries.materialsOf(apps.map((a) => a.id));
+    return apps.map((a) => toView(p, a, materials.get(a.id)!));
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One application with both due dates and the working days left (owner, its centre\'s clerks, the deciding department)' })
+  @ApiOkResponse({ type: ApplicationView })
+  @ApiNotFoundResponse({ description: 'Unknown, or not visible to the caller' })
+  async get(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<ApplicationView> {
+    return this.view(p, await this.visible(p, id));
+  }
+
+  @Get(':id/timeline')
+  @ApiOperation({ summary: 'Every step: who (role, department), when, from→to, the document issued (A8)' })
+  @ApiOkResponse({ type: TimelineView })
+  @ApiNotFoundResponse()
+  async timeline(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<TimelineView> {
+    const app = await this.visible(p, id);
+    const steps = await this.steps.timeline(this.ds.manager, id);
+    return { applicationId: id, number: app.number, steps: steps.map(toStepView) };
+  }
+
+  @Get(':id/timeline/verify')
+  @ApiOperation({ summary: 'Recompute the hash chain of the timeline (S8): detects any altered, deleted or reordered step' })
+  @ApiOkResponse({ type: ChainVerificationView })
+  @ApiNotFoundResponse()
+  async verify(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<ChainVerificationView> {
+    await this.visible(p, id);
+    return this.steps.verify(this.ds.manager, id);
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  @Principals('citizen', 'enterprise')
+  @ApiOperation({ summary: 'Withdraw (A10), any time before the decision, with a reason' })
+  @ApiOkResponse({ type: ApplicationView })
+  @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: 'Already decided (currentState in details)' })
+  async withdraw(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto, @TraceId() traceId: string): Promise<ApplicationView> {
+    return this.view(p, await this.lifecycle.withdraw(p, id, dto.reason, traceId));
+  }
+
+  @Post(':id/corrections')
+  @HttpCode(200)
+  @Principals('citizen', 'enterprise', 'staff')
+  @ApiOperation({ summary: 'Hand in what the correction notice listed (补正): back to RECEIVED' })
+  @ApiOkResponse({ type: ApplicationView })
+  @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: 'No correction was requested' })
+  @ApiUnprocessableEntityResponse({ description: 'Material codes not required by the item' })
+  async correct(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CorrectionDto, @TraceId() traceId: string): Promise<ApplicationView> {
+    return this.view(p, await this.lifecycle.correct(p, id, dto, traceId));
+  }
+
+  @Post(':id/materials/:code')
+  @Principals('citizen', 'enterprise', 'staff')
+  @ApiOperation({ summary: 'Upload one material file: the body is the file itself, Content-Type its type (PDF, JPEG, PNG unless the item says otherwise), at most 10 MiB' })
+  @ApiConsumes('application/pdf', 'image/jpeg', 'image/png')
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiCreatedResponse({ type: UploadedFileView })
+  @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: 'The application no longer takes this material' })
+  @ApiPayloadTooLargeResponse({ description: 'Over 10 MiB (details.limitBytes)' })
+  @ApiUnsupportedMediaTypeResponse({ description: 'Type not accepted for this material, or content not of the declared type' })
+  @ApiUnprocessableEntityResponse({ description: 'Material code not required by the item' })
+  async upload(@CurrentPrincipal() p: Principal, @Param() params: MaterialParamsDto, @Req() req: FastifyRequest, @TraceId() traceId: string): Promise<UploadedFileView> {
+    const body = Buffer.isBuffer(req.body) ? req.body : undefined;
+    const f = await this.lifecycle.upload(p, params.id, params.code, mediaType(req.headers['content-type']), body, traceId);
+    return { fileId: f.id, materialCode: f.materialCode, contentType: f.contentType, size: f.size, sha256: f.sha256 };
+  }
+
+  @Post(':id/conclude')
+  @HttpCode(200)
+  @Principals('staff', 'system')
+  @ApiOperation({ summary: 'Conclude a decided application (办结): the deciding department or the centre\'s clerk' })
+  @ApiOkResponse({ type: ApplicationView })
+  @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: 'Not decided yet' })
+  async conclude(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @TraceId() traceId: string): Promise<ApplicationView> {
+    return this.view(p, await this.lifecycle.conclude(p, id, traceId));
+  }
+
+  private async visible(p: Principal, id: string): Promise<ApplicationRow> {
+    const app = await this.queries.find(this.ds.manager, id);
+    if (!app || !canSee(p, app)) throw new NotVisibleError('申请', id);
+    return app;
+  }
+
+  private async view(p: Principal, app: ApplicationRow): Promise<ApplicationView> {
+    return toView(p, app, await this.queries.materials(this.ds.manager, app.id));
+  }
+}

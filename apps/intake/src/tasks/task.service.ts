@@ -1,0 +1,180 @@
+import { ForbiddenException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { canSeeDivision, Principal, Roles, StaffPrincipal, SystemPrincipal } from '@onewindow/auth';
+import { InvalidTransitionError, NotVisibleError } from '@onewindow/http';
+import { updateWithVersion } from '@onewindow/persistence';
+import { DataSource, EntityManager } from 'typeorm';
+import { clockOf } from '../applications/application-access';
+import { ApplicationLifecycle } from '../applications/application-lifecycle.service';
+import { ApplicationQueries } from '../applications/application-queries.service';
+import { actorOf, StepActor } from '../applications/domain/actor';
+import type { DecisionDto } from '../applications/dto/application.dto';
+import { ApplicationRow } from '../applications/entities/application.entity';
+import type { ExtendDto, PauseDto, ReviewDto, TaskView } from './task.dto';
+import { TaskRow, TaskState } from './task.entity';
+
+const PAGE = 200;
+const WHAT = '任务';
+
+/**
+ * The department's back office (A6, 接办分离, 一审一核). A task is visible only to its department,
+ * within the caller's division (city staff the whole city, district staff their district): anyone
+ * else gets 404. Each operation changes the task (optimistic lock) and the application (its state
+ * machine, timeline and event) in one transaction.
+ */
+@Injectable()
+export class TaskService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly lifecycle: ApplicationLifecycle,
+    private readonly queries: ApplicationQueries,
+  ) {}
+
+  async queue(p: StaffPrincipal | SystemPrincipal, state?: TaskState): Promise<TaskView[]> {
+    if (!p.department) return [];
+    const qb = this.ds.manager.createQueryBuilder(TaskRow, 't').where('t.department = :d', { d: p.department }).orderBy('t.created_at', 'ASC').take(PAGE);
+    if (state) qb.andWhere('t.state = :s', { s: state });
+    else qb.andWhere(`t.state in ('OPEN','CLAIMED','REVIEWED')`);
+    // A prefix narrows the scan; canSeeDivision below is the rule.
+    if (p.type === 'staff') qb.andWhere('t.division like :prefix', { prefix: `${divisionPrefix(p.division)}%` });
+    const tasks = (await qb.getMany()).filter((t) => p.type === 'system' || canSeeDivision(p, t.division));
+    const apps = tasks.length ? await this.ds.manager.createQueryBuilder(ApplicationRow, 'a').where('a.id in (:...ids)', { ids: tasks.map((t) => t.applicationId) }).getMany() : [];
+    const byId = new Map(apps.map((a) => [a.id, a]));
+    return tasks.map((t) => toTaskView(t, byId.get(t.applicationId)!));
+  }
+
+  async get(p: Principal, id: string): Promise<TaskView> {
+    const task = await this.visible(this.ds.manager, p, id);
+    const app = (await this.queries.find(this.ds.manager, task.applicationId))!;
+    return toTaskView(task, app);
+  }
+
+  async claim(p: StaffPrincipal, id: string, traceId?: string): Promise<TaskView> {
+    return this.inTask(p, id, async (m, task, app) => {
+      if (task.state !== 'OPEN') throw new InvalidTransitionError(WHAT, task.state, 'claim');
+      const a = await this.lifecycle.startReviewIn(m, app, actorOf(p, roleOf(p)), task.id, traceId);
+      return [await this.updateTask(m, task, { state: 'CLAIMED', assignee: p.sub, claimedAt: new Date() }), a];
+    });
+  }
+
+  /** 一审: the reviewer's opinion; the task then waits for an approver. Only where the item asks for two steps. */
+  async review(p: StaffPrincipal, id: string, dto: ReviewDto, traceId?: string): Promise<TaskView> {
+    return this.inTask(p, id, async (m, task, app) => {
+      if (!task.twoStepReview) throw new InvalidTransitionError(WHAT, task.state, 'review (single-step item: decide directly)');
+      if (task.state !== 'CLAIMED') throw new InvalidTransitionError(WHAT, task.state, 'review');
+      this.assertHandler(p, task);
+      const a = await this.lifecycle.reviewedIn(m, app, actorOf(p, Roles.reviewer), task.id, dto.recommendation, dto.opinion, traceId);
+      return [await this.updateTask(m, task, { state: 'REVIEWED', reviewedBy: p.sub, reviewOpinion: dto.opinion, recommendation: dto.recommendation }), a];
+    });
+  }
+
+  /**
+   * The decision. Single-step items: the reviewer who claimed it, or an approver. Two-step items (一审一核):
+   * an approver, after the review, and not the same person who reviewed.
+   */
+  async decide(p: StaffPrincipal, id: string, dto: DecisionDto, traceId?: string): Promise<TaskView> {
+    return this.inTask(p, id, async (m, task, app) => {
+      if (task.twoStepReview) {
+        if (!p.roles.includes(Roles.approver)) throw new ForbiddenException({ message: '一审一核事项须由审批人决定 (two-step item: an approver decides)' });
+        if (task.state !== 'REVIEWED') throw new InvalidTransitionError(WHAT, task.state, 'decide (review first)');
+        if (task.reviewedBy === p.sub) throw new ForbiddenException({ message: '审核与审批须由不同人员 (the reviewer cannot also approve)' });
+      } else if (task.state === 'CLAIMED' && !p.roles.includes(Roles.approver)) {
+        this.assertHandler(p, task);
+      }
+      const a = await this.lifecycle.decideIn(m, app, actorOf(p, p.roles.includes(Roles.approver) ? Roles.approver : Roles.reviewer), app.department, dto, task.id, traceId);
+      return [await this.updateTask(m, task, { state: 'DONE', decidedBy: p.sub, outcome: dto.outcome }), a];
+    });
+  }
+
+  async pause(p: StaffPrincipal, id: string, dto: PauseDto, traceId?: string): Promise<TaskView> {
+    return this.inTask(p, id, async (m, task, app) => {
+      this.assertActive(task, 'pause');
+      return [task, await this.lifecycle.pauseIn(m, app, actorOf(p, roleOf(p)), dto.procedure, dto.note, traceId)];
+    });
+  }
+
+  async resume(p: StaffPrincipal, id: string, note: string | undefined, traceId?: string): Promise<TaskView> {
+    return this.inTask(p, id, async (m, task, app) => {
+      this.assertActive(task, 'resume');
+      return [task, await this.lifecycle.resumeIn(m, app, actorOf(p, roleOf(p)), note, traceId)];
+    });
+  }
+
+  /** 延期: the caller is the approver (the route requires the role); the reason is shown to the applicant. */
+  async extend(p: StaffPrincipal, id: string, dto: ExtendDto, traceId?: string): Promise<TaskView> {
+    return this.inTask(p, id, async (m, task, app) => {
+      this.assertActive(task, 'extend');
+      return [task, await this.lifecycle.extendIn(m, app, actorOf(p, Roles.approver), dto.days, dto.reason, traceId)];
+    });
+  }
+
+  /**
+   * A department system decides through the exchange API: the system is the department's own review
+   * workflow, so an unclaimed task is claimed and decided in one transaction (both steps recorded).
+   */
+  async decideBySystem(p: SystemPrincipal, taskId: string, dto: DecisionDto, traceId?: string): Promise<TaskView> {
+    return this.inTask(p, taskId, async (m, task, app) => {
+      const actor: StepActor = actorOf(p);
+      let a = app;
+      let t = task;
+      if (t.state === 'OPEN') {
+        a = await this.lifecycle.startReviewIn(m, a, actor, t.id, traceId);
+        t = await this.updateTask(m, t, { state: 'CLAIMED', assignee: p.sub, claimedAt: new Date() });
+      }
+      if (t.state !== 'CLAIMED' && t.state !== 'REVIEWED') throw new InvalidTransitionError(WHAT, t.state, 'decide');
+      a = await this.lifecycle.decideIn(m, a, actor, app.department, dto, t.id, traceId);
+      return [await this.updateTask(m, t, { state: 'DONE', decidedBy: p.sub, outcome: dto.outcome }), a];
+    });
+  }
+
+  private async inTask(p: Principal, id: string, fn: (m: EntityManager, task: TaskRow, app: ApplicationRow) => Promise<[TaskRow, ApplicationRow]>): Promise<TaskView> {
+    return this.ds.transaction(async (m) => {
+      const task = await this.visible(m, p, id);
+      const app = (await this.queries.find(m, task.applicationId))!;
+      const [t, a] = await fn(m, task, app);
+      return toTaskView(t, a);
+    });
+  }
+
+  private async visible(m: EntityManager, p: Principal, id: string): Promise<TaskRow> {
+    const task = await m.findOne(TaskRow, { where: { id } });
+    const ok = task && (p.type === 'system' ? p.department === task.department : p.type === 'staff' && p.department === task.department && canSeeDivision(p, task.division));
+    if (!ok) throw new NotVisibleError(WHAT, id);
+    return task;
+  }
+
+  private async updateTask(m: EntityManager, task: TaskRow, changes: Partial<TaskRow>): Promise<TaskRow> {
+    const version = await updateWithVersion(m, TaskRow, task.id, task.version, changes as never);
+    return Object.assign(new TaskRow(), task, changes, { version });
+  }
+
+  /** Only the reviewer who claimed a task works on it (approvers may step in). */
+  private assertHandler(p: StaffPrincipal, task: TaskRow): void {
+    if (task.assignee !== p.sub && !p.roles.includes(Roles.approver)) {
+      throw new ForbiddenException({ message: '该任务已由他人认领 (task claimed by someone else)', details: { assignee: task.assignee } });
+    }
+  }
+
+  private assertActive(task: TaskRow, attempted: string): void {
+    if (task.state !== 'CLAIMED' && task.state !== 'REVIEWED') throw new InvalidTransitionError(WHAT, task.state, attempted);
+  }
+}
+
+function roleOf(p: StaffPrincipal): string {
+  return p.roles.includes(Roles.reviewer) ? Roles.reviewer : p.roles.includes(Roles.approver) ? Roles.approver : p.roles[0];
+}
+
+/** The common code prefix of every division inside `division` (120000 → '12', 120101 → '120101'). */
+function divisionPrefix(division: string): string {
+  if (division.length === 6 && division.endsWith('0000')) return division.slice(0, 2);
+  return division;
+}
+
+export function toTaskView(t: TaskRow, app: ApplicationRow): TaskView {
+  return {
+    id: t.id, applicationId: t.applicationId, applicationNumber: t.applicationNumber, item: { code: t.itemCode, version: t.itemVersion, name: t.itemName },
+    department: t.department, division: t.division, state: t.state, applicationState: app.state, twoStepReview: t.twoStepReview,
+    assignee: t.assignee, claimedAt: t.claimedAt?.toISOString() ?? null, reviewedBy: t.reviewedBy, reviewOpinion: t.reviewOpinion, recommendation: t.recommendation,
+    decidedBy: t.decidedBy, outcome: t.outcome, clock: clockOf(app), createdAt: t.createdAt?.toISOString() ?? new Date().toISOString(), version: t.version,
+  };
+}
