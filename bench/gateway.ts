@@ -2,6 +2,7 @@
 // directly and through the gateway, in the same run. Target: overhead ≤ 20%.
 //   node -r @swc-node/register bench/gateway.ts [seconds=10] [connections=50]
 import autocannon from 'autocannon';
+import { cpus } from 'node:os';
 import { createTestDatabase } from '@onewindow/testing';
 import { startProcess, stopProcess, waitHttp } from './processes';
 import { report } from './report';
@@ -54,7 +55,7 @@ async function load(url: string, token: string, rate?: number) {
       { path: `service directly, fixed ${rate} req/s`, 'req/s': dFixed.reqPerSec, 'p50 ms': dFixed.p50, 'p99 ms': dFixed.p99, '2xx': dFixed.ok, errors: dFixed.errors },
       { path: `through the gateway, fixed ${rate} req/s`, 'req/s': gFixed.reqPerSec, 'p50 ms': gFixed.p50, 'p99 ms': gFixed.p99, '2xx': gFixed.ok, errors: gFixed.errors },
     ], { seconds: SECONDS, connections: CONNECTIONS, throughputOverhead: overhead, fixedRate: rate, addedP99AtFixedRate: gFixed.p99 - dFixed.p99, target: 'overhead <= 20%' });
-    console.log(`throughput overhead of the gateway (saturated, CPU shared on ${require('node:os').cpus().length} cores): ${(overhead * 100).toFixed(1)}% (target ≤ 20%): ${overhead <= 0.2 ? 'met' : 'NOT met'}`);
+    console.log(`throughput overhead of the gateway (saturated, CPU shared on ${cpus().length} cores): ${(overhead * 100).toFixed(1)}% (target ≤ 20%): ${overhead <= 0.2 ? 'met' : 'NOT met'}`);
     console.log(`at a fixed ${rate} req/s: p50 ${dFixed.p50} → ${gFixed.p50} ms, p99 ${dFixed.p99} → ${gFixed.p99} ms`);
   } finally {
     await stopProcess(gateway);

@@ -3,7 +3,7 @@ import { AuthModule } from '@onewindow/auth';
 import { messagingEntities, messagingMigrations, MessagingModule } from '@onewindow/messaging';
 import { ObservabilityModule } from '@onewindow/observability';
 import { PersistenceModule } from '@onewindow/persistence';
-import { intakeContracts } from '@onewindow/contracts';
+import { intakeContracts, intakeFeeContracts } from '@onewindow/contracts';
 import { catalogueEntities, catalogueMigrations, CatalogueModule } from './catalogue/catalogue.module';
 import { applicationEntities, applicationMigrations, ApplicationsModule } from './applications/applications.module';
 import { taskEntities, taskMigrations, TasksModule } from './tasks/tasks.module';
@@ -20,7 +20,7 @@ import { documentEntities, documentMigrations, DocumentsModule } from './documen
       entities: [...messagingEntities, ...catalogueEntities, ...applicationEntities, ...taskEntities, ...appointmentEntities, ...feeEntities, ...documentEntities],
       migrations: [...messagingMigrations, ...catalogueMigrations, ...documentMigrations, ...applicationMigrations, ...taskMigrations, ...appointmentMigrations, ...feeMigrations],
     }),
-    MessagingModule.forService({ service: 'intake', contracts: intakeContracts }),
+    MessagingModule.forService({ service: 'intake', contracts: [...intakeContracts, ...intakeFeeContracts] }),
     CatalogueModule,
     DocumentsModule,
     ApplicationsModule,

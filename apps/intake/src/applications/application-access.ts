@@ -86,6 +86,7 @@ export function toView(p: Principal, app: ApplicationRow, materials: Application
     number: app.number,
     item: { code: app.itemCode, version: app.itemVersion, name: app.itemName },
     bundleCode: app.bundleCode,
+    bundleGroup: app.bundleGroup,
     state: app.state,
     mode: app.mode,
     applicant: {

@@ -5,7 +5,8 @@ import { todayInShanghai } from '@onewindow/calendar';
 import { formatCaseNumber, validateResidentId, validateUscc } from '@onewindow/codes';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import { CatalogueReader, ItemVersion } from '../catalogue/catalogue.types';
+import { normaliseMaterialName } from '../catalogue/rules/material-name';
+import { CatalogueReader, ItemDefinition, ItemVersion, MaterialRequirement } from '../catalogue/catalogue.types';
 import { DocumentIssuer } from '../documents/documents.types';
 import { dueDatesFrom, gapMaterialDue } from '../deadlines/clock';
 import { intakeCalendar } from '../deadlines/intake-calendar';
@@ -25,7 +26,16 @@ const ONLINE_HALL = '网上办事大厅 (online service hall)';
 
 export interface Submitted {
   created: boolean;
-  application: ApplicationRow;
+  /** One application; a bundle gives one per item, in the bundle's order. */
+  applications: ApplicationRow[];
+  bundleCode: string | null;
+}
+
+interface ResolvedRequest {
+  bundle: string | null;
+  items: ItemVersion[];
+  /** The materials the applicant gives against: the item's, or the bundle's merged list. */
+  materials: MaterialRequirement[];
 }
 
 /**
@@ -47,22 +57,26 @@ export class ApplicationIntake {
   async submitOnline(p: Principal, dto: SubmitApplicationDto, idempotencyKey: string, traceId?: string): Promise<Submitted> {
     const owner = ownerSubjectOf(p);
     if (!owner || (p.type !== 'citizen' && p.type !== 'enterprise')) throw new ForbiddenException({ message: '仅申请人可网上申请 (only applicants apply online)' });
-    const existing = await this.queries.byIdempotencyKey(owner, idempotencyKey);
-    if (existing) return { created: false, application: existing };
-    const item = await this.resolveItem(dto);
-    if (!item.definition.online) throw new NotOnlineError(item.itemCode);
+    const existing = await this.existing(owner, idempotencyKey, dto);
+    if (existing) return existing;
+    const request = await this.resolve(dto);
+    const offline = request.items.filter((i) => !i.definition.online);
+    if (offline.length) throw new NotOnlineError(offline.map((i) => i.itemCode).join(', '));
     let idNumber: string | null = null;
     if (p.type === 'citizen') {
       idNumber = dto.applicantIdNumber ?? null;
       if (idNumber) this.checkId('citizen', idNumber);
-      if (item.definition.idCardOnly && !idNumber) throw new RuleRefusedError('一证通办事项须提供身份证号 (ID-card-only item: applicantIdNumber required)');
+      if (!idNumber && request.items.some((i) => i.definition.idCardOnly)) throw new RuleRefusedError('一证通办事项须提供身份证号 (ID-card-only item: applicantIdNumber required)');
     } else {
       idNumber = p.uscc;
     }
-    const division = decidingDivision({ itemLevel: item.definition.level, requestedDivision: dto.division });
+    const parts = request.items.map((item) => {
+      const division = decidingDivision({ itemLevel: item.definition.level, requestedDivision: dto.division });
+      return { item, division, receivingDivision: division };
+    });
     return this.receive({
-      item, dto, owner, applicantType: p.type, applicantName: p.name, idNumber, phone: dto.applicantPhone ?? null,
-      channel: 'online', orgUnit: null, receivingDivision: division, receivingLevel: null, division, actor: actorOf(p), idempotencyKey, traceId, issuer: ONLINE_HALL,
+      request, parts, dto, owner, applicantType: p.type, applicantName: p.name, idNumber, phone: dto.applicantPhone ?? null,
+      channel: 'online', orgUnit: null, receivingLevel: null, actor: actorOf(p), idempotencyKey, traceId, issuer: ONLINE_HALL,
     });
   }
 
@@ -71,15 +85,20 @@ export class ApplicationIntake {
     this.checkId(a.type, a.idNumber);
     const owner = a.type === 'enterprise' ? `enterprise:${a.idNumber}` : a.userId ? `citizen:${a.userId}` : `resident:${a.idNumber}`;
     if (idempotencyKey) {
-      const existing = await this.queries.byIdempotencyKey(owner, idempotencyKey);
-      if (existing) return { created: false, application: existing };
+      const existing = await this.existing(owner, idempotencyKey, dto);
+      if (existing) return existing;
     }
-    const item = await this.resolveItem(dto);
-    if (!item.definition.receivableAt.includes(p.level)) throw new NotReceivableHereError(item.itemCode, p.level, item.definition.receivableAt);
-    const division = decidingDivision({ itemLevel: item.definition.level, centreDivision: p.division, centreLevel: p.level, requestedDivision: dto.division });
+    const request = await this.resolve(dto);
+    for (const item of request.items) {
+      if (!item.definition.receivableAt.includes(p.level)) throw new NotReceivableHereError(item.itemCode, p.level, item.definition.receivableAt);
+    }
+    const parts = request.items.map((item) => ({
+      item, receivingDivision: p.division,
+      division: decidingDivision({ itemLevel: item.definition.level, centreDivision: p.division, centreLevel: p.level, requestedDivision: dto.division }),
+    }));
     return this.receive({
-      item, dto, owner, applicantType: a.type, applicantName: a.name, idNumber: a.idNumber, phone: a.phone ?? a.phone ?? null,
-      channel: 'window', orgUnit: p.orgUnit, receivingDivision: p.division, receivingLevel: p.level, division, actor: actorOf(p, Roles.windowClerk), idempotencyKey: idempotencyKey ?? null, traceId, issuer: p.orgUnit,
+      request, parts, dto, owner, applicantType: a.type, applicantName: a.name, idNumber: a.idNumber, phone: a.phone ?? null,
+      channel: 'window', orgUnit: p.orgUnit, receivingLevel: p.level, actor: actorOf(p, Roles.windowClerk), idempotencyKey: idempotencyKey ?? null, traceId, issuer: p.orgUnit,
     });
   }
 
@@ -88,68 +107,95 @@ export class ApplicationIntake {
     if (!v.valid) throw new BadRequestException({ message: type === 'citizen' ? '身份证号码无效 (invalid resident ID number)' : '统一社会信用代码无效 (invalid USCC)', details: v.reasons });
   }
 
-  private async resolveItem(dto: SubmitApplicationDto): Promise<ItemVersion> {
-    if (dto.bundleCode && !dto.itemCode) {
-      throw new RuleRefusedError('一件事申请尚未开放，请按事项分别申请 (bundle applications are not available yet: apply per item)', { bundleCode: dto.bundleCode });
+  /** A repeated key: the application (or the bundle's applications) received the first time. */
+  private async existing(owner: string, key: string, dto: SubmitApplicationDto): Promise<Submitted | null> {
+    if (!dto.bundleCode) {
+      const one = await this.queries.byIdempotencyKey(owner, key);
+      return one ? { created: false, applications: [one], bundleCode: null } : null;
     }
-    if (!dto.itemCode || dto.bundleCode) throw new BadRequestException({ message: '须且只能指定 itemCode (give itemCode)', details: [{ field: 'itemCode', problems: ['required'] }] });
-    return this.catalogue.currentVersion(dto.itemCode);
+    const group = await this.queries.byBundleKey(owner, key);
+    return group.length ? { created: false, applications: group, bundleCode: group[0].bundleCode } : null;
+  }
+
+  /** The item, or the bundle's items with the merged material list (一件事 / 一表申报, C5). */
+  private async resolve(dto: SubmitApplicationDto): Promise<ResolvedRequest> {
+    if (Boolean(dto.itemCode) === Boolean(dto.bundleCode)) {
+      throw new BadRequestException({ message: '须指定 itemCode 或 bundleCode 之一 (give exactly one of itemCode, bundleCode)', details: [{ field: 'itemCode', problems: ['exactly one of itemCode, bundleCode'] }] });
+    }
+    if (dto.itemCode) {
+      const item = await this.catalogue.currentVersion(dto.itemCode);
+      return { bundle: null, items: [item], materials: item.definition.materials };
+    }
+    const b = await this.catalogue.bundle(dto.bundleCode!);
+    return { bundle: b.code, items: b.items, materials: b.materials };
   }
 
   private async receive(r: {
-    item: ItemVersion; dto: SubmitApplicationDto; owner: string; applicantType: 'citizen' | 'enterprise'; applicantName: string; idNumber: string | null; phone: string | null;
-    channel: 'online' | 'window'; orgUnit: string | null; receivingDivision: string; receivingLevel: StaffPrincipal['level'] | null; division: string;
+    request: ResolvedRequest; parts: { item: ItemVersion; division: string; receivingDivision: string }[]; dto: SubmitApplicationDto; owner: string;
+    applicantType: 'citizen' | 'enterprise'; applicantName: string; idNumber: string | null; phone: string | null;
+    channel: 'online' | 'window'; orgUnit: string | null; receivingLevel: StaffPrincipal['level'] | null;
     actor: StepActor; idempotencyKey: string | null; traceId?: string; issuer: string;
   }): Promise<Submitted> {
-    const def = r.item.definition;
-    const known = new Set(def.materials.map((m) => m.code));
+    const known = new Set(r.request.materials.map((m) => m.code));
     const unknown = r.dto.materials.map((m) => m.code).filter((c) => !known.has(c));
     if (unknown.length) throw new UnknownMaterialError(unknown);
-    const check = checkMaterials(def.materials, r.dto.materials.map((m) => givenOf(m, r.channel)), { idCardOnly: def.idCardOnly, channel: r.channel });
     const now = new Date();
     const today = todayInShanghai(now);
-    const number = await this.nextNumber(caseNumberDivision(r.division), today);
-    const app = Object.assign(new ApplicationRow(), {
-      id: randomUUID(), number, itemCode: r.item.itemCode, itemVersion: r.item.version, itemName: def.name, bundleCode: null, mode: def.mode, twoStepReview: def.twoStepReview,
-      applicantType: r.applicantType, applicantSubject: r.owner, applicantName: r.applicantName, applicantIdNumber: r.idNumber, applicantPhone: r.phone,
-      channel: r.channel, receivingOrgUnit: r.orgUnit, receivingDivision: r.receivingDivision, receivingLevel: r.receivingLevel, receivedBy: r.channel === 'window' ? r.actor.id : null,
-      department: def.department, division: r.division, state: 'RECEIVED', version: 1, formData: r.dto.formData, receivedAt: now, intakeClockFrom: today,
-      acceptedOn: null, deemedAccepted: false, gapAccepted: false, promisedLimitDays: def.promisedLimitDays, legalLimitDays: def.legalLimitDays,
-      promisedDue: null, legalDue: null, pausedOn: null, pausedFor: null, pausedWorkingDays: 0, extensionDays: 0, extensionReason: null, outcome: null,
-      decidedAt: null, concludedAt: null, deliveredAt: null, deliveryMode: null, trackingNumber: null, withdrawnAt: null, closingReason: null, idempotencyKey: r.idempotencyKey,
-    } satisfies Partial<ApplicationRow>);
-    const given = new Map(r.dto.materials.map((m) => [m.code, m]));
+    const group = r.request.bundle ? randomUUID() : null;
+    const prepared: { app: ApplicationRow; check: MaterialCheck; given: Map<string, MaterialGivenDto>; def: ItemDefinition }[] = [];
+    for (const part of r.parts) {
+      const def = part.item.definition;
+      // In a bundle the applicant gave the merged materials (B01...): each item reads its own from them.
+      const given = r.request.bundle ? itemMaterialsFromBundle(def, r.request.materials, r.dto.materials) : r.dto.materials;
+      const check = checkMaterials(def.materials, given.map((m) => givenOf(m, r.channel)), { idCardOnly: def.idCardOnly, channel: r.channel });
+      const number = await this.nextNumber(caseNumberDivision(part.division), today);
+      const app = Object.assign(new ApplicationRow(), {
+        id: randomUUID(), number, itemCode: part.item.itemCode, itemVersion: part.item.version, itemName: def.name, bundleCode: r.request.bundle, bundleGroup: group,
+        mode: def.mode, twoStepReview: def.twoStepReview,
+        applicantType: r.applicantType, applicantSubject: r.owner, applicantName: r.applicantName, applicantIdNumber: r.idNumber, applicantPhone: r.phone,
+        channel: r.channel, receivingOrgUnit: r.orgUnit, receivingDivision: part.receivingDivision, receivingLevel: r.receivingLevel, receivedBy: r.channel === 'window' ? r.actor.id : null,
+        department: def.department, division: part.division, state: 'RECEIVED', version: 1, formData: r.dto.formData, receivedAt: now, intakeClockFrom: today,
+        acceptedOn: null, deemedAccepted: false, gapAccepted: false, promisedLimitDays: def.promisedLimitDays, legalLimitDays: def.legalLimitDays,
+        promisedDue: null, legalDue: null, pausedOn: null, pausedFor: null, pausedWorkingDays: 0, extensionDays: 0, extensionReason: null, outcome: null,
+        decidedAt: null, concludedAt: null, deliveredAt: null, deliveryMode: null, trackingNumber: null, withdrawnAt: null, closingReason: null,
+        // One key per application: a bundle's applications share the applicant's key, suffixed with the item.
+        idempotencyKey: r.idempotencyKey === null ? null : r.request.bundle ? `${r.idempotencyKey}/${part.item.itemCode}` : r.idempotencyKey,
+      } satisfies Partial<ApplicationRow>);
+      prepared.push({ app, check, given: new Map(given.map((g) => [g.code, g])), def });
+    }
     try {
       await this.ds.transaction(async (m) => {
-        // (cast: jsonb Record<string, unknown> does not satisfy TypeORM's deep-partial insert type)
-        await m.insert(ApplicationRow, app as never);
-        await m.insert(ApplicationMaterialRow, check.findings.map((f) => ({
-          applicationId: app.id, materialCode: f.code, name: f.name, requirement: f.requirement, status: f.status, fileId: null,
-          eLicenceRef: given.get(f.code)?.eLicenceRef ?? null, problem: f.problem ?? null, dueOn: null, remindedAt: null, overdueReportedAt: null,
-          providedAt: f.status === 'provided' ? now : null,
-        })));
-        const receipt = await this.documents.issue(m, {
-          kind: 'receipt', applicationId: app.id, applicationNumber: number, issuer: r.issuer,
-          fields: { ...docFields(app), receivedOn: today, promisedLimitDays: def.promisedLimitDays, legalBasis: def.legalBasis, materials: check.findings.map((f) => ({ code: f.code, name: f.name, status: f.status })) },
-        });
-        await this.steps.first(m, app, {
-          action: 'receive', actor: r.actor, document: receipt, at: now, traceId: r.traceId,
-          detail: { channel: r.channel, missing: check.missing.map((f) => f.code), nonConforming: check.nonConforming.map((f) => f.code) },
-          event: {
-            name: 'received',
-            data: { channel: r.channel, receivedAt: now.toISOString(), receivingOrgUnit: r.orgUnit, receivingDivision: r.receivingDivision, applicantType: r.applicantType, bundleCode: null, receipt: documentRef(receipt) },
-          },
-        });
+        for (const { app, check, given, def } of prepared) {
+          // (cast: jsonb Record<string, unknown> does not satisfy TypeORM's deep-partial insert type)
+          await m.insert(ApplicationRow, app as never);
+          await m.insert(ApplicationMaterialRow, check.findings.map((f) => ({
+            applicationId: app.id, materialCode: f.code, name: f.name, requirement: f.requirement, status: f.status, fileId: null,
+            eLicenceRef: given.get(f.code)?.eLicenceRef ?? null, problem: f.problem ?? null, dueOn: null, remindedAt: null, overdueReportedAt: null,
+            providedAt: f.status === 'provided' ? now : null,
+          })));
+          const receipt = await this.documents.issue(m, {
+            kind: 'receipt', applicationId: app.id, applicationNumber: app.number, issuer: r.issuer,
+            fields: { ...docFields(app), receivedOn: today, promisedLimitDays: def.promisedLimitDays, legalBasis: def.legalBasis, bundleCode: r.request.bundle, materials: check.findings.map((f) => ({ code: f.code, name: f.name, status: f.status })) },
+          });
+          await this.steps.first(m, app, {
+            action: 'receive', actor: r.actor, document: receipt, at: now, traceId: r.traceId,
+            detail: { channel: r.channel, missing: check.missing.map((f) => f.code), nonConforming: check.nonConforming.map((f) => f.code), ...(group ? { bundleCode: r.request.bundle, bundleGroup: group } : {}) },
+            event: {
+              name: 'received',
+              data: { channel: r.channel, receivedAt: now.toISOString(), receivingOrgUnit: r.orgUnit, receivingDivision: app.receivingDivision, applicantType: r.applicantType, bundleCode: r.request.bundle, receipt: documentRef(receipt) },
+            },
+          });
+        }
       });
     } catch (err) {
       // Two submits with one key at the same moment: the unique index lets one in; the other returns it.
       if (r.idempotencyKey && err instanceof QueryFailedError && (err as { driverError?: { code?: string } }).driverError?.code === '23505') {
-        const existing = await this.queries.byIdempotencyKey(r.owner, r.idempotencyKey);
-        if (existing) return { created: false, application: existing };
+        const existing = await this.existing(r.owner, r.idempotencyKey, r.dto);
+        if (existing) return existing;
       }
       throw err;
     }
-    return { created: true, application: app };
+    return { created: true, applications: prepared.map((x) => x.app), bundleCode: r.request.bundle };
   }
 
   /**
@@ -395,6 +441,22 @@ export class ApplicationIntake {
 /** What every document of an application prints, and whom it belongs to (the documents feature lets the owner read it). */
 export function docFields(app: ApplicationRow) {
   return { applicantSubject: app.applicantSubject, applicantName: app.applicantName, itemCode: app.itemCode, itemName: app.itemName };
+}
+
+/**
+ * The item's own materials (M01...) from what was given against the bundle's merged list (B01...):
+ * the catalogue merges materials of the same normalised name, so the same rule maps them back.
+ */
+export function itemMaterialsFromBundle(def: ItemDefinition, merged: MaterialRequirement[], given: MaterialGivenDto[]): MaterialGivenDto[] {
+  const byCode = new Map(given.map((g) => [g.code, g]));
+  const out: MaterialGivenDto[] = [];
+  for (const m of def.materials) {
+    const key = normaliseMaterialName(m.name);
+    const b = merged.find((x) => (!x.usedBy || x.usedBy.includes(def.code)) && normaliseMaterialName(x.name) === key);
+    const g = b && byCode.get(b.code);
+    if (g) out.push({ ...g, code: m.code });
+  }
+  return out;
 }
 
 function givenOf(m: MaterialGivenDto, channel: 'online' | 'window'): GivenMaterial {

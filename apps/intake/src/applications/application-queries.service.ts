@@ -31,6 +31,14 @@ export class ApplicationQueries {
     return this.ds.manager.findOne(ApplicationRow, { where: { applicantSubject: owner, idempotencyKey: key } });
   }
 
+  /** The applications of one bundle submission, found by the applicant's key (stored as `<key>/<item code>`). */
+  byBundleKey(owner: string, key: string): Promise<ApplicationRow[]> {
+    const prefix = `${key.replace(/[\\%_]/g, (c) => `\\${c}`)}/%`;
+    return this.ds.manager.createQueryBuilder(ApplicationRow, 'a')
+      .where('a.applicant_subject = :owner and a.idempotency_key like :prefix', { owner, prefix })
+      .orderBy('a.number', 'ASC').getMany();
+  }
+
   /** An applicant's own applications, newest first. */
   async mine(p: Principal, state?: ApplicationState): Promise<ApplicationRow[]> {
     const owner = ownerSubjectOf(p);

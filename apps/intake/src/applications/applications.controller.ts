@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import {
-  ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse,
+  ApiBadRequestResponse, ApiBearerAuth, ApiExtraModels, getSchemaPath, ApiBody, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse,
   ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiUnprocessableEntityResponse, ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Principals } from '@onewindow/auth';
@@ -9,12 +9,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { canSee, toStepView, toView } from './application-access';
-import { ApplicationIntake } from './application-intake.service';
+import { ApplicationIntake, Submitted } from './application-intake.service';
 import { ApplicationLifecycle } from './application-lifecycle.service';
 import { ApplicationQueries } from './application-queries.service';
 import { ApplicationSteps } from './application-steps';
 import { ApplicationListQueryDto, CorrectionDto, MaterialParamsDto, ReasonDto, SubmitApplicationDto } from './dto/application.dto';
-import { ApplicationView, ChainVerificationView, TimelineView, UploadedFileView } from './dto/application-view.dto';
+import { ApplicationView, BundleSubmissionView, ChainVerificationView, TimelineView, UploadedFileView } from './dto/application-view.dto';
 import type { ApplicationRow } from './entities/application.entity';
 import { IDEMPOTENCY_HEADER_DOC, idempotencyKeyOf, TraceId } from './http-helpers';
 import { mediaType } from './material-files';
@@ -36,17 +36,19 @@ export class ApplicationsController {
   @Principals('citizen', 'enterprise')
   @ApiOperation({ summary: 'Apply online (A1): receipt issued at once; the same Idempotency-Key again returns the same application (200)' })
   @ApiHeader({ ...IDEMPOTENCY_HEADER_DOC, required: true })
-  @ApiCreatedResponse({ type: ApplicationView, description: 'Received' })
-  @ApiOkResponse({ type: ApplicationView, description: 'Repeated key: the application received the first time' })
+  @ApiExtraModels(ApplicationView, BundleSubmissionView)
+  @ApiCreatedResponse({ description: 'Received: the application, or for a bundle one per item', schema: { oneOf: [{ $ref: getSchemaPath(ApplicationView) }, { $ref: getSchemaPath(BundleSubmissionView) }] } })
+  @ApiOkResponse({ description: 'Repeated key: what was received the first time', schema: { oneOf: [{ $ref: getSchemaPath(ApplicationView) }, { $ref: getSchemaPath(BundleSubmissionView) }] } })
   @ApiBadRequestResponse({ description: 'Invalid input or missing Idempotency-Key' })
+  @ApiForbiddenResponse({ description: 'Not an applicant (citizen or enterprise)' })
   @ApiNotFoundResponse({ description: 'Unknown item' })
   @ApiConflictResponse({ description: 'Item withdrawn' })
   @ApiUnprocessableEntityResponse({ description: 'Not online-able, deciding division missing, unknown material codes' })
-  async submit(@CurrentPrincipal() p: Principal, @Body() dto: SubmitApplicationDto, @Headers('idempotency-key') key: string | undefined, @TraceId() traceId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<ApplicationView> {
+  async submit(@CurrentPrincipal() p: Principal, @Body() dto: SubmitApplicationDto, @Headers('idempotency-key') key: string | undefined, @TraceId() traceId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<ApplicationView | BundleSubmissionView> {
     const k = idempotencyKeyOf(key, true)!;
     const r = await this.intake.submitOnline(p, dto, k, traceId);
     reply.status(r.created ? 201 : 200);
-    return this.view(p, r.application);
+    return this.submitted(p, r);
   }
 
   @Get()
@@ -121,7 +123,9 @@ export class ApplicationsController {
   @ApiUnsupportedMediaTypeResponse({ description: 'Type not accepted for this material, or content not of the declared type' })
   @ApiUnprocessableEntityResponse({ description: 'Material code not required by the item' })
   async upload(@CurrentPrincipal() p: Principal, @Param() params: MaterialParamsDto, @Req() req: FastifyRequest, @TraceId() traceId: string): Promise<UploadedFileView> {
-    const body = Buffer.isBuffer(req.body) ? req.body : undefined;
+    // Types with their own Fastify parser (JSON, text) arrive parsed: back to bytes, so they get the 415 that lists the accepted types.
+    const raw = req.body;
+    const body = Buffer.isBuffer(raw) ? raw : typeof raw === 'string' ? Buffer.from(raw) : raw !== undefined && raw !== null ? Buffer.from(JSON.stringify(raw)) : undefined;
     const f = await this.lifecycle.upload(p, params.id, params.code, mediaType(req.headers['content-type']), body, traceId);
     return { fileId: f.id, materialCode: f.materialCode, contentType: f.contentType, size: f.size, sha256: f.sha256 };
   }
@@ -141,6 +145,12 @@ export class ApplicationsController {
     const app = await this.queries.find(this.ds.manager, id);
     if (!app || !canSee(p, app)) throw new NotVisibleError('申请', id);
     return app;
+  }
+
+  private async submitted(p: Principal, r: Submitted): Promise<ApplicationView | BundleSubmissionView> {
+    const materials = await this.queries.materialsOf(r.applications.map((a) => a.id));
+    const views = r.applications.map((a) => toView(p, a, materials.get(a.id)!));
+    return r.bundleCode ? { bundleCode: r.bundleCode, applications: views } : views[0];
   }
 
   private async view(p: Principal, app: ApplicationRow): Promise<ApplicationView> {

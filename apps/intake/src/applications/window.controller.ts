@@ -1,15 +1,15 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { CurrentPrincipal, Principals, RequireRoles, Roles, StaffPrincipal } from '@onewindow/auth';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiExtraModels, getSchemaPath, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, Principals, RequireRoles, Roles, StaffPrincipal } from '@onewindow/auth';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { toView } from './application-access';
-import { ApplicationIntake } from './application-intake.service';
+import { ApplicationIntake, Submitted } from './application-intake.service';
 import { ApplicationLifecycle } from './application-lifecycle.service';
 import { ApplicationQueries } from './application-queries.service';
 import { ApplicationListQueryDto, CorrectionDto, CorrectionNoticeDto, DecisionDto, DeliverDto, GapAcceptDto, NoteDto, RejectDto, WindowSubmitApplicationDto } from './dto/application.dto';
-import { ApplicationView, MaterialCheckView } from './dto/application-view.dto';
+import { ApplicationView, BundleSubmissionView, MaterialCheckView } from './dto/application-view.dto';
 import type { ApplicationRow } from './entities/application.entity';
 import { IDEMPOTENCY_HEADER_DOC, idempotencyKeyOf, TraceId } from './http-helpers';
 
@@ -33,17 +33,18 @@ export class WindowController {
   @Post()
   @ApiOperation({ summary: 'Receive an application on behalf of an applicant (接件); receipt issued at once' })
   @ApiHeader({ ...IDEMPOTENCY_HEADER_DOC, required: false })
-  @ApiCreatedResponse({ type: ApplicationView })
-  @ApiOkResponse({ type: ApplicationView, description: 'Repeated Idempotency-Key' })
+  @ApiExtraModels(ApplicationView, BundleSubmissionView)
+  @ApiCreatedResponse({ description: 'Received: the application, or for a bundle one per item', schema: { oneOf: [{ $ref: getSchemaPath(ApplicationView) }, { $ref: getSchemaPath(BundleSubmissionView) }] } })
+  @ApiOkResponse({ description: 'Repeated Idempotency-Key', schema: { oneOf: [{ $ref: getSchemaPath(ApplicationView) }, { $ref: getSchemaPath(BundleSubmissionView) }] } })
   @ApiBadRequestResponse({ description: 'Invalid input, invalid resident ID / USCC' })
   @ApiForbiddenResponse({ description: 'Not a window clerk' })
   @ApiNotFoundResponse({ description: 'Unknown item' })
   @ApiConflictResponse({ description: 'Item withdrawn' })
   @ApiUnprocessableEntityResponse({ description: '该事项不能在本中心受理 (item not receivable at this centre), unknown material codes' })
-  async receive(@CurrentPrincipal() p: StaffPrincipal, @Body() dto: WindowSubmitApplicationDto, @Headers('idempotency-key') key: string | undefined, @TraceId() traceId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<ApplicationView> {
+  async receive(@CurrentPrincipal() p: StaffPrincipal, @Body() dto: WindowSubmitApplicationDto, @Headers('idempotency-key') key: string | undefined, @TraceId() traceId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<ApplicationView | BundleSubmissionView> {
     const r = await this.intake.submitAtWindow(p, dto, idempotencyKeyOf(key, false), traceId);
     reply.status(r.created ? 201 : 200);
-    return this.view(p, r.application);
+    return this.submitted(p, r);
   }
 
   @Get()
@@ -136,6 +137,12 @@ export class WindowController {
   @ApiConflictResponse({ description: 'Not concluded (currentState in details)' })
   async deliver(@CurrentPrincipal() p: StaffPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: DeliverDto, @TraceId() traceId: string): Promise<ApplicationView> {
     return this.view(p, await this.lifecycle.deliver(p, id, dto, traceId));
+  }
+
+  private async submitted(p: Principal, r: Submitted): Promise<ApplicationView | BundleSubmissionView> {
+    const materials = await this.queries.materialsOf(r.applications.map((a) => a.id));
+    const views = r.applications.map((a) => toView(p, a, materials.get(a.id)!));
+    return r.bundleCode ? { bundleCode: r.bundleCode, applications: views } : views[0];
   }
 
   private async view(p: StaffPrincipal, app: ApplicationRow): Promise<ApplicationView> {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CatalogueLookup } from './catalogue-lookup';
+import { FeeContractsCheck } from './fee-contracts-check';
 import { FeeNoticeEntity } from './entities/fee-notice.entity';
 import { FeePaymentEntity } from './entities/fee-payment.entity';
 import { FeeWaiverRequestEntity } from './entities/fee-waiver-request.entity';
@@ -19,7 +20,7 @@ export const feeMigrations = [Fees1764060000000];
  */
 @Module({
   controllers: [FeesController],
-  providers: [CatalogueLookup, FeeNoticeService, FeePaymentService, FeeWaiverService],
+  providers: [CatalogueLookup, FeeContractsCheck, FeeNoticeService, FeePaymentService, FeeWaiverService],
   exports: [FeeNoticeService],
 })
 export class FeesModule {}

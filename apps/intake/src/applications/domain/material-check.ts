@@ -15,7 +15,8 @@ export interface MaterialFinding {
   code: string;
   name: string;
   requirement: 'primary' | 'secondary';
-  status: 'provided' | 'missing' | 'non-conforming';
+  /** 'absent-optional': an optional material (needed only in some cases) not given: not a gap. */
+  status: 'provided' | 'missing' | 'non-conforming' | 'absent-optional';
   problem?: string;
 }
 
@@ -44,7 +45,8 @@ export function checkMaterials(required: MaterialRequirement[], given: GivenMate
     const g = byCode.get(m.code);
     if (clerk.has(m.code)) return { ...base, status: 'non-conforming', problem: clerk.get(m.code) };
     if (!g || (!g.fileId && !g.eLicenceRef && !g.paper)) {
-      return opts.idCardOnly ? { ...base, status: 'provided', problem: undefined } : { ...base, status: 'missing' };
+      if (opts.idCardOnly) return { ...base, status: 'provided' };
+      return m.optional && m.requirement === 'secondary' ? { ...base, status: 'absent-optional' } : { ...base, status: 'missing' };
     }
     if (g.eLicenceRef && !g.fileId && !g.paper && !m.eLicence) {
       return { ...base, status: 'non-conforming', problem: '该材料不能以电子证照代替 (no e-licence may replace this material)' };

@@ -61,6 +61,12 @@ describe('material check (A2, 一次性告知)', () => {
     const r = checkMaterials(required, [{ code: 'M01', paper: true }], { channel: 'online', clerkFindings: [{ code: 'M02', problem: '已过期' }] });
     expect(r.nonConforming.map((m) => [m.code, m.problem])).toEqual([['M01', expect.stringContaining('online')], ['M02', '已过期']]);
   });
+  it('an optional secondary material not given is no gap', () => {
+    const withOptional = [...required.slice(0, 3), { ...required[3], optional: true }];
+    const r = checkMaterials(withOptional, [{ code: 'M01', paper: true }, { code: 'M02', paper: true }, { code: 'M03', paper: true }], { channel: 'window' });
+    expect(r).toMatchObject({ complete: true, missing: [], primaryComplete: true });
+    expect(r.findings.find((f) => f.code === 'M04')!.status).toBe('absent-optional');
+  });
   it('an ID-card-only item reports nothing missing', () => {
     expect(checkMaterials(required, [], { idCardOnly: true }).complete).toBe(true);
   });

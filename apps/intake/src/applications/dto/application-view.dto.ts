@@ -25,7 +25,7 @@ export class MaterialView {
   @ApiProperty() code!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ enum: ['primary', 'secondary'] }) requirement!: string;
-  @ApiProperty({ enum: ['provided', 'missing', 'non-conforming', 'promised'] }) status!: string;
+  @ApiProperty({ enum: ['provided', 'missing', 'non-conforming', 'promised', 'absent-optional'] }) status!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) fileId!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) eLicenceRef!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) problem!: string | null;
@@ -61,6 +61,7 @@ export class ApplicationView {
   @ApiProperty({ example: '12000020261123IN000001' }) number!: string;
   @ApiProperty({ type: ItemRefView }) item!: ItemRefView;
   @ApiPropertyOptional({ nullable: true, type: String }) bundleCode!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Shared by the applications of one bundle submission' }) bundleGroup!: string | null;
   @ApiProperty({ enum: APPLICATION_STATES }) state!: ApplicationState;
   @ApiProperty({ enum: ['instant', 'promised'] }) mode!: string;
   @ApiProperty({ type: ApplicantView }) applicant!: ApplicantView;
@@ -78,19 +79,6 @@ export class ApplicationView {
   @ApiProperty({ description: 'Optimistic-lock version' }) version!: number;
 }
 
-export class StepView {
-  @ApiProperty() seq!: number;
-  @ApiProperty() action!: string;
-  @ApiPropertyOptional({ nullable: true, type: String }) fromState!: string | null;
-  @ApiProperty() toState!: string;
-  @ApiProperty({ description: 'who: type, id, name, role, department, org unit' }) actor!: StepActorView;
-  @ApiProperty() at!: string;
-  @ApiPropertyOptional({ nullable: true, type: Object, description: 'The document issued at this step' }) document!: { id: string; kind: string | null; number: string | null } | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) note!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: 'object', additionalProperties: true }) detail!: Record<string, unknown> | null;
-  @ApiProperty() hash!: string;
-}
-
 export class StepActorView {
   @ApiProperty() type!: string;
   @ApiProperty() id!: string;
@@ -99,6 +87,20 @@ export class StepActorView {
   @ApiPropertyOptional({ nullable: true, type: String }) department!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) orgUnit!: string | null;
 }
+
+export class StepView {
+  @ApiProperty() seq!: number;
+  @ApiProperty() action!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) fromState!: string | null;
+  @ApiProperty() toState!: string;
+  @ApiProperty({ type: StepActorView, description: 'who: type, id, name, role, department, org unit' }) actor!: StepActorView;
+  @ApiProperty() at!: string;
+  @ApiPropertyOptional({ nullable: true, type: Object, description: 'The document issued at this step' }) document!: { id: string; kind: string | null; number: string | null } | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) note!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: 'object', additionalProperties: true }) detail!: Record<string, unknown> | null;
+  @ApiProperty() hash!: string;
+}
+
 
 export class TimelineView {
   @ApiProperty() applicationId!: string;
@@ -117,7 +119,7 @@ export class MaterialFindingView {
   @ApiProperty() code!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ enum: ['primary', 'secondary'] }) requirement!: string;
-  @ApiProperty({ enum: ['provided', 'missing', 'non-conforming'] }) status!: string;
+  @ApiProperty({ enum: ['provided', 'missing', 'non-conforming', 'absent-optional'] }) status!: string;
   @ApiPropertyOptional() problem?: string;
 }
 
@@ -135,4 +137,9 @@ export class UploadedFileView {
   @ApiProperty() contentType!: string;
   @ApiProperty() size!: number;
   @ApiProperty() sha256!: string;
+}
+
+export class BundleSubmissionView {
+  @ApiProperty({ example: 'YJS-001' }) bundleCode!: string;
+  @ApiProperty({ type: [ApplicationView], description: 'One application per item of the bundle, each with its own number, department and clock (并行办理)' }) applications!: ApplicationView[];
 }

@@ -4,9 +4,10 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  * A material of an application, one row per material the item version requires (A2):
  * - provided: handed in (a file, an e-licence reference, or seen on paper at the window);
  * - missing / non-conforming: listed on the correction notice;
- * - promised: a secondary material to follow under gap acceptance (A4), with its due date.
+ * - promised: a secondary material to follow under gap acceptance (A4), with its due date;
+ * - absent-optional: an optional material (needed only in some cases) not given: not a gap.
  */
-export type MaterialStatus = 'provided' | 'missing' | 'non-conforming' | 'promised';
+export type MaterialStatus = 'provided' | 'missing' | 'non-conforming' | 'promised' | 'absent-optional';
 
 @Entity('application_material')
 export class ApplicationMaterialRow {

@@ -21,6 +21,8 @@ export class ApplicationRow {
   @Column('int') itemVersion!: number;
   @Column('text') itemName!: string;
   @Column('text', { nullable: true }) bundleCode!: string | null;
+  /** The applications of one bundle submission (一表申报) share it; each then runs its own course (并行办理). */
+  @Column('uuid', { nullable: true }) bundleGroup!: string | null;
   @Column('text') mode!: 'instant' | 'promised';
   @Column('boolean') twoStepReview!: boolean;
 

@@ -13,6 +13,7 @@ export class ApplicationsInit1764030000000 implements MigrationInterface {
       item_version int not null,
       item_name text not null,
       bundle_code text,
+      bundle_group uuid,
       mode text not null check (mode in ('instant','promised')),
       two_step_review boolean not null,
       applicant_type text not null check (applicant_type in ('citizen','enterprise')),
@@ -58,6 +59,7 @@ export class ApplicationsInit1764030000000 implements MigrationInterface {
     // A repeated submit with the same key by the same applicant finds the first application (nothing written twice).
     await q.query(`create unique index application_owner_idempotency on application (applicant_subject, idempotency_key) where idempotency_key is not null`);
     await q.query(`create index application_owner on application (applicant_subject, received_at desc)`);
+    await q.query(`create index application_bundle_group on application (bundle_group) where bundle_group is not null`);
     await q.query(`create index application_department on application (department, division)`);
     await q.query(`create index application_receiving on application (receiving_org_unit, received_at desc)`);
     // The clock's scan (A3): only the few applications still waiting for an intake decision.
@@ -68,7 +70,7 @@ export class ApplicationsInit1764030000000 implements MigrationInterface {
       material_code text not null,
       name text not null,
       requirement text not null check (requirement in ('primary','secondary')),
-      status text not null check (status in ('provided','missing','non-conforming','promised')),
+      status text not null check (status in ('provided','missing','non-conforming','promised','absent-optional')),
       file_id uuid,
       e_licence_ref text,
       problem text,
