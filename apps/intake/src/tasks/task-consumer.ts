@@ -1,17 +1,11 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { dlqTopic, EventEnvelope, Topics } from '@onewindow/contracts';
-import { ConsumerHost, KAFKA, toPhysical } from '@onewindow/messaging';
-import { createLogger } from '@onewindow/observability';
-import type { Kafka } from 'kafkajs';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { EventEnvelope, Topics } from '@onewindow/contracts';
+import { ConsumerHost } from '@onewindow/messaging';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { ApplicationLifecycle } from '../applications/application-lifecycle.service';
 import { ApplicationQueries } from '../applications/application-queries.service';
 import { TaskRow } from './task.entity';
-
-const logger = createLogger('intake-tasks');
-/** How long boot waits for the topic check; Kafka being down must not keep intake from starting. */
-const TOPIC_CHECK_MS = 5_000;
 
 type AppEvent = EventEnvelope<{ applicationId: string; instant?: boolean }>;
 
@@ -27,11 +21,9 @@ export class TaskConsumer implements OnModuleInit {
     private readonly consumers: ConsumerHost,
     private readonly queries: ApplicationQueries,
     private readonly lifecycle: ApplicationLifecycle,
-    @Inject(KAFKA) private readonly kafka: Kafka,
   ) {}
 
   async onModuleInit(): Promise<void> {
-    await this.ensureTopics();
     const create = async (e: AppEvent, m: EntityManager): Promise<void> => {
       await this.createTask(m, e.data.applicationId);
     };
@@ -46,38 +38,6 @@ export class TaskConsumer implements OnModuleInit {
         'intake.application.withdrawn': (e: AppEvent, m) => this.cancel(m, e.data.applicationId),
       },
     });
-  }
-
-  /**
-   * The consumer subscribes when the app has started; a topic that does not exist yet at that moment
-   * (a fresh environment, before the first event was ever published) makes its start fail, and it then
-   * never consumes. In Kubernetes the topics are KafkaTopic resources; elsewhere they are made here,
-   * before consumers start. Bounded and best effort: with Kafka down, intake still starts and takes
-   * applications (their events wait in the outbox).
-   */
-  private async ensureTopics(): Promise<void> {
-    const admin = this.kafka.admin();
-    const topics = [Topics.intakeApplication, dlqTopic(Topics.intakeApplication)].map(toPhysical);
-    const work = (async () => {
-      await admin.connect();
-      try {
-        const existing = new Set(await admin.listTopics());
-        const missing = topics.filter((t) => !existing.has(t));
-        if (missing.length) await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic })) });
-      } finally {
-        await admin.disconnect();
-      }
-    })();
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), TOPIC_CHECK_MS)));
-    try {
-      if ((await Promise.race([work, timeout])) === 'timeout') logger.warn({ topics }, 'Kafka topic check timed out; consumers may not start until Kafka is reachable');
-    } catch (err) {
-      logger.warn({ err: (err as Error).message, topics }, 'could not check or create Kafka topics');
-    } finally {
-      clearTimeout(timer);
-      work.catch(() => undefined);
-    }
   }
 
   async createTask(m: EntityManager, applicationId: string): Promise<TaskRow | null> {

@@ -63,6 +63,7 @@ export class EventConsumer {
   }
 
   async start(): Promise<void> {
+    await this.ensureTopics();
     this.producer = this.kafka.producer({ allowAutoTopicCreation: true });
     await this.producer.connect();
     this.consumer = this.kafka.consumer({ groupId: toPhysical(this.opts.name), sessionTimeout: 30000, heartbeatInterval: 3000, retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 5000 } });
@@ -81,6 +82,22 @@ export class EventConsumer {
         }
       },
     });
+  }
+
+  /**
+   * Subscribing to a topic that does not exist yet leaves a kafkajs consumer idle for good, so the
+   * topics and their dead-letter topics are created first (with the broker's default partitions).
+   */
+  private async ensureTopics(): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const existing = new Set(await admin.listTopics());
+      const wanted = this.opts.topics.flatMap((t) => [toPhysical(t), toPhysical(dlqTopic(t))]).filter((t) => !existing.has(t));
+      if (wanted.length > 0) await admin.createTopics({ waitForLeaders: true, topics: wanted.map((topic) => ({ topic })) });
+    } finally {
+      await admin.disconnect();
+    }
   }
 
   /** Stops fetching, lets the message in hand finish and commits its offset (graceful shutdown). */

@@ -1,0 +1,80 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { REGISTRATION_STATES } from '../entities/registration.entity';
+import { STEP_KINDS, STEP_STATES } from '../../steps/entities/registration-step.entity';
+
+export class StepView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: STEP_KINDS }) kind!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ description: '部门代码 (department code)' }) department!: string;
+  @ApiProperty() departmentName!: string;
+  @ApiProperty({ enum: STEP_STATES }) state!: string;
+  @ApiProperty({ enum: ['manual', 'auto'], nullable: true }) mode!: string | null;
+  @ApiProperty({ description: '第几次办理（更正后加一） (attempt: +1 after each correction)' }) attempt!: number;
+  @ApiProperty({ nullable: true, format: 'date-time' }) requestedAt!: string | null;
+  @ApiProperty({ nullable: true, format: 'date', description: '办理时限 (due date)' }) dueOn!: string | null;
+  @ApiProperty({ nullable: true, format: 'date-time' }) completedAt!: string | null;
+  @ApiProperty({ nullable: true }) completedBy!: string | null;
+  @ApiProperty({ nullable: true, description: '退回或待审查的原因 (why rejected, or why under review)' }) reason!: string | null;
+  @ApiProperty({ nullable: true, format: 'date-time' }) escalatedAt!: string | null;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, nullable: true, description: '部门办理结果 (the department\'s result)' }) result?: Record<string, unknown> | null;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, nullable: true, description: '本步骤所用数据 (the data this step uses)' }) data?: Record<string, unknown> | null;
+}
+
+export class AuthorityView {
+  @ApiProperty() code!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() division!: string;
+}
+
+export class LegalRepresentativeView {
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: '非本人查看时脱敏 (masked for anyone but the owner)' }) residentId!: string;
+  @ApiProperty({ description: '非本人查看时脱敏 (masked for anyone but the owner)' }) phone!: string;
+}
+
+export class RegistrationView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() number!: string;
+  @ApiProperty({ enum: REGISTRATION_STATES }) state!: string;
+  @ApiProperty() enterpriseName!: string;
+  @ApiProperty() enterpriseType!: string;
+  @ApiProperty({ type: AuthorityView }) authority!: AuthorityView;
+  @ApiProperty() domicileDivision!: string;
+  @ApiProperty({ nullable: true }) uscc!: string | null;
+  @ApiProperty({ nullable: true }) licenceNumber!: string | null;
+  @ApiProperty({ format: 'date-time' }) submittedAt!: string;
+  @ApiProperty({ nullable: true, format: 'date-time' }) licensedAt!: string | null;
+  @ApiProperty({ nullable: true, format: 'date-time' }) completedAt!: string | null;
+  @ApiProperty({ nullable: true, format: 'date-time' }) closedAt!: string | null;
+  @ApiProperty({ nullable: true }) closedReason!: string | null;
+  @ApiProperty({ nullable: true, description: '提交至办结的工作日数 (working days from submission to completion)' }) workingDaysTaken!: number | null;
+  @ApiProperty({ nullable: true, description: '是否一个工作日内办结 (completed within one working day)' }) withinOneWorkingDay!: boolean | null;
+  @ApiPropertyOptional({ type: LegalRepresentativeView }) legalRepresentative?: LegalRepresentativeView;
+  @ApiProperty({ type: [StepView], description: '各步骤：部门、状态、时间 (every step with department, state and time; a department system sees its own step only)' }) steps!: StepView[];
+}
+
+export class FollowUpPermitView {
+  @ApiProperty({ example: 'XK-SCJG-001' }) itemCode!: string;
+  @ApiProperty() itemName!: string;
+  @ApiProperty() department!: string;
+  @ApiProperty({ type: [String] }) matchedKeywords!: string[];
+  @ApiProperty({ description: '事项办事指南（intake 目录） (the item\'s guide in intake\'s catalogue, through the gateway)' }) catalogueUrl!: string;
+}
+
+export class FollowUpPermitsView {
+  @ApiProperty({ format: 'uuid' }) registrationId!: string;
+  @ApiProperty() businessScope!: string;
+  @ApiProperty({ type: [FollowUpPermitView] }) permits!: FollowUpPermitView[];
+  @ApiProperty() note!: string;
+}
+
+export class OneDayReportView {
+  @ApiProperty({ format: 'date' }) from!: string;
+  @ApiProperty({ format: 'date' }) to!: string;
+  @ApiProperty({ description: '期间提交且已办结 (submitted in the period and completed)' }) completed!: number;
+  @ApiProperty({ description: '其中一个工作日内办结 (of which within one working day)' }) completedWithinOneWorkingDay!: number;
+  @ApiProperty({ nullable: true, description: '一个工作日办结率 (share within one working day, 0..1; null when none completed)' }) share!: number | null;
+  @ApiProperty({ description: '仍在办理 (still open)' }) open!: number;
+  @ApiProperty({ description: '仍在办理且已超过一个工作日 (open and already past one working day)' }) openBeyondOneWorkingDay!: number;
+}

@@ -1,0 +1,74 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { todayInShanghai } from '@onewindow/calendar';
+import {
+  RegistrationStepCompleted, RegistrationStepRejected, RegistrationStepRequested, type Actor,
+} from '@onewindow/contracts';
+import { OutboxWriter } from '@onewindow/messaging';
+import { EntityManager } from 'typeorm';
+import { REGISTRATION_CONFIG, type RegistrationConfig, type StepDepartment } from '../config/registration-config';
+import type { RegistrationRow } from '../registrations/entities/registration.entity';
+import { actorLabel } from '../shared/actor';
+import { registrationCalendar } from '../shared/calendar';
+import { RegistrationStepRow } from './entities/registration-step.entity';
+import { stepPayload } from './step-payload';
+
+/**
+ * The writes every way of moving a department step goes through (the saga, department staff, department
+ * systems, the auto adapters), so each move is one update and its one event, in the caller's transaction.
+ */
+@Injectable()
+export class StepTransitions {
+  constructor(private readonly outbox: OutboxWriter, @Inject(REGISTRATION_CONFIG) private readonly config: RegistrationConfig) {}
+
+  dueOn(now: Date): string {
+    return registrationCalendar.addWorkingDays(todayInShanghai(now), this.config.stepLimitWorkingDays);
+  }
+
+  /** Sends a step to its department: the mode is fixed now, from the configuration of the day. */
+  async request(m: EntityManager, reg: RegistrationRow, step: RegistrationStepRow, actor: Actor, traceId: string | undefined, now = new Date()): Promise<void> {
+    step.mode = this.config.stepModes[step.department as StepDepartment];
+    step.state = 'REQUESTED';
+    step.requestedAt = now;
+    step.dueOn = this.dueOn(now);
+    step.escalatedAt = null;
+    step.claimedBy = null;
+    step.claimedAt = null;
+    step.reason = null;
+    step.version += 1;
+    await m.update(RegistrationStepRow, { id: step.id }, {
+      mode: step.mode, state: step.state, attempt: step.attempt, data: step.data as never, requestedAt: now, dueOn: step.dueOn,
+      escalatedAt: null, claimedBy: null, claimedAt: null, reason: null, result: null, version: step.version,
+    });
+    await this.outbox.add(m, {
+      type: RegistrationStepRequested.type, subject: step.id, actor, traceId,
+      data: {
+        stepId: step.id, registrationId: reg.id, department: step.department, kind: step.kind, attempt: step.attempt, mode: step.mode,
+        dueOn: step.dueOn, uscc: reg.uscc!, enterpriseName: reg.enterpriseName, data: stepPayload(reg, step),
+      },
+    });
+  }
+
+  async complete(m: EntityManager, step: RegistrationStepRow, actor: Actor, result: Record<string, unknown>, traceId: string | undefined, now = new Date()): Promise<void> {
+    step.state = 'DONE';
+    step.result = result;
+    step.completedAt = now;
+    step.completedBy = actorLabel(actor);
+    step.version += 1;
+    await m.update(RegistrationStepRow, { id: step.id }, { state: 'DONE', result: result as never, completedAt: now, completedBy: step.completedBy, version: step.version });
+    await this.outbox.add(m, {
+      type: RegistrationStepCompleted.type, subject: step.id, actor, traceId,
+      data: { stepId: step.id, registrationId: step.registrationId, department: step.department, kind: step.kind, attempt: step.attempt, completedBy: step.completedBy, completedAt: now.toISOString(), result },
+    });
+  }
+
+  async reject(m: EntityManager, step: RegistrationStepRow, actor: Actor, reason: string, traceId: string | undefined, now = new Date()): Promise<void> {
+    step.state = 'REJECTED';
+    step.reason = reason;
+    step.version += 1;
+    await m.update(RegistrationStepRow, { id: step.id }, { state: 'REJECTED', reason, version: step.version });
+    await this.outbox.add(m, {
+      type: RegistrationStepRejected.type, subject: step.id, actor, traceId,
+      data: { stepId: step.id, registrationId: step.registrationId, department: step.department, kind: step.kind, attempt: step.attempt, rejectedBy: actorLabel(actor), rejectedAt: now.toISOString(), reason },
+    });
+  }
+}
