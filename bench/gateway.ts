@@ -3,8 +3,7 @@
 //   node -r @swc-node/register bench/gateway.ts [seconds=10] [connections=50]
 import autocannon from 'autocannon';
 import { cpus } from 'node:os';
-import { createTestDatabase } from '@onewindow/testing';
-import { startProcess, stopProcess, waitHttp } from './processes';
+import { createTestDatabase, startProcess, stopProcess, waitHttp } from '@onewindow/testing';
 import { report } from './report';
 
 const SECONDS = Number(process.argv[2] ?? 10);

@@ -8,5 +8,5 @@ bash deploy/local/infra.sh up
 source .data/env
 export NODE_ENV=test
 echo "== type check"; npx tsc -p tsconfig.json --noEmit
-echo "== lint"; npx eslint apps libs tools bench
+echo "== lint"; npx eslint apps libs tools bench e2e
 echo "== tests"; npx jest --ci --maxWorkers=2 "$@"

@@ -3,3 +3,4 @@ export * from './kafka';
 export * from './wait';
 export * from './isolation';
 export * from './jwks-server';
+export * from './processes';

@@ -19,7 +19,7 @@ export class LicencesController {
   @ApiOperation({ summary: '电子执照签名公钥 (the public keys licences are signed with, as a JWK set)' })
   @ApiOkResponse({ type: JwksView })
   jwks(): Promise<JwksView> {
-    return this.keys.jwks() as Promise<JwksView>;
+    return this.keys.jwks() as unknown as Promise<JwksView>;
   }
 
   @Get(':number')

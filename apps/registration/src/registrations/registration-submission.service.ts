@@ -104,7 +104,7 @@ export class RegistrationSubmission {
       version: 1,
     });
     await m.insert(RegistrationRow, reg);
-    await m.insert(RegistrationStepRow, this.initialSteps(reg, form, needsReview, chosen, now));
+    await m.insert(RegistrationStepRow, this.initialSteps(reg, form, needsReview, chosen, now) as never);
 
     const actor = actorOf(p);
     await this.outbox.add(m, {

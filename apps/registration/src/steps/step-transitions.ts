@@ -40,7 +40,7 @@ export class StepTransitions {
       escalatedAt: null, claimedBy: null, claimedAt: null, reason: null, result: null, version: step.version,
     });
     await this.outbox.add(m, {
-      type: RegistrationStepRequested.type, subject: step.id, actor, traceId,
+      type: RegistrationStepRequested.type, subject: step.registrationId, actor, traceId,
       data: {
         stepId: step.id, registrationId: reg.id, department: step.department, kind: step.kind, attempt: step.attempt, mode: step.mode,
         dueOn: step.dueOn, uscc: reg.uscc!, enterpriseName: reg.enterpriseName, data: stepPayload(reg, step),
@@ -56,7 +56,7 @@ export class StepTransitions {
     step.version += 1;
     await m.update(RegistrationStepRow, { id: step.id }, { state: 'DONE', result: result as never, completedAt: now, completedBy: step.completedBy, version: step.version });
     await this.outbox.add(m, {
-      type: RegistrationStepCompleted.type, subject: step.id, actor, traceId,
+      type: RegistrationStepCompleted.type, subject: step.registrationId, actor, traceId,
       data: { stepId: step.id, registrationId: step.registrationId, department: step.department, kind: step.kind, attempt: step.attempt, completedBy: step.completedBy, completedAt: now.toISOString(), result },
     });
   }
@@ -67,7 +67,7 @@ export class StepTransitions {
     step.version += 1;
     await m.update(RegistrationStepRow, { id: step.id }, { state: 'REJECTED', reason, version: step.version });
     await this.outbox.add(m, {
-      type: RegistrationStepRejected.type, subject: step.id, actor, traceId,
+      type: RegistrationStepRejected.type, subject: step.registrationId, actor, traceId,
       data: { stepId: step.id, registrationId: step.registrationId, department: step.department, kind: step.kind, attempt: step.attempt, rejectedBy: actorLabel(actor), rejectedAt: now.toISOString(), reason },
     });
   }

@@ -6,8 +6,11 @@ import { Topics } from '../topics';
  * Enterprise registration (30-registration.md): a saga over Kafka. Two streams:
  * - `registration.enterprise.v1`, subject = registrationId: the registration aggregate (name check,
  *   licence, corrections, completion, withdrawal);
- * - `registration.step.v1`, subject = stepId: one department step (seal GA, tax SW, social insurance RS,
- *   statistics TJ): its request, its result, its escalation.
+ * - `registration.step.v1`: one department step (seal GA, tax SW, social insurance RS, statistics TJ):
+ *   its request, its result, its escalation. The subject (and Kafka key) is the registrationId too, not
+ *   the stepId: the steps are parts of the registration, so one registration's step events stay in
+ *   order on one partition and the saga applies them one at a time, without two consumers contending
+ *   for the same registration.
  * Every request and result of the saga is one of these events. Dates are ISO `YYYY-MM-DD`
  * (Asia/Shanghai); instants ISO 8601; money in fen.
  */

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayContains, ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsDefined, IsBoolean, IsIn, IsInt, IsISO8601, IsString, Length, Matches, Max, MaxLength, Min, MinLength, ValidateNested,
+  ArrayContains, ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsDefined, IsIn, IsInt, IsISO8601, IsString, Length, Matches, Max, MaxLength, Min, MinLength, ValidateNested,
 } from 'class-validator';
 import {
   DomicileInJurisdiction, IsIdNumberOfKind, IsKnownAuthorityDivision, IsResidentId, IsUscc, SelfDeclarationWhereRequired, SharesAddUp, SomeNamePassesRules,

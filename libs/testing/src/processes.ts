@@ -1,13 +1,17 @@
 import { ChildProcess, fork } from 'node:child_process';
 import path from 'node:path';
 
-const ROOT = path.resolve(__dirname, '..');
+const ROOT = path.resolve(__dirname, '../../..');
 
-/** Starts a TypeScript entry point as its own Node process (so it gets its own core), with env. */
+/**
+ * Starts an app's real entry point (e.g. 'apps/gateway/src/main.ts') as its own Node process, as it
+ * runs in production: own event loop, own core, killed and restarted like a pod.
+ */
 export function startProcess(entry: string, env: Record<string, string>): ChildProcess {
   return fork(path.join(ROOT, entry), [], {
+    cwd: ROOT,
     execArgv: ['-r', '@swc-node/register'],
-    env: { ...process.env, OW_LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, OW_LOG_LEVEL: process.env.OW_LOG_LEVEL ?? 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
 }
@@ -26,6 +30,7 @@ export async function waitHttp(url: string, timeoutMs = 60_000): Promise<void> {
   }
 }
 
+/** SIGTERM (graceful shutdown), SIGKILL after 10 s. */
 export async function stopProcess(p: ChildProcess): Promise<void> {
   if (p.exitCode !== null) return;
   await new Promise<void>((resolve) => {

@@ -1,0 +1,78 @@
+import { Module } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AuthModule, type LocalTokenIssuer, type Principal } from '@onewindow/auth';
+import { registrationContracts } from '@onewindow/contracts';
+import { createServiceApp } from '@onewindow/http';
+import { messagingEntities, messagingMigrations, MessagingModule } from '@onewindow/messaging';
+import { ObservabilityModule } from '@onewindow/observability';
+import { pgConnectionFromEnv, PersistenceModule } from '@onewindow/persistence';
+import { isolateService, startTestIssuer } from '@onewindow/testing';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { Client } from 'pg';
+import { registrationEntities, registrationMigrations, RegistrationModule, type RegistrationModuleOptions } from '../registration.module';
+
+export interface RegistrationTestApp {
+  app: NestFastifyApplication;
+  issuer: LocalTokenIssuer;
+  database: string;
+  namespace: string;
+  /** A direct connection to the service's database, for counting rows. */
+  pg: Client;
+  call(method: InjectOptions['method'], url: string, who?: Principal, payload?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  count(sql: string, params?: unknown[]): Promise<number>;
+  close(): Promise<void>;
+}
+
+/**
+ * The registration service booted in-process as in production (createServiceApp, the global auth guard,
+ * migrations on start, the outbox relay and the saga's consumers) on its own database and Kafka
+ * namespace of the real Postgres and Kafka, with a test token issuer.
+ */
+export async function bootRegistrationTestApp(prefix: string, opts: RegistrationModuleOptions = {}): Promise<RegistrationTestApp> {
+  const iso = await isolateService(prefix);
+  const tokens = await startTestIssuer();
+
+  @Module({
+    imports: [
+      ObservabilityModule,
+      AuthModule.forRoot(),
+      PersistenceModule.forService({ database: 'ow_registration', entities: [...messagingEntities, ...registrationEntities], migrations: [...messagingMigrations, ...registrationMigrations], poolSize: 10 }),
+      MessagingModule.forService({ service: 'registration', contracts: registrationContracts }),
+      RegistrationModule.register(opts),
+    ],
+  })
+  class RegistrationTestModule {}
+
+  const app = await createServiceApp(RegistrationTestModule, { service: 'registration' });
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  const conn = pgConnectionFromEnv(iso.connection.database);
+  const pg = new Client({ ...conn, user: conn.username });
+  await pg.connect();
+  const tokenCache = new Map<string, string>();
+  const token = async (p: Principal) => {
+    const k = JSON.stringify(p);
+    if (!tokenCache.has(k)) tokenCache.set(k, await tokens.issuer.sign(p, { ttlSeconds: 3600 }));
+    return tokenCache.get(k)!;
+  };
+  return {
+    app,
+    issuer: tokens.issuer,
+    database: iso.connection.database,
+    namespace: iso.namespace,
+    pg,
+    async call(method, url, who, payload, headers = {}) {
+      const auth = who ? { authorization: `Bearer ${await token(who)}` } : {};
+      return app.inject({ method, url, payload: payload as InjectOptions['payload'], headers: { ...auth, ...headers } }) as Promise<LightMyRequestResponse>;
+    },
+    async count(sql, params = []) {
+      return Number((await pg.query(sql, params)).rows[0].n);
+    },
+    async close() {
+      await pg.end().catch(() => undefined);
+      await app.close();
+      await tokens.close();
+      await iso.drop();
+    },
+  };
+}
