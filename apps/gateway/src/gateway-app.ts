@@ -13,7 +13,6 @@ import { OpenApiAggregator } from './routing/openapi-aggregator.service';
 import type { OpenApiDoc } from './routing/openapi-merge';
 import { API_PREFIX, registerUpstreamProxies } from './routing/proxy';
 import { registerRateLimits } from './routing/rate-limit';
-import { VerificationCache } from './routing/verification-cache';
 import { GatewaySettingsHolder, resolveGatewaySettings, type GatewaySettings, type GatewaySettingsOverrides, type RateLimitSettings } from './routing/settings';
 
 export interface GatewayAppOptions extends Omit<GatewaySettingsOverrides, 'rateLimit' | 'upstreams'> {
@@ -57,7 +56,8 @@ export function gatewaySettings(app: NestFastifyApplication): GatewaySettings {
 export async function createGatewayApp(opts: GatewayAppOptions = {}): Promise<NestFastifyApplication> {
   const { database, tokenVerifier, migrateOnStart, ...overrides } = opts;
   const settings = resolveGatewaySettings(overrides);
-  const verifier: VerifierRef = { current: tokenVerifier && new VerificationCache(tokenVerifier) };
+  // TokenVerifier remembers tokens that verified (libs/auth VerificationCache).
+  const verifier: VerifierRef = { current: tokenVerifier };
   const openApi: { aggregator?: OpenApiAggregator } = {};
 
   const app = await withEnv(envFor(database, migrateOnStart), () =>
@@ -81,7 +81,7 @@ export async function createGatewayApp(opts: GatewayAppOptions = {}): Promise<Ne
 
   if (!verifier.current) {
     try {
-      verifier.current = new VerificationCache(app.get(TokenVerifier, { strict: false }));
+      verifier.current = app.get(TokenVerifier, { strict: false });
     } catch {
       await app.close();
       throw new Error('没有令牌验证器 (no TokenVerifier: the identity module must provide one, or pass tokenVerifier)');

@@ -1,4 +1,4 @@
-import { createServiceApp, listen } from '@onewindow/http';
+import { createServiceApp, listen, runWorkers } from '@onewindow/http';
 import { AppModule } from './app.module';
 
 async function main() {
@@ -13,4 +13,4 @@ async function main() {
   console.log(`intake listening on ${url}`);
 }
 
-void main();
+runWorkers(main);

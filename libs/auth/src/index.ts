@@ -8,3 +8,4 @@ export * from './decorators';
 export * from './auth.guard';
 export * from './auth.module';
 export * from './policies';
+export * from './verification-cache';

@@ -1,3 +1,4 @@
+import { VerificationCache } from './verification-cache';
 import { ServiceUnavailableException, UnauthorizedException } from '@nestjs/common';
 import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { InvalidClaimsError, principalFromClaims } from './claims';
@@ -30,6 +31,8 @@ export interface VerifiedToken {
 export class TokenVerifier {
   private getKey: JWTVerifyGetKey;
 
+  private readonly cache = new VerificationCache({ verify: async (t) => (await this.verifyToken(t)).principal, verifyToken: (t) => this.verifyToken(t) }, Number(process.env.OW_TOKEN_CACHE_MS ?? 30_000));
+
   constructor(readonly options: TokenVerifierOptions) {
     if (options.keys) this.getKey = createLocalJWKSet(options.keys);
     else if (options.jwksUrl) this.getKey = createRemoteJWKSet(new URL(options.jwksUrl), { timeoutDuration: 3000, cooldownDuration: 30_000, cacheMaxAge: 600_000 });
@@ -39,10 +42,13 @@ export class TokenVerifier {
   /** Replaces a local key set (the gateway calls this after loading or rotating its signing keys). */
   setKeys(keys: JSONWebKeySet): void {
     this.getKey = createLocalJWKSet(keys);
+    // A key taken away must stop honouring its tokens now, not when their cache entries lapse.
+    this.cache.clear();
   }
 
+  /** Verifies a token and returns its principal; a token that verified is remembered until it expires or 30 s pass. */
   async verify(token: string): Promise<Principal> {
-    return (await this.verifyToken(token)).principal;
+    return this.cache.verify(token);
   }
 
   async verifyToken(token: string): Promise<VerifiedToken> {

@@ -2,3 +2,4 @@ export * from './api-error';
 export * from './exception.filter';
 export * from './validation';
 export * from './bootstrap';
+export * from './workers';

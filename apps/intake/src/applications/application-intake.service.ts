@@ -57,8 +57,8 @@ export class ApplicationIntake {
   async submitOnline(p: Principal, dto: SubmitApplicationDto, idempotencyKey: string, traceId?: string): Promise<Submitted> {
     const owner = ownerSubjectOf(p);
     if (!owner || (p.type !== 'citizen' && p.type !== 'enterprise')) throw new ForbiddenException({ message: '仅申请人可网上申请 (only applicants apply online)' });
-    const existing = await this.existing(owner, idempotencyKey, dto);
-    if (existing) return existing;
+    // No look-up of the key first: a repeat is rare, and the unique index on (applicant, key) turns it
+    // into the first application in receive() (one query less on every first submission).
     const request = await this.resolve(dto);
     const offline = request.items.filter((i) => !i.definition.online);
     if (offline.length) throw new NotOnlineError(offline.map((i) => i.itemCode).join(', '));

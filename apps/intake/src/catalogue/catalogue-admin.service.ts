@@ -1,5 +1,6 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { ItemVersionCache } from './item-version-cache';
 import type { StaffPrincipal } from '@onewindow/auth';
 import { InvalidTransitionError } from '@onewindow/http';
 import { DataSource, EntityManager } from 'typeorm';
@@ -19,7 +20,7 @@ import { checkPublicationRules } from './rules/publication-rules';
  */
 @Injectable()
 export class CatalogueAdminService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly cache: ItemVersionCache) {}
 
   /** A new item: version 1, a draft. */
   async create(body: CreateItemDto, actor: StaffPrincipal): Promise<ItemVersion> {
@@ -75,7 +76,7 @@ export class CatalogueAdminService {
    * previously published version becomes superseded; applications filed under it keep reading it.
    */
   async publish(code: string, version: number, actor: StaffPrincipal): Promise<ItemVersion> {
-    return this.ds.transaction(async (m) => {
+    const published = await this.ds.transaction(async (m) => {
       const item = await this.lockItem(m, code);
       if (item.state === 'withdrawn') throw new ItemWithdrawnError(code, item.withdrawnAt);
       const row = await m.findOneBy(CatalogueItemVersionRow, { itemCode: code, version });
@@ -95,11 +96,13 @@ export class CatalogueAdminService {
       await m.update(CatalogueItemRow, { code }, { state: 'published', currentVersion: version });
       return toItemVersion(await m.findOneByOrFail(CatalogueItemVersionRow, { itemCode: code, version }));
     });
+    this.cache.invalidate(code);
+    return published;
   }
 
   /** Withdraws an item for good: no new applications; every version stays readable. */
   async withdraw(code: string, reason: string, actor: StaffPrincipal): Promise<ItemVersion & { withdrawnReason: string }> {
-    return this.ds.transaction(async (m) => {
+    const withdrawn = await this.ds.transaction(async (m) => {
       const item = await this.lockItem(m, code);
       if (item.state !== 'published' || item.currentVersion === null) throw new InvalidTransitionError('事项', item.state, 'withdraw');
       const current = await m.findOneByOrFail(CatalogueItemVersionRow, { itemCode: code, version: item.currentVersion });
@@ -109,6 +112,8 @@ export class CatalogueAdminService {
       await m.update(CatalogueItemRow, { code }, { state: 'withdrawn', withdrawnAt: new Date(), withdrawnReason: trimmed, withdrawnBy: actor.sub });
       return { ...toItemVersion({ ...current, status: 'withdrawn' }), withdrawnReason: trimmed };
     });
+    this.cache.invalidate(code);
+    return withdrawn;
   }
 
   private async lockItem(m: EntityManager, code: string): Promise<CatalogueItemRow> {

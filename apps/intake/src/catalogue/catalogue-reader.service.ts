@@ -7,6 +7,7 @@ import { CatalogueReader, type ItemVersion, type MaterialRequirement } from './c
 import { CatalogueBundleRow } from './entities/catalogue-bundle.entity';
 import { CatalogueItemVersionRow } from './entities/catalogue-item-version.entity';
 import { CatalogueItemRow } from './entities/catalogue-item.entity';
+import { ItemVersionCache } from './item-version-cache';
 import { mergeBundleMaterials } from './rules/bundle-merge';
 
 export interface BundleView {
@@ -27,11 +28,15 @@ export interface BundleView {
  */
 @Injectable()
 export class CatalogueReaderService extends CatalogueReader {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {
+  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly cache: ItemVersionCache) {
     super();
   }
 
-  async currentVersion(itemCode: string): Promise<ItemVersion> {
+  currentVersion(itemCode: string): Promise<ItemVersion> {
+    return this.cache.get(itemCode, () => this.loadCurrentVersion(itemCode));
+  }
+
+  private async loadCurrentVersion(itemCode: string): Promise<ItemVersion> {
     const item = await this.ds.getRepository(CatalogueItemRow).findOneBy({ code: itemCode });
     if (!item || item.state === 'draft' || item.currentVersion === null) throw new ItemNotFoundError(itemCode);
     if (item.state === 'withdrawn') throw new ItemWithdrawnError(itemCode, item.withdrawnAt);

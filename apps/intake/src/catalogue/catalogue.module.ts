@@ -4,6 +4,7 @@ import { CatalogueAdminService } from './catalogue-admin.service';
 import { CataloguePublicController } from './catalogue-public.controller';
 import { CatalogueQueryService } from './catalogue-query.service';
 import { CatalogueReaderService } from './catalogue-reader.service';
+import { ItemVersionCache } from './item-version-cache';
 import { CatalogueReader } from './catalogue.types';
 import { CatalogueBundleRow } from './entities/catalogue-bundle.entity';
 import { CatalogueDepartmentRow } from './entities/catalogue-department.entity';
@@ -22,6 +23,7 @@ export const catalogueMigrations = [CatalogueInit1764010000000];
 @Module({
   controllers: [CataloguePublicController, CatalogueAdminController],
   providers: [
+    ItemVersionCache,
     CatalogueReaderService,
     { provide: CatalogueReader, useExisting: CatalogueReaderService },
     CatalogueQueryService,

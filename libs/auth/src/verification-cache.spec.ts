@@ -1,8 +1,8 @@
 import { UnauthorizedException } from '@nestjs/common';
-import type { Principal } from '@onewindow/auth';
+import type { Principal } from './principal';
 import { VerificationCache } from './verification-cache';
 
-describe('VerificationCache (edge)', () => {
+describe('VerificationCache', () => {
   const principal: Principal = { type: 'citizen', sub: 'c-1', name: 'x' };
   let clock = 1_000_000_000;
   const now = () => clock;

@@ -1,5 +1,10 @@
-import type { Principal } from '@onewindow/auth';
-import type { EdgeTokenVerifier } from './edge-auth';
+import type { Principal } from './principal';
+
+/** What the cache wraps: something that verifies a token fully (signature, issuer, audience, claims). */
+export interface VerifiesTokens {
+  verify(token: string): Promise<Principal>;
+  verifyToken?(token: string): Promise<{ principal: Principal; payload: { exp?: number } }>;
+}
 
 interface Entry {
   principal: Principal;
@@ -7,18 +12,18 @@ interface Entry {
 }
 
 /**
- * Remembers tokens that verified, so the gateway checks an ES256 signature once per token and
- * not once per request (a signature check is most of the edge's CPU per request). The key is the
+ * Remembers tokens that verified, so a process checks an ES256 signature once per token and not once
+ * per request (a signature check was the largest single cost of an authenticated request). The key is the
  * whole token string, so only the very same token hits; an entry lives until the token expires
  * or `ttlMs` (30 s) has passed, whichever is first, which bounds how long a removed signing key is
- * still honoured here; every service verifies the token again anyway. Failures are not cached.
+ * still honoured. Failures are not cached.
  * Bounded: the oldest entries go first.
  */
-export class VerificationCache implements EdgeTokenVerifier {
+export class VerificationCache implements VerifiesTokens {
   private readonly entries = new Map<string, Entry>();
 
   constructor(
-    private readonly verifier: EdgeTokenVerifier & { verifyToken?(token: string): Promise<{ principal: Principal; payload: { exp?: number } }> },
+    private readonly verifier: VerifiesTokens,
     private readonly ttlMs = 30_000,
     private readonly maxEntries = 20_000,
     private readonly now: () => number = Date.now,
@@ -44,6 +49,10 @@ export class VerificationCache implements EdgeTokenVerifier {
       this.entries.set(token, { principal, until });
     }
     return principal;
+  }
+
+  clear(): void {
+    this.entries.clear();
   }
 
   get size(): number {
