@@ -18,24 +18,30 @@ pids=()
 stop_apps() { [ ${#pids[@]} -gt 0 ] && kill "${pids[@]}" 2>/dev/null; wait 2>/dev/null || true; }
 trap 'echo; echo "stopping apps (infrastructure keeps running; npm stop stops it)"; stop_apps; exit 0' INT TERM
 
-started=()
-# Services first, the gateway last, so its merged OpenAPI finds them.
-for app in intake registration project-review trading enforcement oversight gateway; do
-  [ -f "apps/$app/src/main.ts" ] || continue
-  port="${PORTS[$app]}"
+start_app() {
+  local app="$1" port="$2"
   PORT="$port" node -r @swc-node/register "apps/$app/src/main.ts" >".data/logs/$app.log" 2>&1 &
   pids+=($!)
-  started+=("$app:$port")
-done
-
-for entry in "${started[@]}"; do
-  app="${entry%%:*}"; port="${entry##*:}"
+}
+wait_ready() {
+  local app="$1" port="$2"
   for _ in $(seq 1 120); do
-    curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break
+    curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && { echo "  ✓ $app ready on :$port"; return 0; }
     sleep 0.5
   done
-  if curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; then echo "  ✓ $app ready on :$port"; else echo "  ✗ $app not ready on :$port (see .data/logs/$app.log)"; fi
+  echo "  ✗ $app not ready on :$port (see .data/logs/$app.log)"
+}
+
+# Services first, then the gateway, so its merged OpenAPI finds them all at its first look.
+services=()
+for app in intake registration project-review trading enforcement oversight; do
+  [ -f "apps/$app/src/main.ts" ] || continue
+  start_app "$app" "${PORTS[$app]}"
+  services+=("$app")
 done
+for app in "${services[@]}"; do wait_ready "$app" "${PORTS[$app]}"; done
+start_app gateway 8080
+wait_ready gateway 8080
 
 cat <<BANNER
 

@@ -9,12 +9,17 @@ import { failureReason, getJson } from './upstream-client';
  * something that is not an OpenAPI document is left out and named in `x-unavailable`, never
  * blocking the document for the others.
  */
+/** How soon a merge that lacks a service is retried when someone asks for the document. */
+const RETRY_MISSING_MS = 5_000;
+
 @Injectable()
 export class OpenApiAggregator implements OnApplicationShutdown {
   private readonly logger = new Logger('openapi');
   private gatewayDoc: () => OpenApiDoc = () => ({ openapi: '3.0.0', info: { title: 'OneWindow gateway', version: '1' }, paths: {} });
   private merged?: OpenApiDoc;
   private fetchedAt = 0;
+  /** Services missing from the last merge. */
+  private missing = 0;
   private inflight?: Promise<OpenApiDoc>;
   private timer?: NodeJS.Timeout;
 
@@ -43,9 +48,14 @@ export class OpenApiAggregator implements OnApplicationShutdown {
     this.timer = undefined;
   }
 
-  /** The merged document; fetched now if never fetched or older than the refresh period. */
+  /**
+   * The merged document; fetched now if never fetched or older than the refresh period, or, while a
+   * service is missing from it, older than 5 s (a service that started after the gateway shows up on
+   * the next look at /docs rather than a minute later).
+   */
   async document(): Promise<OpenApiDoc> {
-    const fresh = Date.now() - this.fetchedAt < this.settings.get().openApiRefreshMs;
+    const maxAge = this.missing > 0 ? Math.min(RETRY_MISSING_MS, this.settings.get().openApiRefreshMs) : this.settings.get().openApiRefreshMs;
+    const fresh = Date.now() - this.fetchedAt < maxAge;
     if (this.merged && fresh) return this.merged;
     return this.refresh();
   }
@@ -73,6 +83,7 @@ export class OpenApiAggregator implements OnApplicationShutdown {
     const services = results.filter((r): r is ServiceDoc => 'doc' in r);
     const unavailable = results.filter((r): r is UnavailableService => !('doc' in r));
     this.merged = mergeOpenApi(this.gatewayDoc(), services, unavailable);
+    this.missing = unavailable.length;
     this.fetchedAt = Date.now();
     return this.merged;
   }
