@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { LogController } from 'fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { createLogger, httpRequestDuration, PinoLoggerService, requestIdFrom } from '@onewindow/observability';
 import { apiError } from './api-error';
@@ -31,7 +32,8 @@ export async function createServiceApp(module: Type<unknown>, opts: ServiceOptio
   const logger = createLogger(opts.service);
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
-    disableRequestLogging: true,
+    // Fastify's own per-request lines are off: the access log below writes one line per request.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: opts.bodyLimit ?? 1024 * 1024,
     requestIdHeader: false,
     genReqId: (req: IncomingMessage) => requestIdFrom(req),

@@ -9,3 +9,4 @@ export * from './dead-letters/dead-letter.service';
 export * from './dead-letters/dead-letter.controller';
 export * from './consumer-host';
 export * from './messaging.module';
+export * from './topics-admin';

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { ensureTopics } from '@onewindow/messaging';
 import { Kafka, logLevel } from 'kafkajs';
 
 const run = promisify(execFile);
@@ -18,13 +19,7 @@ export function uniqueTopic(base: string): string {
 }
 
 export async function createTopics(brokers: string[], topics: string[], partitions = 3): Promise<void> {
-  const admin = new Kafka({ clientId: 'test-admin', brokers, logLevel: logLevel.NOTHING }).admin();
-  await admin.connect();
-  try {
-    await admin.createTopics({ waitForLeaders: true, topics: topics.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })) });
-  } finally {
-    await admin.disconnect();
-  }
+  await ensureTopics(new Kafka({ clientId: 'test-admin', brokers, logLevel: logLevel.NOTHING }), topics, partitions);
 }
 
 /**

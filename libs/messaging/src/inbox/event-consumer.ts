@@ -1,10 +1,11 @@
 import { ContractViolation, dlqTopic, EventEnvelope, EventRegistry } from '@onewindow/contracts';
 import { eventsCounter } from '@onewindow/observability';
-import { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { Consumer, Kafka, KafkaMessage, Partitioners, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import { DataSource, EntityManager } from 'typeorm';
 import { isInfrastructureError } from './infrastructure-errors';
 import { toLogical, toPhysical } from '../kafka-client';
+import { ensureTopics } from '../topics-admin';
 
 /** A handler applies one event's effect using the given transaction (the inbox row commits with it). */
 export type EventHandler = (event: EventEnvelope<any>, manager: EntityManager) => Promise<void>;
@@ -64,7 +65,7 @@ export class EventConsumer {
 
   async start(): Promise<void> {
     await this.ensureTopics();
-    this.producer = this.kafka.producer({ allowAutoTopicCreation: true });
+    this.producer = this.kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: true });
     await this.producer.connect();
     this.consumer = this.kafka.consumer({ groupId: toPhysical(this.opts.name), sessionTimeout: 30000, heartbeatInterval: 3000, retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 5000 } });
     await this.consumer.connect();
@@ -89,15 +90,7 @@ export class EventConsumer {
    * topics and their dead-letter topics are created first (with the broker's default partitions).
    */
   private async ensureTopics(): Promise<void> {
-    const admin = this.kafka.admin();
-    await admin.connect();
-    try {
-      const existing = new Set(await admin.listTopics());
-      const wanted = this.opts.topics.flatMap((t) => [toPhysical(t), toPhysical(dlqTopic(t))]).filter((t) => !existing.has(t));
-      if (wanted.length > 0) await admin.createTopics({ waitForLeaders: true, topics: wanted.map((topic) => ({ topic })) });
-    } finally {
-      await admin.disconnect();
-    }
+    await ensureTopics(this.kafka, this.opts.topics.flatMap((t) => [toPhysical(t), toPhysical(dlqTopic(t))]));
   }
 
   /** Stops fetching, lets the message in hand finish and commits its offset (graceful shutdown). */

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { Kafka, Producer, CompressionTypes } from 'kafkajs';
+import { Kafka, Producer, CompressionTypes, Partitioners } from 'kafkajs';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { eventsCounter } from '@onewindow/observability';
@@ -53,7 +53,7 @@ export class OutboxRelay {
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.producer = this.kafka.producer({ allowAutoTopicCreation: true, maxInFlightRequests: 1, idempotent: false, retry: { retries: 2, initialRetryTime: 200, maxRetryTime: 2000 } });
+    this.producer = this.kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: true, maxInFlightRequests: 1, idempotent: false, retry: { retries: 2, initialRetryTime: 200, maxRetryTime: 2000 } });
     this.loop = this.run();
   }
 
