@@ -12,10 +12,26 @@ import { bootRegistrationTestApp, type RegistrationTestApp } from '../testing/re
 describe('registration input, names, duplicates, withdrawal', () => {
   let t: RegistrationTestApp;
   const tables = ['registration', 'registration_step', 'enterprise_name', 'name_review', 'outbox_event', 'uscc_issued', 'licence'];
-  const counts = async () => {
+  const snapshot = async () => {
     const c: Record<string, number> = {};
     for (const x of tables) c[x] = await t.count(`select count(*)::int n from ${x}`);
     return c;
+  };
+  /**
+   * Row counts once they have settled: registrations accepted just before are still being carried on
+   * by the saga (licence, USCC, events) in the background, and that is not what a refused request wrote.
+   */
+  const counts = async () => {
+    let last = JSON.stringify(await snapshot());
+    for (let stableSince = Date.now(), until = Date.now() + 30_000; Date.now() < until; ) {
+      await new Promise((r) => setTimeout(r, 200));
+      const now = JSON.stringify(await snapshot());
+      if (now !== last) {
+        last = now;
+        stableSince = Date.now();
+      } else if (Date.now() - stableSince >= 1000) break;
+    }
+    return JSON.parse(last) as Record<string, number>;
   };
   const progress = async (id: string, who = principals.founder) => (await t.call('GET', `/registrations/${id}`, who)).json();
   const completed = (id: string, who = principals.founder) => waitFor(async () => {
