@@ -51,7 +51,9 @@ async function outbox(topic: string, mode: 'live' | 'drain') {
     // The outbox is filled first (a backlog, as after a Kafka outage); only the drain is timed.
     for (let i = 0; i < N; i += 500) await ds.transaction(async (m) => { for (let j = i; j < Math.min(N, i + 500); j++) await writer.add(m, event(j)); });
   }
-  await consumer.start();
+  // Drain: the relay alone empties the backlog (outbox → Kafka), then the consumer alone applies it
+  // (Kafka → inbox), so neither figure is spent on the other's CPU. Live: both run while writers write.
+  if (mode === 'live') await consumer.start();
   const t0 = Date.now();
   relay.start();
   let next = 0;
@@ -63,18 +65,25 @@ async function outbox(topic: string, mode: 'live' | 'drain') {
   }
   const written = Date.now();
   let publishedAt = 0;
+  if (mode === 'drain') {
+    await waitFor(async () => (await ds.query('select count(*)::int as n from outbox_event where published_at is null'))[0].n === 0, 600_000, 50, 'outbox drained');
+    publishedAt = Date.now();
+    await consumer.start();
+  }
+  const c0 = Date.now();
   await waitFor(async () => {
     if (!publishedAt && (await ds.query('select count(*)::int as n from outbox_event where published_at is null'))[0].n === 0) publishedAt = Date.now();
     return (await ds.query('select count(*)::int as n from effect'))[0].n >= N;
   }, 600_000, 100, 'outbox consumption');
   if (!publishedAt) publishedAt = Date.now();
+  const consumedAt = Date.now();
   const lags: number[] = (await ds.query('select extract(epoch from (applied_at - created_at)) * 1000 as lag from effect')).map((r: { lag: string }) => Number(r.lag));
   const [{ last }] = await ds.query('select extract(epoch from max(applied_at)) * 1000 as last from effect');
   await consumer.stop();
   await relay.stop();
   await ds.destroy();
   await db.drop();
-  return { relayPerSec: N / ((publishedAt - t0) / 1000), writesPerSec: mode === 'live' ? N / ((written - t0) / 1000) : NaN, e2ePerSec: N / ((Number(last) - t0) / 1000), lagP50: percentile(lags, 50), lagP99: percentile(lags, 99) };
+  return { consumePerSec: N / ((consumedAt - c0) / 1000), relayPerSec: N / ((publishedAt - t0) / 1000), writesPerSec: mode === 'live' ? N / ((written - t0) / 1000) : NaN, e2ePerSec: N / ((Number(last) - t0) / 1000), lagP50: percentile(lags, 50), lagP99: percentile(lags, 99) };
 }
 
 (async () => {
@@ -89,11 +98,12 @@ async function outbox(topic: string, mode: 'live' | 'drain') {
   const ratio = d.relayPerSec / r.producerPerSec;
   report('relay', [
     { path: 'raw kafkajs producer → consumer (ceiling)', 'published/s': r.producerPerSec, 'consumed end to end/s': r.e2ePerSec, 'lag p50 ms': r.lagP50, 'lag p99 ms': r.lagP99 },
-    { path: 'outbox backlog → relay → Kafka → inbox tx', 'published/s': d.relayPerSec, 'consumed end to end/s': d.e2ePerSec, 'lag p50 ms': '-', 'lag p99 ms': '-' },
+    { path: 'outbox backlog → relay → Kafka (relay alone)', 'published/s': d.relayPerSec, 'consumed end to end/s': '-', 'lag p50 ms': '-', 'lag p99 ms': '-' },
+    { path: 'Kafka → inbox tx (consumer alone, same events)', 'published/s': '-', 'consumed end to end/s': d.consumePerSec, 'lag p50 ms': '-', 'lag p99 ms': '-' },
     { path: `live: ${WRITERS} writers, 1 event per tx`, 'published/s': o.writesPerSec, 'consumed end to end/s': o.e2ePerSec, 'lag p50 ms': o.lagP50, 'lag p99 ms': o.lagP99 },
-  ], { events: N, relayRatioOfRawProducer: ratio, endToEndRatioOfRaw: d.e2ePerSec / r.e2ePerSec, liveRatioOfRaw: o.e2ePerSec / r.e2ePerSec, target: 'relay >= 50% of raw producer' });
+  ], { events: N, relayRatioOfRawProducer: ratio, consumerRatioOfRaw: d.consumePerSec / r.e2ePerSec, liveRatioOfRaw: o.e2ePerSec / r.e2ePerSec, target: 'relay >= 50% of raw producer' });
   console.log(`relay publishes at ${(ratio * 100).toFixed(1)}% of the raw kafkajs producer (target ≥ 50%): ${ratio >= 0.5 ? 'met' : 'NOT met'}`);
-  console.log(`end to end through the inbox: ${((d.e2ePerSec / r.e2ePerSec) * 100).toFixed(1)}% of the raw round trip (each inbox run is a Postgres transaction; the raw consumer writes nothing)`);
+  console.log(`inbox consumer: ${((d.consumePerSec / r.e2ePerSec) * 100).toFixed(1)}% of the raw consumer (each inbox run is a Postgres transaction with the handler's write; the raw consumer writes nothing)`);
   console.log(`live path (one commit per applicant write): ${((o.e2ePerSec / r.e2ePerSec) * 100).toFixed(1)}% of the raw round trip`);
   process.exit(0);
 })().catch((e) => { console.error(e); process.exit(1); });

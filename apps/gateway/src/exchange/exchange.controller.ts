@@ -1,38 +1,14 @@
-import { applyDecorators, BadRequestException, Body, Controller, ForbiddenException, Get, Headers, HttpCode, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { hasScope, Principals, type SystemPrincipal } from '@onewindow/auth';
+import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Principals } from '@onewindow/auth';
 import { validateUscc } from '@onewindow/codes';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ExchangeErrors, ExchangeScopes, ownDepartmentBody, ownDepartmentQuery, PurposeHeader, requireScope } from './exchange-http';
 import { ExchangeService } from './exchange.service';
-import { parsePurpose, PURPOSE_HEADER, PURPOSE_MAX, PURPOSE_MIN } from './purpose';
+import { parsePurpose, PURPOSE_HEADER } from './purpose';
 import { SystemPrincipalGuard, systemPrincipal } from './system-principal.guard';
 
 const LICENCE_NUMBER = /^[A-Za-z0-9][A-Za-z0-9-]{3,63}$/;
-
-const PurposeHeader = () => ApiHeader({
-  name: PURPOSE_HEADER,
-  required: true,
-  description: `调用目的 (purpose of the access, ${PURPOSE_MIN}-${PURPOSE_MAX} characters; non-ASCII text percent-encoded), recorded with every call`,
-  schema: { type: 'string', minLength: PURPOSE_MIN, maxLength: PURPOSE_MAX },
-});
-const ExchangeErrors = () =>
-  applyDecorators(
-    ApiResponse({ status: 400, description: 'Missing or malformed purpose, or malformed input' }),
-    ApiResponse({ status: 401, description: 'No valid token' }),
-    ApiResponse({ status: 403, description: 'Not a department system, a scope the client lacks, or another department' }),
-    ApiResponse({ status: 429, description: 'Rate limit exceeded (Retry-After)' }),
-    ApiResponse({ status: 503, description: 'The service holding the data is unavailable' }),
-    ApiResponse({ status: 504, description: 'The service holding the data did not answer in time' }),
-  );
-
-/** Query parameters passed on to the service, with any `department` removed: the department is the token's. */
-function queryWithoutDepartment(url: string): string {
-  const q = url.indexOf('?');
-  if (q === -1) return '';
-  const params = new URLSearchParams(url.slice(q + 1));
-  params.delete('department');
-  return params.toString();
-}
 
 /**
  * G7, cross-department data exchange (数据共享交换) for department systems (`system` principals,
@@ -57,9 +33,8 @@ export class ExchangeController {
     const principal = systemPrincipal(req);
     requireScope(principal, ExchangeScopes.work);
     const purpose = parsePurpose(purposeRaw);
-    const department = new URLSearchParams(req.url.split('?')[1] ?? '').get('department');
-    if (department !== null && department !== principal.department) throw otherDepartment(principal.department);
-    await this.exchange.forward(req, reply, principal, { route: 'GET /exchange/work', service: 'intake', method: 'GET', upstreamPath: '/department/tasks', query: queryWithoutDepartment(req.url), purpose });
+    const query = ownDepartmentQuery(req.url, principal);
+    await this.exchange.forward(req, reply, principal, { route: 'GET /exchange/work', service: 'intake', method: 'GET', upstreamPath: '/department/tasks', query, purpose });
   }
 
   @Post('decisions')
@@ -72,11 +47,7 @@ export class ExchangeController {
     const principal = systemPrincipal(req);
     requireScope(principal, ExchangeScopes.decisions);
     const purpose = parsePurpose(purposeRaw);
-    if (!body || typeof body !== 'object' || Array.isArray(body)) {
-      throw new BadRequestException({ message: '请求体应为 JSON 对象 (the body must be a JSON object)' });
-    }
-    const { department, ...decision } = body as Record<string, unknown>;
-    if (department !== undefined && department !== principal.department) throw otherDepartment(principal.department);
+    const decision = ownDepartmentBody(body, principal);
     await this.exchange.forward(req, reply, principal, { route: 'POST /exchange/decisions', service: 'intake', method: 'POST', upstreamPath: '/department/decisions', body: decision, purpose });
   }
 
@@ -110,22 +81,4 @@ export class ExchangeController {
     }
     await this.exchange.forward(req, reply, principal, { route: 'GET /exchange/licences/:number', service: 'registration', method: 'GET', upstreamPath: `/shared/licences/${encodeURIComponent(number)}`, purpose });
   }
-}
-
-/** The exchange's entitlements: what a department system may do is the scopes its client was granted. */
-export const ExchangeScopes = {
-  work: 'tasks:read',
-  decisions: 'tasks:decide',
-  enterprises: 'data:enterprise-basic',
-  licences: 'data:e-licence',
-} as const;
-
-function requireScope(principal: SystemPrincipal, scope: string): void {
-  if (!hasScope(principal, scope)) {
-    throw new ForbiddenException({ message: `未获授权访问此类数据 (forbidden: the client lacks the scope "${scope}")`, details: { requiredScope: scope } });
-  }
-}
-
-function otherDepartment(own: string): ForbiddenException {
-  return new ForbiddenException({ message: `只能处理本部门 (${own}) 的数据 (a system may only act for its own department)`, details: { department: own } });
 }

@@ -5,14 +5,15 @@ import { ExchangeAccessLog } from './exchange-access-log.entity';
 import { ExchangeController } from './exchange.controller';
 import { ExchangeService } from './exchange.service';
 import { ExchangeAccessLog1767300000000 } from './migrations/1767300000000-exchange-access-log';
+import { RegistrationStepsExchangeController } from './registration-steps.controller';
 
 export const exchangeEntities = [ExchangeAccessLog];
 export const exchangeMigrations = [ExchangeAccessLog1767300000000];
 
-/** G7: cross-department data exchange for department systems, every access logged with its purpose. */
+/** G7: cross-department data exchange for department systems (intake tasks, registration steps, shared data), every access logged with its purpose. */
 @Module({
   imports: [TypeOrmModule.forFeature(exchangeEntities), RoutingModule],
-  controllers: [ExchangeController],
+  controllers: [ExchangeController, RegistrationStepsExchangeController],
   providers: [ExchangeService],
 })
 export class ExchangeModule {}

@@ -43,7 +43,7 @@ export class OutboxRelay {
   published = 0;
 
   constructor(private readonly ds: DataSource, private readonly kafka: Kafka, private readonly opts: OutboxRelayOptions) {
-    this.batchSize = opts.batchSize ?? 1000;
+    this.batchSize = opts.batchSize ?? 2000;
     // Polling, not LISTEN/NOTIFY: NOTIFY takes a global lock at commit and would serialise every
     // applicant write; an indexed poll for unpublished rows every 50 ms costs next to nothing.
     this.pollMs = opts.pollIntervalMs ?? 50;
