@@ -38,7 +38,7 @@ async function login(username: string): Promise<string> {
   const sql = new Client({ ...intakeDb.connection, user: intakeDb.connection.username });
   const procs = [
     startProcess('apps/gateway/src/main.ts', { PORT: String(GW), OW_PG_DATABASE: gwDb.connection.database, OW_UPSTREAM_INTAKE: `http://127.0.0.1:${INTAKE}`, OW_RATE_LIMIT_ENABLED: 'false' }),
-    startProcess('apps/intake/src/main.ts', { PORT: String(INTAKE), OW_PG_DATABASE: intakeDb.connection.database, OW_JWKS_URL: `http://127.0.0.1:${GW}/auth/.well-known/jwks.json`, OW_INTAKE_CLOCK_INTERVAL_MS: '0', OW_KAFKA_NAMESPACE: `bench${process.pid}`, OW_WORKERS: process.env.OW_INTAKE_WORKERS ?? '1' }),
+    startProcess('apps/intake/src/main.ts', { PORT: String(INTAKE), OW_PG_DATABASE: intakeDb.connection.database, OW_JWKS_URL: `http://127.0.0.1:${GW}/auth/.well-known/jwks.json`, OW_INTAKE_CLOCK_INTERVAL_MS: '0', OW_KAFKA_NAMESPACE: `bench${process.pid}`, OW_PG_POOL: '40', OW_WORKERS: process.env.OW_INTAKE_WORKERS ?? '1' }),
     startProcess('bench/bare-insert.ts', { PORT: String(BARE), OW_PG_DATABASE: bareDb.connection.database }),
   ];
   try {
@@ -50,7 +50,7 @@ async function login(username: string): Promise<string> {
     const bare = `http://127.0.0.1:${BARE}/applications`;
     const probe = await fetch(via, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${citizen}`, 'idempotency-key': 'bench-probe' }, body: JSON.stringify(ITEM) });
     if (probe.status !== 201) throw new Error(`probe submission: ${probe.status} ${await probe.text()}`);
-    console.log(`intake submissions: ${SECONDS}s per level, concurrency ${LEVELS.join(', ')}; item ${ITEM.itemCode} online, one e-licence material`);
+    console.log(`intake submissions: ${SECONDS}s per level, concurrency ${LEVELS.join(', ')}; item ${ITEM.itemCode} online, one e-licence material; one intake process, pool of 40 connections`);
     await submitLoad(via, 20, citizen); // warm-up
     await submitLoad(bare, 20);
     const rows: Record<string, string | number>[] = [];
@@ -65,6 +65,9 @@ async function login(username: string): Promise<string> {
     // Acceptance → task visible: a clerk accepts received applications; the consumer stores each task;
     // the lag is the task row's creation minus the acceptance step (both on the database's clock).
     // Once as a burst (20 clerks at once, as fast as they go), once paced at a steady rate.
+    // The submissions' events are relayed and consumed first, so the acceptance figures measure acceptance.
+    await waitFor(async () => (await sql.query('select count(*)::int as n from outbox_event where published_at is null')).rows[0].n === 0, 180_000, 200, 'the outbox to drain');
+    await new Promise((r) => setTimeout(r, 3000));
     const received: string[] = (await sql.query(`select id from application where state = 'RECEIVED' order by received_at limit 1300`)).rows.map((r) => r.id);
     const acceptPhase = async (ids: string[], perSecond?: number) => {
       let next = 0;

@@ -12,5 +12,5 @@ export NODE_ENV=production OW_LOG_LEVEL=warn
 run() { echo; echo "### bench/$1.ts"; node -r @swc-node/register "bench/$1.ts" "${@:2}"; }
 which=("${@:-relay gateway intake registration}")
 for b in ${which[*]}; do
-  [ -f "bench/$b.ts" ] && run "$b" || echo "(no bench/$b.ts yet)"
+  if [ -f "bench/$b.ts" ]; then run "$b"; else echo "(no bench/$b.ts)"; fi
 done
