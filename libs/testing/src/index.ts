@@ -4,3 +4,4 @@ export * from './wait';
 export * from './isolation';
 export * from './jwks-server';
 export * from './processes';
+export * from './service-app';

@@ -2,11 +2,10 @@ import { Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AuthModule, type LocalTokenIssuer, type Principal } from '@onewindow/auth';
 import { registrationContracts } from '@onewindow/contracts';
-import { createServiceApp } from '@onewindow/http';
 import { messagingEntities, messagingMigrations, MessagingModule } from '@onewindow/messaging';
 import { ObservabilityModule } from '@onewindow/observability';
 import { pgConnectionFromEnv, PersistenceModule } from '@onewindow/persistence';
-import { isolateService, startTestIssuer } from '@onewindow/testing';
+import { bootTestService } from '@onewindow/testing';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { Client } from 'pg';
 import { registrationEntities, registrationMigrations, RegistrationModule, type RegistrationModuleOptions } from '../registration.module';
@@ -29,37 +28,34 @@ export interface RegistrationTestApp {
  * namespace of the real Postgres and Kafka, with a test token issuer.
  */
 export async function bootRegistrationTestApp(prefix: string, opts: RegistrationModuleOptions = {}): Promise<RegistrationTestApp> {
-  const iso = await isolateService(prefix);
-  const tokens = await startTestIssuer();
-
-  @Module({
-    imports: [
-      ObservabilityModule,
-      AuthModule.forRoot(),
-      PersistenceModule.forService({ database: 'ow_registration', entities: [...messagingEntities, ...registrationEntities], migrations: [...messagingMigrations, ...registrationMigrations], poolSize: 10 }),
-      MessagingModule.forService({ service: 'registration', contracts: registrationContracts }),
-      RegistrationModule.register(opts),
-    ],
-  })
-  class RegistrationTestModule {}
-
-  const app = await createServiceApp(RegistrationTestModule, { service: 'registration' });
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
-  const conn = pgConnectionFromEnv(iso.connection.database);
+  const svc = await bootTestService(prefix, () => {
+    @Module({
+      imports: [
+        ObservabilityModule,
+        AuthModule.forRoot(),
+        PersistenceModule.forService({ database: 'ow_registration', entities: [...messagingEntities, ...registrationEntities], migrations: [...messagingMigrations, ...registrationMigrations], poolSize: 10 }),
+        MessagingModule.forService({ service: 'registration', contracts: registrationContracts }),
+        RegistrationModule.register(opts),
+      ],
+    })
+    class RegistrationTestModule {}
+    return RegistrationTestModule;
+  }, { service: 'registration' });
+  const { app } = svc;
+  const conn = pgConnectionFromEnv(svc.database);
   const pg = new Client({ ...conn, user: conn.username });
   await pg.connect();
   const tokenCache = new Map<string, string>();
   const token = async (p: Principal) => {
     const k = JSON.stringify(p);
-    if (!tokenCache.has(k)) tokenCache.set(k, await tokens.issuer.sign(p, { ttlSeconds: 3600 }));
+    if (!tokenCache.has(k)) tokenCache.set(k, await svc.issuer.sign(p, { ttlSeconds: 3600 }));
     return tokenCache.get(k)!;
   };
   return {
     app,
-    issuer: tokens.issuer,
-    database: iso.connection.database,
-    namespace: iso.namespace,
+    issuer: svc.issuer,
+    database: svc.database,
+    namespace: svc.namespace,
     pg,
     async call(method, url, who, payload, headers = {}) {
       const auth = who ? { authorization: `Bearer ${await token(who)}` } : {};
@@ -70,9 +66,7 @@ export async function bootRegistrationTestApp(prefix: string, opts: Registration
     },
     async close() {
       await pg.end().catch(() => undefined);
-      await app.close();
-      await tokens.close();
-      await iso.drop();
+      await svc.close();
     },
   };
 }

@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AuthModule, type Principal } from '@onewindow/auth';
-import { createServiceApp } from '@onewindow/http';
 import { messagingEntities, messagingMigrations, MessagingModule } from '@onewindow/messaging';
 import { ObservabilityModule } from '@onewindow/observability';
 import { PersistenceModule } from '@onewindow/persistence';
-import { isolateService, startTestIssuer } from '@onewindow/testing';
+import { bootTestService } from '@onewindow/testing';
 import { intakeContracts } from '@onewindow/contracts';
 import { DataSource } from 'typeorm';
 import { catalogueEntities, catalogueMigrations, CatalogueModule } from '../../catalogue/catalogue.module';
@@ -33,34 +32,30 @@ export interface IntakeTestApp {
 export async function bootIntakeTestApp(prefix: string): Promise<IntakeTestApp> {
   process.env.OW_SEED_DEMO = 'true';
   process.env.OW_INTAKE_CLOCK_INTERVAL_MS = '0'; // tests drive the clock with runOnce(today)
-  const iso = await isolateService(prefix);
-  const tokens = await startTestIssuer();
-  // No topics are created here: a fresh namespace has none, and TaskConsumer must make them itself.
-
-  @Module({
-    imports: [
-      ObservabilityModule,
-      AuthModule.forRoot(),
-      PersistenceModule.forService({
-        database: 'ow_intake',
-        entities: [...messagingEntities, ...catalogueEntities, ...documentEntities, ...applicationEntities, ...taskEntities],
-        migrations: [...messagingMigrations, ...catalogueMigrations, ...documentMigrations, ...applicationMigrations, ...taskMigrations],
-        migrateOnStart: true,
-        poolSize: 10,
-      }),
-      MessagingModule.forService({ service: 'intake', contracts: intakeContracts }),
-      CatalogueModule,
-      DocumentsModule,
-      ApplicationsModule,
-      TasksModule,
-    ],
-  })
-  class IntakeTestModule {}
-
-  const app = await createServiceApp(IntakeTestModule, { service: 'intake', bodyLimit: 12 * 1024 * 1024 });
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
-  const token = (p: Principal) => tokens.issuer.sign(p);
+  const svc = await bootTestService(prefix, () => {
+    @Module({
+      imports: [
+        ObservabilityModule,
+        AuthModule.forRoot(),
+        PersistenceModule.forService({
+          database: 'ow_intake',
+          entities: [...messagingEntities, ...catalogueEntities, ...documentEntities, ...applicationEntities, ...taskEntities],
+          migrations: [...messagingMigrations, ...catalogueMigrations, ...documentMigrations, ...applicationMigrations, ...taskMigrations],
+          migrateOnStart: true,
+          poolSize: 10,
+        }),
+        MessagingModule.forService({ service: 'intake', contracts: intakeContracts }),
+        CatalogueModule,
+        DocumentsModule,
+        ApplicationsModule,
+        TasksModule,
+      ],
+    })
+    class IntakeTestModule {}
+    return IntakeTestModule;
+  }, { service: 'intake', bodyLimit: 12 * 1024 * 1024 });
+  const { app } = svc;
+  const token = svc.token;
   return {
     app,
     ds: app.get(DataSource),
@@ -74,11 +69,7 @@ export async function bootIntakeTestApp(prefix: string): Promise<IntakeTestApp> 
         payload: body === undefined ? undefined : isBuffer ? body : JSON.stringify(body),
       }) as never;
     },
-    async close() {
-      await app.close();
-      await tokens.close();
-      await iso.drop();
-    },
+    close: svc.close,
   };
 }
 

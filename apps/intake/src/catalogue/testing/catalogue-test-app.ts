@@ -1,20 +1,11 @@
 import { Module } from '@nestjs/common';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { AuthModule, type LocalTokenIssuer, type Principal } from '@onewindow/auth';
-import { createServiceApp } from '@onewindow/http';
+import { AuthModule, type Principal } from '@onewindow/auth';
 import { ObservabilityModule } from '@onewindow/observability';
 import { PersistenceModule } from '@onewindow/persistence';
-import { isolateService, startTestIssuer } from '@onewindow/testing';
+import { bootTestService, type TestService } from '@onewindow/testing';
 import { catalogueEntities, catalogueMigrations, CatalogueModule } from '../catalogue.module';
 
-export interface CatalogueTestApp {
-  app: NestFastifyApplication;
-  issuer: LocalTokenIssuer;
-  /** Its own database on the real Postgres. */
-  database: string;
-  token(p: Principal): Promise<string>;
-  close(): Promise<void>;
-}
+export type CatalogueTestApp = TestService;
 
 /**
  * The catalogue alone, booted like intake (createServiceApp, the global auth guard, migrations on
@@ -23,33 +14,18 @@ export interface CatalogueTestApp {
  */
 export async function bootCatalogueTestApp(prefix: string, opts: { seedDemo: boolean }): Promise<CatalogueTestApp> {
   process.env.OW_SEED_DEMO = opts.seedDemo ? 'true' : 'false';
-  const iso = await isolateService(prefix);
-  const tokens = await startTestIssuer();
-
-  @Module({
-    imports: [
-      ObservabilityModule,
-      AuthModule.forRoot(),
-      PersistenceModule.forService({ database: 'ow_intake', entities: catalogueEntities, migrations: catalogueMigrations, migrateOnStart: true, poolSize: 5 }),
-      CatalogueModule,
-    ],
-  })
-  class CatalogueTestModule {}
-
-  const app = await createServiceApp(CatalogueTestModule, { service: 'intake-catalogue-test' });
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
-  return {
-    app,
-    issuer: tokens.issuer,
-    database: iso.connection.database,
-    token: (p) => tokens.issuer.sign(p),
-    async close() {
-      await app.close();
-      await tokens.close();
-      await iso.drop();
-    },
-  };
+  return bootTestService(prefix, () => {
+    @Module({
+      imports: [
+        ObservabilityModule,
+        AuthModule.forRoot(),
+        PersistenceModule.forService({ database: 'ow_intake', entities: catalogueEntities, migrations: catalogueMigrations, migrateOnStart: true, poolSize: 5 }),
+        CatalogueModule,
+      ],
+    })
+    class CatalogueTestModule {}
+    return CatalogueTestModule;
+  }, { service: 'intake-catalogue-test' });
 }
 
 export const principals = {

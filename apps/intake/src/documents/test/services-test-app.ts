@@ -1,11 +1,10 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AuthModule, type Principal } from '@onewindow/auth';
-import { createServiceApp } from '@onewindow/http';
 import { messagingEntities, messagingMigrations, MessagingModule } from '@onewindow/messaging';
 import { ObservabilityModule } from '@onewindow/observability';
 import { PersistenceModule } from '@onewindow/persistence';
-import { isolateService, startTestIssuer } from '@onewindow/testing';
+import { bootTestService } from '@onewindow/testing';
 import { intakeFeeContracts } from '@onewindow/contracts';
 import { DataSource } from 'typeorm';
 import { appointmentEntities, appointmentMigrations, AppointmentsModule } from '../../appointments/appointments.module';
@@ -44,36 +43,33 @@ export interface ServicesTestApp {
  * `realCatalogue` the catalogue feature itself with its seed.
  */
 export async function bootServicesTestApp(prefix: string, opts: { realCatalogue?: boolean; extra?: (Type<unknown> | DynamicModule)[] } = {}): Promise<ServicesTestApp> {
-  const iso = await isolateService(prefix);
   const real = opts.realCatalogue === true;
-  const issuer = await startTestIssuer();
-
-  @Module({
-    imports: [
-      ObservabilityModule,
-      AuthModule.forRoot(),
-      PersistenceModule.forService({
-        database: 'ow_intake',
-        entities: [...messagingEntities, ...(real ? catalogueEntities : []), ...documentEntities, ...feeEntities, ...appointmentEntities],
-        migrations: [...messagingMigrations, ...(real ? catalogueMigrations : []), ...documentMigrations, ...appointmentMigrations, ...feeMigrations],
-      }),
-      MessagingModule.forService({ service: 'intake', contracts: intakeFeeContracts }),
-      real ? CatalogueModule : TestCatalogueModule,
-      DocumentsModule,
-      FeesModule,
-      AppointmentsModule,
-      ...(opts.extra ?? []),
-    ],
-  })
-  class ServicesTestModule {}
-
-  const app = await createServiceApp(ServicesTestModule, { service: 'intake' });
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
+  const svc = await bootTestService(prefix, () => {
+    @Module({
+      imports: [
+        ObservabilityModule,
+        AuthModule.forRoot(),
+        PersistenceModule.forService({
+          database: 'ow_intake',
+          entities: [...messagingEntities, ...(real ? catalogueEntities : []), ...documentEntities, ...feeEntities, ...appointmentEntities],
+          migrations: [...messagingMigrations, ...(real ? catalogueMigrations : []), ...documentMigrations, ...appointmentMigrations, ...feeMigrations],
+        }),
+        MessagingModule.forService({ service: 'intake', contracts: intakeFeeContracts }),
+        real ? CatalogueModule : TestCatalogueModule,
+        DocumentsModule,
+        FeesModule,
+        AppointmentsModule,
+        ...(opts.extra ?? []),
+      ],
+    })
+    class ServicesTestModule {}
+    return ServicesTestModule;
+  }, { service: 'intake' });
+  const { app } = svc;
   const tokens = new Map<string, string>();
   const token = async (p: Principal) => {
     const key = JSON.stringify(p);
-    if (!tokens.has(key)) tokens.set(key, await issuer.issuer.sign(p));
+    if (!tokens.has(key)) tokens.set(key, await svc.token(p));
     return tokens.get(key)!;
   };
   return {
@@ -85,10 +81,6 @@ export async function bootServicesTestApp(prefix: string, opts: { realCatalogue?
       const res = await app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
       return { statusCode: res.statusCode, json: () => res.json(), body: res.body, rawPayload: res.rawPayload, headers: res.headers };
     },
-    async close() {
-      await app.close();
-      await issuer.close();
-      await iso.drop();
-    },
+    close: svc.close,
   };
 }
