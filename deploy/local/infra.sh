@@ -39,7 +39,7 @@ pg_install() {
 }
 
 # PostgreSQL refuses to run as root: when we are root, it runs as the 'postgres' system user.
-pg_run() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+pg_run() { if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi; }
 
 pg_datadir() {
   # The data directory lives under .data/pg unless the postgres user cannot reach the checkout
