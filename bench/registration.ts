@@ -7,9 +7,9 @@ import { randomBytes } from 'node:crypto';
 import { validateUscc } from '@onewindow/codes';
 import { pgConnectionFromEnv } from '@onewindow/persistence';
 import { createTestDatabase, createTopics, kafkaBrokers, startProcess, startTestIssuer, stopProcess, uniqueTopic, waitFor, waitHttp } from '@onewindow/testing';
-import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { tradeNameFor, validForm } from '../apps/registration/src/testing/form-fixture';
+import { rawRoundTrip } from './raw-kafka';
 import { percentile, report } from './report';
 
 const N = Number(process.argv[2] ?? 1000);
@@ -17,27 +17,6 @@ const CONCURRENCY = Number(process.argv[3] ?? 32);
 const PORT = 13902;
 // Four district authorities, each with its own USCC sequence and daily counters, as in a real city.
 const DISTRICTS = ['120101', '120102', '120103', '120104'];
-
-/** The ceiling: N messages produced in batches and consumed, on the same broker, timed per message. */
-async function rawRoundTrip(n: number) {
-  const topic = uniqueTopic('bench-registration-raw');
-  await createTopics(kafkaBrokers(), [topic], 3);
-  const kafka = new Kafka({ clientId: 'bench-raw', brokers: kafkaBrokers(), logLevel: logLevel.NOTHING });
-  const producer = kafka.producer();
-  const consumer = kafka.consumer({ groupId: `raw-${topic}` });
-  await Promise.all([producer.connect(), consumer.connect()]);
-  await consumer.subscribe({ topic, fromBeginning: true });
-  const lags: number[] = [];
-  let last = 0;
-  await consumer.run({ partitionsConsumedConcurrently: 3, eachMessage: async ({ message }) => { last = Date.now(); lags.push(last - Number(message.timestamp)); } });
-  const t0 = Date.now();
-  for (let i = 0; i < n; i += 100) {
-    await producer.send({ topic, acks: -1, messages: Array.from({ length: Math.min(100, n - i) }, (_, j) => ({ key: `r-${i + j}`, value: JSON.stringify({ i: i + j, pad: 'x'.repeat(600) }) })) });
-  }
-  await waitFor(async () => lags.length >= n, 120_000, 20, 'raw consumption');
-  await Promise.all([producer.disconnect(), consumer.disconnect()]);
-  return { seconds: (last - t0) / 1000, perSec: n / ((last - t0) / 1000), p50: percentile(lags, 50), p99: percentile(lags, 99) };
-}
 
 (async () => {
   const db = await createTestDatabase('bench_registration');
@@ -54,7 +33,9 @@ async function rawRoundTrip(n: number) {
     await pg.connect();
     console.log(`registration saga benchmark: ${N} registrations, all department steps auto, ${CONCURRENCY} concurrent founders, ${DISTRICTS.length} district authorities`);
 
-    const raw = await rawRoundTrip(N);
+    const rawTopic = uniqueTopic('bench-registration-raw');
+    await createTopics(kafkaBrokers(), [rawTopic], 3);
+    const raw = await rawRoundTrip(rawTopic, N, { batch: 100, payload: (i) => ({ key: `r-${i}`, value: JSON.stringify({ i, pad: 'x'.repeat(600) }) }) });
 
     // One founder (one token) per registration; tokens are signed before the clock starts.
     const tokens = await Promise.all(Array.from({ length: N }, (_, i) => issuer.issuer.sign({ type: 'citizen', sub: `bench-founder-${i}`, name: '创业者' }, { ttlSeconds: 3600 })));
@@ -95,7 +76,7 @@ async function rawRoundTrip(n: number) {
     const invalid = rows.filter((r) => !validateUscc(r.uscc).valid).length;
 
     report('registration', [
-      { path: 'raw kafkajs produce → consume (ceiling, one hop)', items: N, 'total s': raw.seconds, 'items/s': raw.perSec, 'p50 ms': raw.p50, 'p99 ms': raw.p99 },
+      { path: 'raw kafkajs produce → consume (ceiling, one hop)', items: N, 'total s': raw.seconds, 'items/s': raw.e2ePerSec, 'p50 ms': raw.lagP50, 'p99 ms': raw.lagP99 },
       { path: 'registration saga: submit → completed', items: N, 'total s': totalSeconds, 'items/s': N / totalSeconds, 'p50 ms': percentile(e2e, 50), 'p99 ms': percentile(e2e, 99) },
       { path: `submit (HTTP, ${CONCURRENCY} concurrent)`, items: N, 'total s': (submitted - t0) / 1000, 'items/s': N / ((submitted - t0) / 1000), 'p50 ms': percentile(submitMs, 50), 'p99 ms': percentile(submitMs, 99) },
     ], {

@@ -26,6 +26,13 @@ export async function bootTestService(prefix: string, module: () => Type<unknown
   const iso = await isolateService(prefix);
   const tokens = await startTestIssuer();
   const app = await createServiceApp(module(), opts);
+  // One token per principal for the whole test file (an hour long, so slow suites never see one expire).
+  const tokenCache = new Map<string, Promise<string>>();
+  const token = (p: Principal) => {
+    const key = JSON.stringify(p);
+    if (!tokenCache.has(key)) tokenCache.set(key, tokens.issuer.sign(p, { ttlSeconds: 3600 }));
+    return tokenCache.get(key)!;
+  };
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return {
@@ -33,7 +40,7 @@ export async function bootTestService(prefix: string, module: () => Type<unknown
     issuer: tokens.issuer,
     database: iso.connection.database,
     namespace: iso.namespace,
-    token: (p) => tokens.issuer.sign(p),
+    token,
     async close() {
       await app.close();
       await tokens.close();

@@ -45,12 +45,7 @@ export async function bootRegistrationTestApp(prefix: string, opts: Registration
   const conn = pgConnectionFromEnv(svc.database);
   const pg = new Client({ ...conn, user: conn.username });
   await pg.connect();
-  const tokenCache = new Map<string, string>();
-  const token = async (p: Principal) => {
-    const k = JSON.stringify(p);
-    if (!tokenCache.has(k)) tokenCache.set(k, await svc.issuer.sign(p, { ttlSeconds: 3600 }));
-    return tokenCache.get(k)!;
-  };
+  const { token } = svc;
   return {
     app,
     issuer: svc.issuer,

@@ -66,12 +66,7 @@ export async function bootServicesTestApp(prefix: string, opts: { realCatalogue?
     return ServicesTestModule;
   }, { service: 'intake' });
   const { app } = svc;
-  const tokens = new Map<string, string>();
-  const token = async (p: Principal) => {
-    const key = JSON.stringify(p);
-    if (!tokens.has(key)) tokens.set(key, await svc.token(p));
-    return tokens.get(key)!;
-  };
+  const { token } = svc;
   return {
     app,
     ds: app.get(DataSource),
