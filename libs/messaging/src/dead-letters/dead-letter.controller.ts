@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principals, RequireRoles, Roles, type Principal } from '@onewindow/auth';
 import { Type } from 'class-transformer';
@@ -34,12 +34,14 @@ export class DeadLetterController {
   }
 
   @Post(':id/replay')
+  @HttpCode(200)
   @ApiOperation({ summary: '重放死信 (run the message through its consumer again)' })
   replay(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() p: Principal) {
     return this.deadLetters.replay(id, `${p.type}:${p.sub}`);
   }
 
   @Post(':id/discard')
+  @HttpCode(200)
   @ApiOperation({ summary: '放弃死信 (mark as discarded)' })
   discard(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() p: Principal) {
     return this.deadLetters.discard(id, `${p.type}:${p.sub}`);
