@@ -1,39 +1,43 @@
-// The ceiling for the intake benchmark: a bare Fastify handler (no Nest, no auth, no validation, no
-// gateway) doing the same kind of write on the same Postgres: one transaction inserting an application
-// row and its outbox event. Started by bench/intake.ts.
+// The ceiling for the intake benchmark: a bare Fastify handler (no Nest, no gateway, no token, no
+// validation, no catalogue, no rendering) doing the same insert on the same Postgres: the rows one real
+// submission wrote (application, materials, documents, timeline steps, outbox events: handed over by
+// bench/intake.ts in OW_BARE_TEMPLATE) with fresh ids, in one statement, into copies of the intake
+// tables (`create table ... (like ... including all)`: same columns, checks, defaults and indexes;
+// foreign keys are not copied, which if anything raises the ceiling). Started by bench/intake.ts.
 import Fastify from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 
+type Template = Record<string, Record<string, unknown>[]>;
+
+const template = JSON.parse(process.env.OW_BARE_TEMPLATE ?? '{}') as Template;
+/** Values that must be unique per submission (ids, numbers, codes): replaced in every request. */
+const unique = JSON.parse(process.env.OW_BARE_UNIQUE ?? '[]') as string[];
+const tables = Object.keys(template);
 const pool = new Pool({ host: process.env.OW_PG_HOST ?? '127.0.0.1', port: Number(process.env.OW_PG_PORT ?? 55432), user: 'onewindow', password: 'onewindow', database: process.env.OW_PG_DATABASE, max: 20 });
 const app = Fastify();
 
+const texts = tables.map((t) => JSON.stringify(template[t]));
+const pattern = new RegExp(unique.map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+const statement = {
+  name: 'bare_submit',
+  text: `with ${tables.map((t, i) => {
+    const cols = Object.keys(template[t][0]).map((c) => `"${c}"`).join(', ');
+    return `p${i} as (insert into "bare_${t}" (${cols}) select ${cols} from jsonb_populate_recordset(null::"bare_${t}", $${i + 1}::jsonb))`;
+  }).join(',\n')} select 1`,
+};
+
+let n = 0;
 app.post('/applications', async (req, reply) => {
-  const body = req.body as { itemCode: string; formData: unknown; materials: unknown };
-  const id = randomUUID();
-  const c = await pool.connect();
-  try {
-    await c.query('begin');
-    await c.query(
-      `insert into bare_application (id, number, item_code, item_version, applicant, state, form_data, materials, idempotency_key)
-       values ($1, $2, $3, 1, $4, 'RECEIVED', $5, $6, $7)`,
-      [id, `BARE${Date.now()}${Math.floor(Math.random() * 1e6)}`, body.itemCode, 'citizen:bench', JSON.stringify(body.formData), JSON.stringify(body.materials), req.headers['idempotency-key']],
-    );
-    await c.query(`insert into bare_outbox (event_id, key, envelope) values ($1, $2, $3)`, [randomUUID(), id, JSON.stringify({ type: 'intake.application.received', data: body })]);
-    await c.query('commit');
-  } catch (e) {
-    await c.query('rollback');
-    throw e;
-  } finally {
-    c.release();
-  }
-  reply.code(201).send({ id, state: 'RECEIVED' });
+  const body = req.body as { itemCode: string };
+  const fresh = new Map(unique.map((u) => [u, /^[0-9a-f-]{36}$/.test(u) ? randomUUID() : `${u.slice(0, Math.max(0, u.length - 12))}${process.pid}${String(++n).padStart(12 - String(process.pid).length, '0')}`.slice(-u.length)]));
+  const values = texts.map((t) => t.replace(pattern, (m) => fresh.get(m)!));
+  await pool.query({ ...statement, values });
+  reply.code(201).send({ id: fresh.get(unique[0]), itemCode: body.itemCode, state: template.application[0].state });
 });
 
 (async () => {
-  await pool.query(`create table if not exists bare_application (id uuid primary key, number text unique not null, item_code text not null, item_version int not null,
-    applicant text not null, state text not null, form_data jsonb not null, materials jsonb not null, idempotency_key text unique, created_at timestamptz not null default now())`);
-  await pool.query(`create table if not exists bare_outbox (seq bigserial primary key, event_id uuid not null unique, key text not null, envelope jsonb not null, created_at timestamptz not null default now(), published_at timestamptz)`);
+  for (const t of tables) await pool.query(`create table if not exists "bare_${t}" (like "${t}" including all)`);
   await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
   process.send?.('ready');
 })();

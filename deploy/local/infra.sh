@@ -69,6 +69,8 @@ port = $PG_PORT
 unix_socket_directories = '$dir'
 max_connections = 400
 shared_buffers = 256MB
+# Per-statement cost figures for the runbook and the benchmarks (create extension pg_stat_statements).
+shared_preload_libraries = 'pg_stat_statements'
 log_destination = 'stderr'
 logging_collector = on
 log_directory = 'log'

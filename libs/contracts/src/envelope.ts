@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { isoInstant } from './formats';
 
 /** Who caused an event: a principal as the gateway's token names it, or the system itself. */
 export const ActorSchema = z.object({
@@ -19,7 +20,7 @@ export const EnvelopeSchema = z
     type: z.string().regex(/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$/, 'type must look like service.aggregate.event'),
     version: z.number().int().positive(),
     source: z.string().min(1).max(64),
-    time: z.string().datetime({ offset: true }),
+    time: isoInstant,
     subject: z.string().min(1).max(200),
     traceId: z.string().min(1).max(128),
     actor: ActorSchema,

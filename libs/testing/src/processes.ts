@@ -10,7 +10,8 @@ const ROOT = path.resolve(__dirname, '../../..');
 export function startProcess(entry: string, env: Record<string, string>): ChildProcess {
   return fork(path.join(ROOT, entry), [], {
     cwd: ROOT,
-    execArgv: ['-r', '@swc-node/register'],
+    // OW_PROCESS_EXEC_ARGV (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the started services of a bench.
+    execArgv: ['-r', '@swc-node/register', ...(process.env.OW_PROCESS_EXEC_ARGV?.split(' ').filter(Boolean) ?? [])],
     env: { ...process.env, OW_LOG_LEVEL: process.env.OW_LOG_LEVEL ?? 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });

@@ -4,7 +4,9 @@ import { ownerSubjectOf, Principal, Roles, StaffPrincipal } from '@onewindow/aut
 import { todayInShanghai } from '@onewindow/calendar';
 import { formatCaseNumber, validateResidentId, validateUscc } from '@onewindow/codes';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { OutboxEventEntity, OutboxRow } from '@onewindow/messaging';
+import { BlockAllocator, MultiInsert, pgPool } from '@onewindow/persistence';
 import { normaliseMaterialName } from '../catalogue/rules/material-name';
 import { CatalogueReader, ItemDefinition, ItemVersion, MaterialRequirement } from '../catalogue/catalogue.types';
 import { DocumentIssuer } from '../documents/documents.types';
@@ -14,7 +16,11 @@ import { assertClerkOf } from './application-access';
 import { MaterialsIncompleteError, NotOnlineError, NotReceivableHereError, RuleRefusedError, UnknownMaterialError } from './application-errors';
 import { ApplicationQueries } from './application-queries.service';
 import { ApplicationSteps, documentRef } from './application-steps';
-import { actorOf, StepActor } from './domain/actor';
+import { actorOf, AUTO_ACCEPTANCE, StepActor } from './domain/actor';
+import { nextState } from './domain/application-state';
+import { GENESIS_HASH } from './domain/step-chain';
+import { ApplicationStepRow } from './entities/application-step.entity';
+import { DocumentEntity } from '../documents/document.entity';
 import { checkMaterials, GivenMaterial, MaterialCheck } from './domain/material-check';
 import { caseNumberDivision, decidingDivision } from './domain/routing';
 import type { CorrectionDto, CorrectionNoticeDto, DecisionDto, GapAcceptDto, MaterialGivenDto, RejectDto, SubmitApplicationDto, WindowSubmitApplicationDto } from './dto/application.dto';
@@ -23,11 +29,18 @@ import { ApplicationMaterialRow } from './entities/application-material.entity';
 
 export const COMMITMENT_MATERIAL = 'COMMITMENT';
 const ONLINE_HALL = '网上办事大厅 (online service hall)';
+/** Case numbers reserved per round trip (per division and day). */
+const CASE_NUMBER_BLOCK = 20;
+
+export interface ReceivedApplication {
+  app: ApplicationRow;
+  materials: ApplicationMaterialRow[];
+}
 
 export interface Submitted {
   created: boolean;
-  /** One application; a bundle gives one per item, in the bundle's order. */
-  applications: ApplicationRow[];
+  /** One application; a bundle gives one per item, in the bundle's order. With their materials, for the answer. */
+  applications: ReceivedApplication[];
   bundleCode: string | null;
 }
 
@@ -50,7 +63,22 @@ export class ApplicationIntake {
     private readonly documents: DocumentIssuer,
     private readonly steps: ApplicationSteps,
     private readonly queries: ApplicationQueries,
-  ) {}
+  ) {
+    this.caseNumbers = new BlockAllocator(async (key, size) => {
+      const [division, day] = key.split('|');
+      const { rows } = await pgPool(this.ds).query({
+        name: 'application_numbers',
+        text: `insert into application_number_counter (division, day, last) values ($1, $2, $3)
+               on conflict (division, day) do update set last = application_number_counter.last + $3 returning last`,
+        values: [division, day, size],
+      });
+      const last = Number(rows[0].last);
+      return Array.from({ length: size }, (_, i) => last - size + 1 + i);
+    }, CASE_NUMBER_BLOCK);
+  }
+
+  private readonly caseNumbers: BlockAllocator;
+  private receiptStatement?: MultiInsert;
 
   // ---- receipt (A1) ----
 
@@ -109,12 +137,10 @@ export class ApplicationIntake {
 
   /** A repeated key: the application (or the bundle's applications) received the first time. */
   private async existing(owner: string, key: string, dto: SubmitApplicationDto): Promise<Submitted | null> {
-    if (!dto.bundleCode) {
-      const one = await this.queries.byIdempotencyKey(owner, key);
-      return one ? { created: false, applications: [one], bundleCode: null } : null;
-    }
-    const group = await this.queries.byBundleKey(owner, key);
-    return group.length ? { created: false, applications: group, bundleCode: group[0].bundleCode } : null;
+    const apps = dto.bundleCode ? await this.queries.byBundleKey(owner, key) : [await this.queries.byIdempotencyKey(owner, key)].filter((a) => a !== null);
+    if (apps.length === 0) return null;
+    const materials = await this.queries.materialsOf(apps.map((a) => a.id));
+    return { created: false, applications: apps.map((app) => ({ app, materials: materials.get(app.id)! })), bundleCode: apps[0].bundleCode };
   }
 
   /** The item, or the bundle's items with the merged material list (一件事 / 一表申报, C5). */
@@ -142,11 +168,13 @@ export class ApplicationIntake {
     const now = new Date();
     const today = todayInShanghai(now);
     const group = r.request.bundle ? randomUUID() : null;
-    const prepared: { app: ApplicationRow; check: MaterialCheck; given: Map<string, MaterialGivenDto>; def: ItemDefinition }[] = [];
+    const received: ReceivedApplication[] = [];
+    const rows = { applications: [] as ApplicationRow[], materials: [] as ApplicationMaterialRow[], documents: [] as DocumentEntity[], steps: [] as ApplicationStepRow[], events: [] as OutboxRow[] };
     for (const part of r.parts) {
       const def = part.item.definition;
       // In a bundle the applicant gave the merged materials (B01...): each item reads its own from them.
       const given = r.request.bundle ? itemMaterialsFromBundle(def, r.request.materials, r.dto.materials) : r.dto.materials;
+      const givenByCode = new Map(given.map((g) => [g.code, g]));
       const check = checkMaterials(def.materials, given.map((m) => givenOf(m, r.channel)), { idCardOnly: def.idCardOnly, channel: r.channel });
       const number = await this.nextNumber(caseNumberDivision(part.division), today);
       const app = Object.assign(new ApplicationRow(), {
@@ -161,55 +189,81 @@ export class ApplicationIntake {
         // One key per application: a bundle's applications share the applicant's key, suffixed with the item.
         idempotencyKey: r.idempotencyKey === null ? null : r.request.bundle ? `${r.idempotencyKey}/${part.item.itemCode}` : r.idempotencyKey,
       } satisfies Partial<ApplicationRow>);
-      prepared.push({ app, check, given: new Map(given.map((g) => [g.code, g])), def });
+      const materials = check.findings.map((f) => Object.assign(new ApplicationMaterialRow(), {
+        applicationId: app.id, materialCode: f.code, name: f.name, requirement: f.requirement, status: f.status, fileId: null,
+        eLicenceRef: givenByCode.get(f.code)?.eLicenceRef ?? null, problem: f.problem ?? null, dueOn: null, remindedAt: null, overdueReportedAt: null,
+        providedAt: f.status === 'provided' ? now : null,
+      } satisfies ApplicationMaterialRow));
+      const receipt = await this.documents.prepare({
+        kind: 'receipt', applicationId: app.id, applicationNumber: app.number, issuer: r.issuer,
+        fields: { ...docFields(app), receivedOn: today, promisedLimitDays: def.promisedLimitDays, legalBasis: def.legalBasis, bundleCode: r.request.bundle, materials: check.findings.map((f) => ({ code: f.code, name: f.name, status: f.status })) },
+      });
+      const first = this.steps.prepare(app, null, {
+        action: 'receive', actor: r.actor, document: receipt.issued, at: now, traceId: r.traceId,
+        detail: { channel: r.channel, missing: check.missing.map((f) => f.code), nonConforming: check.nonConforming.map((f) => f.code), ...(group ? { bundleCode: r.request.bundle, bundleGroup: group } : {}) },
+        event: {
+          name: 'received',
+          data: { channel: r.channel, receivedAt: now.toISOString(), receivingOrgUnit: r.orgUnit, receivingDivision: app.receivingDivision, applicantType: r.applicantType, bundleCode: r.request.bundle, receipt: documentRef(receipt.issued) },
+        },
+      }, 1, GENESIS_HASH);
+      rows.documents.push(receipt.row);
+      rows.steps.push(first.step);
+      rows.events.push(first.event!);
+      let stored: ApplicationRow = app;
+      // 自动受理: complete online applications of an auto-accept item are accepted in the same statement.
+      if (r.channel === 'online' && def.autoAccept && check.complete) {
+        const auto = await this.prepareAutoAcceptance(app, today, now, first.step.hash, r.traceId);
+        stored = auto.app;
+        rows.documents.push(auto.document);
+        rows.steps.push(auto.step);
+        rows.events.push(auto.event);
+      }
+      rows.applications.push(stored);
+      rows.materials.push(...materials);
+      received.push({ app: stored, materials });
     }
     try {
-      await this.ds.transaction(async (m) => {
-        for (const { app, check, given, def } of prepared) {
-          // (cast: jsonb Record<string, unknown> does not satisfy TypeORM's deep-partial insert type)
-          await m.insert(ApplicationRow, app as never);
-          await m.insert(ApplicationMaterialRow, check.findings.map((f) => ({
-            applicationId: app.id, materialCode: f.code, name: f.name, requirement: f.requirement, status: f.status, fileId: null,
-            eLicenceRef: given.get(f.code)?.eLicenceRef ?? null, problem: f.problem ?? null, dueOn: null, remindedAt: null, overdueReportedAt: null,
-            providedAt: f.status === 'provided' ? now : null,
-          })));
-          const receipt = await this.documents.issue(m, {
-            kind: 'receipt', applicationId: app.id, applicationNumber: app.number, issuer: r.issuer,
-            fields: { ...docFields(app), receivedOn: today, promisedLimitDays: def.promisedLimitDays, legalBasis: def.legalBasis, bundleCode: r.request.bundle, materials: check.findings.map((f) => ({ code: f.code, name: f.name, status: f.status })) },
-          });
-          await this.steps.first(m, app, {
-            action: 'receive', actor: r.actor, document: receipt, at: now, traceId: r.traceId,
-            detail: { channel: r.channel, missing: check.missing.map((f) => f.code), nonConforming: check.nonConforming.map((f) => f.code), ...(group ? { bundleCode: r.request.bundle, bundleGroup: group } : {}) },
-            event: {
-              name: 'received',
-              data: { channel: r.channel, receivedAt: now.toISOString(), receivingOrgUnit: r.orgUnit, receivingDivision: app.receivingDivision, applicantType: r.applicantType, bundleCode: r.request.bundle, receipt: documentRef(receipt) },
-            },
-          });
-        }
-      });
+      await this.receiptInsert().run([rows.applications, rows.materials, rows.documents, rows.steps, rows.events]);
     } catch (err) {
       // Two submits with one key at the same moment: the unique index lets one in; the other returns it.
-      if (r.idempotencyKey && err instanceof QueryFailedError && (err as { driverError?: { code?: string } }).driverError?.code === '23505') {
+      if (r.idempotencyKey && (err as { code?: string; constraint?: string }).code === '23505' && (err as { constraint?: string }).constraint === 'application_owner_idempotency') {
         const existing = await this.existing(r.owner, r.idempotencyKey, r.dto);
         if (existing) return existing;
       }
       throw err;
     }
-    return { created: true, applications: prepared.map((x) => x.app), bundleCode: r.request.bundle };
+    return { created: true, applications: received, bundleCode: r.request.bundle };
+  }
+
+  /** The acceptance by the system (自动受理): the notice, the step chained onto the receipt, the event. */
+  private async prepareAutoAcceptance(app: ApplicationRow, acceptedOn: string, at: Date, prevHash: string, traceId?: string) {
+    const due = dueDatesFrom(intakeCalendar, acceptedOn, app.promisedLimitDays, app.legalLimitDays);
+    const accepted = Object.assign(new ApplicationRow(), app, { state: nextState(app.state, 'accept'), acceptedOn, ...due } satisfies Partial<ApplicationRow>);
+    const notice = await this.documents.prepare({ kind: 'acceptance', applicationId: app.id, applicationNumber: app.number, issuer: AUTO_ACCEPTANCE.name, fields: { ...docFields(app), acceptedOn, ...due } });
+    const { step, event } = this.steps.prepare(accepted, app.state, {
+      action: 'accept', actor: AUTO_ACCEPTANCE, document: notice.issued, at, traceId, note: '材料齐全，系统自动受理 (materials complete: accepted automatically)',
+      detail: { acceptedOn, ...due, automatic: true },
+      event: { name: 'accepted', data: { acceptedOn, ...due, instant: false, automatic: true, document: documentRef(notice.issued) } },
+    }, 2, prevHash);
+    return { app: accepted, document: notice.row, step, event: event! };
+  }
+
+  /** application, materials, documents, timeline steps and outbox events of a submission: one statement. */
+  private receiptInsert(): MultiInsert {
+    this.receiptStatement ??= new MultiInsert(this.ds, [
+      { target: ApplicationRow }, { target: ApplicationMaterialRow }, { target: DocumentEntity }, { target: ApplicationStepRow },
+      { target: OutboxEventEntity, omit: ['publishedAt', 'attempts', 'lastError'] },
+    ]);
+    return this.receiptStatement;
   }
 
   /**
-   * The daily case-number sequence of a division, bumped in its own statement outside the submit
-   * transaction: the counter row is locked only for that statement, so submissions never queue behind
-   * each other's transactions. A rolled-back submit leaves a gap in the numbers, which is harmless.
+   * Case numbers restart daily per division (formatCaseNumber). The counter row is bumped outside the
+   * submit, a block of numbers at a time, so submissions neither queue on its row lock nor pay a
+   * round trip each; a restart leaves a gap in the numbers, which is harmless (docs/adr/0016).
    */
   private async nextNumber(division: string, day: string): Promise<string> {
-    const [row] = await this.ds.query(
-      `insert into application_number_counter (division, day, last) values ($1, $2, 1)
-       on conflict (division, day) do update set last = application_number_counter.last + 1 returning last`,
-      [division, day],
-    );
-    return formatCaseNumber({ division, date: day, service: 'IN', sequence: Number(row.last) });
+    return formatCaseNumber({ division, date: day, service: 'IN', sequence: await this.caseNumbers.next(`${division}|${day}`) });
   }
 
   // ---- material check and correction (A2) ----

@@ -12,7 +12,7 @@ import { assertClerkOf, canSee, isClerkOf, isDecidingStaff } from './application
 import { PayloadTooLargeError, RuleRefusedError, UnknownMaterialError, UnsupportedFileTypeError } from './application-errors';
 import { ApplicationIntake, COMMITMENT_MATERIAL } from './application-intake.service';
 import { ApplicationQueries } from './application-queries.service';
-import { ApplicationSteps } from './application-steps';
+import { ApplicationSteps, StepRequest } from './application-steps';
 import { actorOf, StepActor } from './domain/actor';
 import { assertStateIn } from './domain/application-state';
 import type { CorrectionDto, DecisionDto, DeliverDto } from './dto/application.dto';
@@ -128,11 +128,12 @@ export class ApplicationLifecycle {
 
   // ---- back office (A6, A7), inside the task's transaction ----
 
-  async taskAssignedIn(m: EntityManager, app: ApplicationRow, taskId: string): Promise<ApplicationRow> {
-    return this.steps.apply(m, app, {
+  /** The timeline step and event of a new department task (written by the task consumer in its own statement). */
+  taskAssignedStep(app: ApplicationRow, taskId: string): StepRequest {
+    return {
       action: 'task-assigned', actor: { type: 'system', id: 'intake-tasks', name: '系统分派 (routing)' }, detail: { taskId, department: app.department, division: app.division },
       event: { name: 'task-assigned', data: { taskId, twoStepReview: app.twoStepReview, promisedDue: app.promisedDue!, legalDue: app.legalDue! } },
-    });
+    };
   }
 
   async startReviewIn(m: EntityManager, app: ApplicationRow, actor: StepActor, taskId: string, traceId?: string): Promise<ApplicationRow> {

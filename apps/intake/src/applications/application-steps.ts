@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { OutboxWriter } from '@onewindow/messaging';
+import { OutboxRow, OutboxWriter } from '@onewindow/messaging';
 import { updateWithVersion } from '@onewindow/persistence';
 import type { EntityManager } from 'typeorm';
 import type { IssuedDocument } from '../documents/documents.types';
@@ -51,31 +51,28 @@ export class ApplicationSteps {
     const version = await updateWithVersion(m, ApplicationRow, app.id, app.version, changes as never);
     const updated = Object.assign(new ApplicationRow(), app, changes, { version });
     await this.appendStep(m, updated, from, req);
-    if (req.event) {
-      await this.outbox.add(m, {
-        type: `intake.application.${req.event.name}`,
-        subject: app.id,
-        actor: eventActor(req.actor),
-        traceId: req.traceId,
-        data: { ...eventCore(updated), ...req.event.data },
-      });
-    }
+    const event = this.eventRow(updated, req);
+    if (event) await this.outbox.write(m, event);
     return updated;
   }
 
-  /** The first step (receipt), written with the insert of the application. */
-  async first(m: EntityManager, app: ApplicationRow, req: StepRequest): Promise<void> {
-    await this.appendStep(m, app, null, req);
-    if (req.event) {
-      await this.outbox.add(m, { type: `intake.application.${req.event.name}`, subject: app.id, actor: eventActor(req.actor), traceId: req.traceId, data: { ...eventCore(app), ...req.event.data } });
-    }
+  /**
+   * A step row chained onto `prevHash`, and its event's outbox row, without writing anything: for the
+   * submission, which writes the new application's first steps in its own single statement.
+   */
+  prepare(app: ApplicationRow, from: ApplicationState | null, req: StepRequest, seq: number, prevHash: string): { step: ApplicationStepRow; event: OutboxRow | null } {
+    return { step: this.chained(app, from, req, seq, prevHash), event: this.eventRow(app, req) };
   }
 
-  private async appendStep(m: EntityManager, app: ApplicationRow, from: ApplicationState | null, req: StepRequest): Promise<void> {
-    const [last] = await m.query('select seq, hash from application_step where application_id = $1 order by seq desc limit 1', [app.id]);
+  private eventRow(app: ApplicationRow, req: StepRequest): OutboxRow | null {
+    if (!req.event) return null;
+    return this.outbox.prepare({ type: `intake.application.${req.event.name}`, subject: app.id, actor: eventActor(req.actor), traceId: req.traceId, data: { ...eventCore(app), ...req.event.data } });
+  }
+
+  private chained(app: ApplicationRow, from: ApplicationState | null, req: StepRequest, seq: number, prevHash: string): ApplicationStepRow {
     const step = {
       applicationId: app.id,
-      seq: last ? Number(last.seq) + 1 : 1,
+      seq,
       action: req.action,
       fromState: from,
       toState: app.state,
@@ -92,8 +89,12 @@ export class ApplicationSteps {
       note: req.note ?? null,
       detail: req.detail ?? null,
     };
-    const prevHash: string = last?.hash ?? GENESIS_HASH;
-    await m.insert(ApplicationStepRow, { ...step, prevHash, hash: stepHash(prevHash, step) } as never);
+    return Object.assign(new ApplicationStepRow(), step, { prevHash, hash: stepHash(prevHash, step) });
+  }
+
+  private async appendStep(m: EntityManager, app: ApplicationRow, from: ApplicationState | null, req: StepRequest): Promise<void> {
+    const [last] = await m.query('select seq, hash from application_step where application_id = $1 order by seq desc limit 1', [app.id]);
+    await m.insert(ApplicationStepRow, this.chained(app, from, req, last ? Number(last.seq) + 1 : 1, last?.hash ?? GENESIS_HASH) as never);
   }
 
   async timeline(m: EntityManager, applicationId: string): Promise<ApplicationStepRow[]> {

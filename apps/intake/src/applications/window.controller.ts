@@ -139,9 +139,8 @@ export class WindowController {
     return this.view(p, await this.lifecycle.deliver(p, id, dto, traceId));
   }
 
-  private async submitted(p: Principal, r: Submitted): Promise<ApplicationView | BundleSubmissionView> {
-    const materials = await this.queries.materialsOf(r.applications.map((a) => a.id));
-    const views = r.applications.map((a) => toView(p, a, materials.get(a.id)!));
+  private submitted(p: Principal, r: Submitted): ApplicationView | BundleSubmissionView {
+    const views = r.applications.map((a) => toView(p, a.app, a.materials));
     return r.bundleCode ? { bundleCode: r.bundleCode, applications: views } : views[0];
   }
 

@@ -34,6 +34,7 @@ export function toDefinition(code: string, b: ItemDefinitionBodyDto | CreateItem
     receivableAt: [...b.receivableAt],
     twoStepReview: b.twoStepReview,
     gapAcceptanceDays: b.gapAcceptanceDays,
+    ...(b.autoAccept ? { autoAccept: true } : {}),
     themes: [...b.themes],
   };
 }

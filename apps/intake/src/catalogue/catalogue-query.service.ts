@@ -124,6 +124,7 @@ function summaryOf(v: CatalogueItemVersionRow): ItemSummaryDto {
     online: d.online,
     visits: d.visits,
     idCardOnly: d.idCardOnly,
+    autoAccept: d.autoAccept === true,
     themes: d.themes,
     publishedAt: v.publishedAt!.toISOString(),
   };

@@ -62,6 +62,12 @@ export interface ItemDefinition {
   twoStepReview: boolean;
   /** 容缺受理: natural days to hand in missing secondary materials, or null when not allowed. */
   gapAcceptanceDays: number | null;
+  /**
+   * 自动受理 (智能受理): an online application whose materials are complete is accepted by the system at
+   * submission, without waiting for a clerk. Only for online items whose every required material is an
+   * e-licence the system checks itself (C4 rule 'auto-accept-needs-e-licences'). Absent: false.
+   */
+  autoAccept?: boolean;
   themes: string[];
 }
 

@@ -3,12 +3,13 @@ import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
 import { isOwner, type Principal } from '@onewindow/auth';
 import { toIsoDate } from '@onewindow/calendar';
 import { NotVisibleError } from '@onewindow/http';
+import { BlockAllocator, pgPool } from '@onewindow/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 import { contentHash } from './content-hash';
 import { DocumentEntity } from './document.entity';
 import { renderDocumentHtml } from './document-html';
 import { DOCUMENT_KINDS, isDocumentKind } from './document-kinds';
-import { DocumentIssuer, IssueDocumentRequest, IssuedDocument } from './documents.types';
+import { DocumentIssuer, IssueDocumentRequest, IssuedDocument, PreparedDocument } from './documents.types';
 import { verificationBaseUrl } from './documents.config';
 import { maskName } from './format';
 import { renderPdf } from './pdf/pdf-renderer';
@@ -44,12 +45,33 @@ export class DocumentService extends DocumentIssuer {
   private readonly pdfCache = new Map<string, Buffer>();
   private static readonly PDF_CACHE_SIZE = 32;
 
+  /**
+   * Document numbers come from one sequence, reserved 100 at a time: unique across replicas, gaps
+   * after a restart (harmless: a number identifies, it does not count).
+   */
+  private readonly numbers: BlockAllocator;
+
   constructor(private readonly ds: DataSource) {
     super();
+    this.numbers = new BlockAllocator(async (_key, size) => {
+      const rows: { n: string }[] = await pgPool(this.ds).query({ name: 'document_numbers', text: `select nextval('document_number_seq')::text as n from generate_series(1, $1)`, values: [size] }).then((r) => r.rows);
+      return rows.map((r) => Number(r.n));
+    }, 100);
   }
 
   /** Issues a document inside the caller's transaction (the one of the transition that issues it). */
   async issue(manager: EntityManager, req: IssueDocumentRequest): Promise<IssuedDocument> {
+    const { row, issued } = await this.prepare(req);
+    // (cast: a jsonb Record<string, unknown> does not satisfy TypeORM's deep-partial insert type)
+    await manager.insert(DocumentEntity, row as never);
+    return issued;
+  }
+
+  /**
+   * The document row, numbered, rendered and hashed, for a caller that writes it in its own statement
+   * (the submission's single insert). Nothing is written here.
+   */
+  async prepare(req: IssueDocumentRequest): Promise<PreparedDocument> {
     if (!isDocumentKind(req.kind)) throw new DocumentFieldsError(String(req.kind), [{ path: 'kind', message: 'unknown document kind' }]);
     const problems: { path: string; message: string }[] = [];
     if (!UUID.test(req.applicationId ?? '')) problems.push({ path: 'applicationId', message: 'must be a uuid' });
@@ -62,10 +84,10 @@ export class DocumentService extends DocumentIssuer {
 
     // Exactly what jsonb will hand back (no undefined, no Date objects), so the hash recomputes.
     const fields = JSON.parse(JSON.stringify(parsed.data)) as Record<string, unknown>;
-    const [{ seq }] = (await manager.query(`select nextval('document_number_seq')::text as seq`)) as { seq: string }[];
+    const seq = await this.numbers.next('document');
     const issuedAt = new Date();
     const issuedOn = toIsoDate(issuedAt);
-    const number = `${def.prefix}${issuedOn.replace(/-/g, '')}${seq!.padStart(8, '0')}`;
+    const number = `${def.prefix}${issuedOn.replace(/-/g, '')}${String(seq).padStart(8, '0')}`;
     const verificationCode = newVerificationCode();
     const html = renderDocumentHtml({
       kind: req.kind,
@@ -77,7 +99,7 @@ export class DocumentService extends DocumentIssuer {
       verificationUrl: `${verificationBaseUrl()}/${verificationCode}`,
       fields,
     });
-    const entity: DocumentEntity = {
+    const row: DocumentEntity = {
       id: randomUUID(),
       kind: req.kind,
       number,
@@ -91,10 +113,8 @@ export class DocumentService extends DocumentIssuer {
       verificationCode,
       issuedAt,
     };
-    entity.contentHash = hashOf(entity);
-    // (cast: a jsonb Record<string, unknown> does not satisfy TypeORM's deep-partial insert type)
-    await manager.insert(DocumentEntity, entity as never);
-    return { id: entity.id, kind: entity.kind, number, verificationCode: formatVerificationCode(verificationCode), issuedAt: issuedAt.toISOString() };
+    row.contentHash = hashOf(row);
+    return { row, issued: { id: row.id, kind: row.kind, number, verificationCode: formatVerificationCode(verificationCode), issuedAt: issuedAt.toISOString() } };
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { DocumentEntity } from './document.entity';
 
 /** The standard documents (统一文书) of A13; the documents feature owns templates, rendering and verification. */
 export type DocumentKind = 'receipt' | 'correction-notice' | 'acceptance' | 'rejection' | 'decision-grant' | 'decision-refusal' | 'fee-notice' | 'gap-commitment';
@@ -24,4 +25,12 @@ export interface IssuedDocument {
 /** Provided by DocumentsModule (exported). Issue inside the transaction of the transition that issues it. */
 export abstract class DocumentIssuer {
   abstract issue(manager: EntityManager, req: IssueDocumentRequest): Promise<IssuedDocument>;
+  /** The row `issue` would insert, for a caller that writes it in its own statement. */
+  abstract prepare(req: IssueDocumentRequest): Promise<PreparedDocument>;
+}
+
+export interface PreparedDocument {
+  /** The `document` row to insert. */
+  row: DocumentEntity;
+  issued: IssuedDocument;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate, isoInstant } from '../formats';
 import { defineEvent, EventContract } from '../registry';
 import { Topics } from '../topics';
 
@@ -8,8 +9,7 @@ import { Topics } from '../topics';
  * the state it is in now) so that a consumer such as oversight never has to call intake back.
  * Dates are ISO `YYYY-MM-DD` (deadlines are whole days, Asia/Shanghai); instants are ISO 8601.
  */
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
-const instant = z.string().datetime({ offset: true });
+const instant = isoInstant;
 
 export const ApplicationStateSchema = z.enum([
   'RECEIVED', 'CORRECTION_REQUESTED', 'ACCEPTED', 'REJECTED', 'IN_REVIEW', 'PAUSED', 'DECIDED', 'CONCLUDED', 'DELIVERED', 'WITHDRAWN',
@@ -59,10 +59,12 @@ export const ApplicationCorrected = ev('corrected', '补正: materials handed in
   correctedOn: isoDate,
 });
 
-export const ApplicationAccepted = ev('accepted', '受理: accepted at a window (or as step 1 of an instant decision)', {
+export const ApplicationAccepted = ev('accepted', '受理: accepted at a window (or as step 1 of an instant decision, or by the system for a complete online application of an auto-accept item)', {
   acceptedOn: isoDate,
   ...dueDates,
   instant: z.boolean(),
+  /** 自动受理: accepted by the system at submission; absent or false for a clerk's acceptance. */
+  automatic: z.boolean().optional(),
   document: documentRef.nullable(),
 });
 

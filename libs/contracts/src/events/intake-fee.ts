@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoInstant } from '../formats';
 import { defineEvent } from '../registry';
 import { Topics } from '../topics';
 
@@ -9,7 +10,7 @@ import { Topics } from '../topics';
  */
 
 const feeLine = z.object({ name: z.string().min(1), amountFen: z.number().int().nonnegative(), legalBasis: z.string().min(1) }).strict();
-const isoDateTime = z.string().datetime({ offset: true });
+const isoDateTime = isoInstant;
 
 export const FeeNoticeIssued = defineEvent({
   type: 'intake.fee.notice-issued',

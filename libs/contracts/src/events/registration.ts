@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate, isoInstant } from '../formats';
 import { defineEvent, EventContract } from '../registry';
 import { Topics } from '../topics';
 
@@ -14,8 +15,7 @@ import { Topics } from '../topics';
  * Every request and result of the saga is one of these events. Dates are ISO `YYYY-MM-DD`
  * (Asia/Shanghai); instants ISO 8601; money in fen.
  */
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
-const instant = z.string().datetime({ offset: true });
+const instant = isoInstant;
 const uuid = z.string().uuid();
 const department = z.enum(['SCJG', 'GA', 'SW', 'RS', 'TJ']);
 const departmentStepKind = z.enum(['seal', 'tax', 'social-insurance', 'statistics']);

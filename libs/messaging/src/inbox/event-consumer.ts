@@ -10,11 +10,20 @@ import { ensureTopics } from '../topics-admin';
 /** A handler applies one event's effect using the given transaction (the inbox row commits with it). */
 export type EventHandler = (event: EventEnvelope<any>, manager: EntityManager) => Promise<void>;
 
+/**
+ * Applies the effect of several events at once (same transaction, same inbox commit): for effects that
+ * cost a statement or two per event, where one statement for a run of events is far cheaper. Called
+ * with a run of consecutive fresh events sharing this handler, in partition order.
+ */
+export type BatchEventHandler = (events: EventEnvelope<any>[], manager: EntityManager) => Promise<void>;
+
 export interface EventConsumerOptions {
   /** The consumer's name: its Kafka group id and its key in the inbox. */
   name: string;
   topics: string[];
   handlers: Partial<Record<string, EventHandler>>;
+  /** Event types applied in runs (see BatchEventHandler); a type is in `handlers` or here, not both. */
+  batchHandlers?: Partial<Record<string, BatchEventHandler>>;
   /** Attempts before a message that keeps failing goes to the dead-letter topic. */
   maxAttempts?: number;
   backoffMs?: number;
@@ -109,14 +118,14 @@ export class EventConsumer {
       await this.process(chunk[0]);
       return;
     }
-    const valid: { msg: RawMessage; event: EventEnvelope; handler: EventHandler }[] = [];
+    const valid: { msg: RawMessage; event: EventEnvelope; handler: EventHandler | { batch: BatchEventHandler } }[] = [];
     for (const msg of chunk) {
       const parsed = this.parse(msg);
       if ('invalid' in parsed) {
         await this.deadLetter(msg, 'invalid', parsed.invalid, 0, undefined);
         continue;
       }
-      const handler = this.opts.handlers[parsed.event.type];
+      const handler = this.handlerOf(parsed.event.type);
       if (handler) valid.push({ msg, event: parsed.event, handler });
     }
     if (valid.length === 0) return;
@@ -129,9 +138,20 @@ export class EventConsumer {
           [this.opts.name, valid.map((v) => v.event.id), valid.map((v) => v.msg.topic), valid.map((v) => v.event.type)],
         );
         const fresh = new Set(rows.map((r) => r.event_id));
-        for (const v of valid) {
-          // The same event twice in one run: only its first occurrence is fresh.
-          if (fresh.delete(v.event.id)) await v.handler(v.event, m);
+        // The same event twice in one run: only its first occurrence is fresh.
+        const todo = valid.filter((v) => fresh.delete(v.event.id));
+        for (let i = 0; i < todo.length; ) {
+          const h = todo[i].handler;
+          if (typeof h === 'function') {
+            await h(todo[i].event, m);
+            i++;
+            continue;
+          }
+          // A run of consecutive events with the same batch handler: one call, order kept.
+          let j = i + 1;
+          while (j < todo.length && typeof todo[j].handler !== 'function' && (todo[j].handler as { batch: BatchEventHandler }).batch === h.batch) j++;
+          await h.batch(todo.slice(i, j).map((v) => v.event), m);
+          i = j;
         }
         return rows.length;
       });
@@ -141,6 +161,13 @@ export class EventConsumer {
       if (isInfrastructureError(err)) throw err;
       for (const v of valid) await this.process(v.msg);
     }
+  }
+
+  private handlerOf(type: string): EventHandler | { batch: BatchEventHandler } | undefined {
+    const one = this.opts.handlers[type];
+    if (one) return one;
+    const batch = this.opts.batchHandlers?.[type];
+    return batch ? { batch } : undefined;
   }
 
   private parse(msg: RawMessage): { event: EventEnvelope } | { invalid: string } {
@@ -158,8 +185,9 @@ export class EventConsumer {
       return 'dead-lettered';
     }
     const event = parsed.event;
-    const handler = this.opts.handlers[event.type];
-    if (!handler) return 'ignored';
+    const h = this.handlerOf(event.type);
+    if (!h) return 'ignored';
+    const handler: EventHandler = typeof h === 'function' ? h : (e, m) => h.batch([e], m);
 
     for (let attempt = 1; ; attempt++) {
       try {

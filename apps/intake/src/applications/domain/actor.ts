@@ -14,6 +14,9 @@ export interface StepActor {
 /** The clock and other automatic steps. */
 export const CLOCK_ACTOR: StepActor = { type: 'system', id: 'intake-clock', name: '系统自动 (automatic)' };
 
+/** 自动受理: the system accepting a complete online application of an auto-accept item. */
+export const AUTO_ACCEPTANCE: StepActor & { name: string } = { type: 'system', id: 'intake-auto-acceptance', name: '系统自动受理 (automatic acceptance)' };
+
 /** The step actor for a principal, with the role it acted in (one of its roles). */
 export function actorOf(p: Principal, role?: string): StepActor {
   switch (p.type) {

@@ -33,6 +33,7 @@ export class ItemSummaryDto {
   @ApiProperty() online!: boolean;
   @ApiProperty() visits!: number;
   @ApiProperty() idCardOnly!: boolean;
+  @ApiProperty({ description: '自动受理: complete online applications are accepted at submission' }) autoAccept!: boolean;
   @ApiProperty({ type: [String] }) themes!: string[];
   @ApiProperty({ type: String, format: 'date-time' }) publishedAt!: string;
 }

@@ -165,6 +165,10 @@ export class ItemDefinitionBodyDto {
   @IsInt() @Min(1) @Max(365)
   gapAcceptanceDays!: number | null;
 
+  @ApiPropertyOptional({ default: false, description: '自动受理: an online application with complete materials is accepted by the system at submission. Needs online and every required material an e-licence.' })
+  @IsOptional() @IsBoolean()
+  autoAccept?: boolean;
+
   @ApiProperty({ type: [String], example: ['开办企业', '餐饮'], description: 'Themes (life events) the item is listed under.' })
   @IsArray() @ArrayMaxSize(10) @ArrayUnique() @IsString({ each: true }) @MaxLength(20, { each: true }) @Matches(NOT_BLANK, { each: true, message: NOT_BLANK_MESSAGE })
   themes!: string[];

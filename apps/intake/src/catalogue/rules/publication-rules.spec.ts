@@ -95,4 +95,12 @@ describe('publication rules (C4)', () => {
     ]);
     for (const v of checkPublicationRules(d)) expect(v.message).toMatch(/[\u4e00-\u9fff].*\(.+\)/);
   });
+
+  it('automatic acceptance: online items whose every required material is an e-licence', () => {
+    const eLicences = [material('M01', '户口簿', 'primary', { eLicence: true }), material('M02', '结婚证', 'secondary', { optional: true })];
+    expect(rulesOf(validDefinition({ autoAccept: true, materials: eLicences }))).toEqual([]);
+    expect(rulesOf(validDefinition({ autoAccept: true, online: false, materials: eLicences }))).toEqual(['auto-accept-not-online@autoAccept']);
+    expect(rulesOf(validDefinition({ autoAccept: true }))).toEqual(['auto-accept-needs-e-licences@materials[0].eLicence', 'auto-accept-needs-e-licences@materials[1].eLicence']);
+    expect(rulesOf(validDefinition({ autoAccept: false }))).toEqual([]);
+  });
 });

@@ -20,7 +20,9 @@ export type PublicationRule =
   | 'fee-without-basis'
   | 'fee-amount-invalid'
   | 'receivable-excludes-own-level'
-  | 'unknown-department';
+  | 'unknown-department'
+  | 'auto-accept-not-online'
+  | 'auto-accept-needs-e-licences';
 
 export interface RuleContext {
   /** Department codes of the catalogue; when given, the item's department must be one of them. */
@@ -76,6 +78,13 @@ export function checkPublicationRules(def: ItemDefinition, ctx: RuleContext = {}
 
   if (!def.receivableAt.includes(def.level)) {
     add('receivable-excludes-own-level', 'receivableAt', `受理层级须包含事项本级 ${def.level} (receivableAt must include the item's own level)`);
+  }
+  if (def.autoAccept) {
+    // The system accepts only what it can check itself: an uploaded scan or paper needs a clerk's eye.
+    if (!def.online) add('auto-accept-not-online', 'autoAccept', `自动受理仅适用于可网上申请的事项 (auto-acceptance needs an online item)`);
+    def.materials.forEach((m, i) => {
+      if (!m.optional && !m.eLicence) add('auto-accept-needs-e-licences', `materials[${i}].eLicence`, `自动受理事项的必交材料「${m.name}」须可由电子证照核验 (auto-acceptance: every required material must be an e-licence)`);
+    });
   }
   if (ctx.knownDepartments && !ctx.knownDepartments.has(def.department)) {
     add('unknown-department', 'department', `实施部门 ${def.department} 不在部门目录中 (unknown department)`);

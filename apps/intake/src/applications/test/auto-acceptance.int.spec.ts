@@ -1,0 +1,82 @@
+import type { StaffPrincipal } from '@onewindow/auth';
+import { todayInShanghai } from '@onewindow/calendar';
+import { waitFor } from '@onewindow/testing';
+import { material, validDefinition } from '../../catalogue/testing/fixtures';
+import { bootIntakeTestApp, IntakeTestApp, people, RESIDENT_ID } from '../testing/intake-test-app';
+
+// 自动受理: GG-RS-002 (社会保障卡补领) is an online item whose only material is an e-licence, marked
+// autoAccept in the catalogue. A complete online submission is accepted by the system in the same
+// statement as its receipt, and the department task follows through Kafka like any acceptance.
+const rsReviewer = { type: 'staff', sub: 'rev-rs', name: '人社审查员', department: 'RS', orgUnit: 'RS-120000', division: '120000', level: 'city', roles: ['reviewer'] } satisfies StaffPrincipal;
+const catalogueAdmin = { type: 'staff', sub: 'cat-admin', name: '目录管理员', orgUnit: 'SC-120000', division: '120000', level: 'city', roles: ['catalogue-admin'] } satisfies StaffPrincipal;
+// Not ID-card-only: an online application without the e-licence is incomplete.
+const twoLicenceItem = validDefinition({
+  code: 'GG-TEST-AUTO', name: '自动受理测试事项', kind: 'public-service', level: 'city', department: 'RS', twoStepReview: false, autoAccept: true, receivableAt: ['city', 'district', 'street'],
+  materials: [material('M01', '户口簿', 'primary', { eLicence: true }), material('M02', '居住证', 'primary', { eLicence: true })],
+});
+const complete = { itemCode: 'GG-RS-002', applicantIdNumber: RESIDENT_ID, formData: { reason: '遗失' }, materials: [{ code: 'M01', eLicenceRef: 'EL-SFZ-0001' }] };
+
+describe('automatic acceptance of complete online applications (自动受理, real Postgres + Kafka)', () => {
+  let t: IntakeTestApp;
+  beforeAll(async () => {
+    t = await bootIntakeTestApp('autoaccept');
+    expect((await t.call(catalogueAdmin, 'POST', '/catalogue/items', twoLicenceItem)).statusCode).toBe(201);
+    expect((await t.call(catalogueAdmin, 'POST', '/catalogue/items/GG-TEST-AUTO/versions/1/publish', {})).statusCode).toBe(200);
+  });
+  afterAll(async () => t?.close());
+
+  const events = async (id: string) => (await t.ds.query(`select type, envelope from outbox_event where key = $1 order by seq`, [id])) as { type: string; envelope: any }[];
+
+  it('accepts at submission: both steps chained, receipt and acceptance notice, received + accepted events, then the task', async () => {
+    const res = await t.call(people.citizen, 'POST', '/applications', complete, { 'idempotency-key': 'auto-key-0001' });
+    expect(res.statusCode).toBe(201);
+    const app = res.json();
+    const today = todayInShanghai();
+    expect(app).toMatchObject({ state: 'ACCEPTED', item: { code: 'GG-RS-002' } });
+    expect(app.clock.promisedDue).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(app.clock.legalDue).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+    const timeline = (await t.call(people.citizen, 'GET', `/applications/${app.id}/timeline`)).json().steps;
+    expect(timeline.map((s: any) => [s.action, s.fromState, s.toState])).toEqual([['receive', null, 'RECEIVED'], ['accept', 'RECEIVED', 'ACCEPTED']]);
+    expect(timeline[1]).toMatchObject({ actor: { type: 'system', id: 'intake-auto-acceptance' }, document: { kind: 'acceptance' } });
+    expect(timeline[0].document.kind).toBe('receipt');
+    expect((await t.call(people.citizen, 'GET', `/applications/${app.id}/timeline/verify`)).json()).toEqual({ valid: true, steps: 2 });
+
+    const docs = await t.ds.query(`select kind from document where application_id = $1 order by number`, [app.id]);
+    expect(docs.map((d: any) => d.kind).sort()).toEqual(['acceptance', 'receipt']);
+    const accepted = (await events(app.id)).find((e) => e.type === 'intake.application.accepted')!;
+    expect(accepted.envelope.data).toMatchObject({ acceptedOn: today, instant: false, automatic: true, state: 'ACCEPTED', promisedDue: app.clock.promisedDue });
+
+    const task = await waitFor(async () => ((await t.call(rsReviewer, 'GET', '/tasks')).json() as any[]).find((x) => x.applicationId === app.id), 30_000, 100, 'the task');
+    expect(task).toMatchObject({ state: 'OPEN', item: { code: 'GG-RS-002' }, applicationState: 'ACCEPTED' });
+    expect((await events(app.id)).map((e) => e.type.replace('intake.application.', ''))).toEqual(['received', 'accepted', 'task-assigned']);
+    const verify = (await t.call(people.citizen, 'GET', `/applications/${app.id}/timeline/verify`)).json();
+    expect(verify).toEqual({ valid: true, steps: 3 });
+  });
+
+  it('the same key again returns the accepted application (200) and writes nothing more', async () => {
+    const again = await t.call(people.citizen, 'POST', '/applications', complete, { 'idempotency-key': 'auto-key-0001' });
+    expect(again.statusCode).toBe(200);
+    expect(again.json().state).not.toBe('RECEIVED');
+    const [{ n }] = await t.ds.query(`select count(*)::int as n from application where idempotency_key = 'auto-key-0001'`);
+    expect(n).toBe(1);
+  });
+
+  it('an incomplete online application is only received: a clerk decides', async () => {
+    const res = await t.call(people.citizen, 'POST', '/applications', { itemCode: 'GG-TEST-AUTO', formData: {}, materials: [{ code: 'M01', eLicenceRef: 'EL-HKB-0001' }] }, { 'idempotency-key': 'auto-key-0002' });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().state).toBe('RECEIVED');
+    const whole = await t.call(people.citizen, 'POST', '/applications', { itemCode: 'GG-TEST-AUTO', formData: {}, materials: [{ code: 'M01', eLicenceRef: 'EL-HKB-0001' }, { code: 'M02', eLicenceRef: 'EL-JZZ-0001' }] }, { 'idempotency-key': 'auto-key-0004' });
+    expect(whole.json().state).toBe('ACCEPTED');
+    expect((await events(res.json().id)).map((e) => e.type)).toEqual(['intake.application.received']);
+  });
+
+  it('a window submission of the same item waits for the clerk, complete or not', async () => {
+    const res = await t.call(people.cityClerk, 'POST', '/window/applications', {
+      itemCode: 'GG-RS-002', formData: {}, materials: [{ code: 'M01', eLicenceRef: 'EL-SFZ-0002' }],
+      applicant: { type: 'citizen', idNumber: RESIDENT_ID, name: '张三' },
+    }, { 'idempotency-key': 'auto-key-0003' });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().state).toBe('RECEIVED');
+  });
+});
