@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 
 /**
  * The content hash of a document: SHA-256 over a canonical JSON of everything the document says
- * (kind, number, application, issuer, issue time, verification code, fields and the rendered HTML).
+ * (kind, number, application, issuer, issue time, verification code, fields, and either the HTML
+ * stored at issue or the template set that renders the document when read).
  * Canonical = object keys sorted at every depth, so the same content always hashes the same,
  * whatever order jsonb hands the keys back in.
  */
@@ -15,7 +16,8 @@ export interface HashedContent {
   issuedAt: string;
   verificationCode: string;
   fields: unknown;
-  html: string;
+  html?: string;
+  templateSet?: number | null;
 }
 
 export function canonicalJson(value: unknown): string {

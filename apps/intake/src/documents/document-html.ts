@@ -21,6 +21,13 @@ export interface DocumentContent {
 
 export const TEMPLATE_DIR = path.join(__dirname, 'templates');
 
+/**
+ * The template set in templates/, recorded on each document it renders. Documents are rendered when
+ * read, so a change of wording or layout that must not reach documents already issued is a new set
+ * (a new directory and number) with the old one kept.
+ */
+export const TEMPLATE_SET = 1;
+
 let cache: { layout: CompiledTemplate; bodies: Map<DocumentKind, CompiledTemplate> } | undefined;
 
 /** Compiles the template set once per process (the files are part of the release, not data). */

@@ -17,7 +17,13 @@ export class DocumentEntity {
   /** Copied from fields.applicantSubject: the applicant who may read it (ownerSubjectOf). */
   @Column('text', { nullable: true }) applicantSubject!: string | null;
   @Column('jsonb') fields!: Record<string, unknown>;
-  @Column('text') html!: string;
+  /** The HTML as stored at issue (documents issued before 2026-11: see templateSet), else null. */
+  @Column('text', { nullable: true }) html!: string | null;
+  /**
+   * The template set that renders this document on read (document-html.ts), or null for a document
+   * whose HTML was stored at issue. The content hash covers the data, not a rendering of it.
+   */
+  @Column('smallint', { nullable: true }) templateSet!: number | null;
   /** SHA-256 hex over the canonical content (content-hash.ts). */
   @Column('text') contentHash!: string;
   @Column('text') verificationCode!: string;

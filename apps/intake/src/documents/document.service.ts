@@ -7,7 +7,7 @@ import { BlockAllocator, pgPool } from '@onewindow/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 import { contentHash } from './content-hash';
 import { DocumentEntity } from './document.entity';
-import { renderDocumentHtml } from './document-html';
+import { renderDocumentHtml, TEMPLATE_SET } from './document-html';
 import { DOCUMENT_KINDS, isDocumentKind } from './document-kinds';
 import { DocumentIssuer, IssueDocumentRequest, IssuedDocument, PreparedDocument } from './documents.types';
 import { verificationBaseUrl } from './documents.config';
@@ -89,16 +89,6 @@ export class DocumentService extends DocumentIssuer {
     const issuedOn = toIsoDate(issuedAt);
     const number = `${def.prefix}${issuedOn.replace(/-/g, '')}${String(seq).padStart(8, '0')}`;
     const verificationCode = newVerificationCode();
-    const html = renderDocumentHtml({
-      kind: req.kind,
-      number,
-      applicationNumber: req.applicationNumber,
-      issuer: req.issuer,
-      issuedOn,
-      verificationCode,
-      verificationUrl: `${verificationBaseUrl()}/${verificationCode}`,
-      fields,
-    });
     const row: DocumentEntity = {
       id: randomUUID(),
       kind: req.kind,
@@ -108,7 +98,10 @@ export class DocumentService extends DocumentIssuer {
       issuer: req.issuer,
       applicantSubject: typeof fields.applicantSubject === 'string' ? fields.applicantSubject : null,
       fields,
-      html,
+      // Rendered when read, from the stored content and this template set: nothing rendered or
+      // stored twice on the hot path of a submission.
+      html: null,
+      templateSet: TEMPLATE_SET,
       contentHash: '',
       verificationCode,
       issuedAt,
@@ -134,12 +127,28 @@ export class DocumentService extends DocumentIssuer {
     return manager.find(DocumentEntity, { where: { applicationId }, order: { issuedAt: 'ASC' } });
   }
 
-  /** Rendered on request: deterministic from the stored HTML, so nothing is stored twice. */
+  /** The document's HTML: as stored at issue for older documents, else rendered from its content. */
+  html(doc: DocumentEntity): string {
+    if (doc.html !== null) return doc.html;
+    if (doc.templateSet !== TEMPLATE_SET) throw new Error(`document ${doc.id}: template set ${doc.templateSet} is not available`);
+    return renderDocumentHtml({
+      kind: doc.kind,
+      number: doc.number,
+      applicationNumber: doc.applicationNumber,
+      issuer: doc.issuer,
+      issuedOn: toIsoDate(doc.issuedAt),
+      verificationCode: doc.verificationCode,
+      verificationUrl: `${verificationBaseUrl()}/${doc.verificationCode}`,
+      fields: doc.fields,
+    });
+  }
+
+  /** Rendered on request: deterministic from the document's HTML, so nothing is stored twice. */
   async pdf(doc: DocumentEntity): Promise<Buffer> {
     const key = `${doc.id}:${doc.contentHash}`;
     const hit = this.pdfCache.get(key);
     if (hit) return hit;
-    const pdf = await renderPdf({ html: doc.html, title: DOCUMENT_KINDS[doc.kind].title, number: doc.number, issuer: doc.issuer, issuedAt: doc.issuedAt, contentHash: doc.contentHash });
+    const pdf = await renderPdf({ html: this.html(doc), title: DOCUMENT_KINDS[doc.kind].title, number: doc.number, issuer: doc.issuer, issuedAt: doc.issuedAt, contentHash: doc.contentHash });
     this.pdfCache.set(key, pdf);
     if (this.pdfCache.size > DocumentService.PDF_CACHE_SIZE) this.pdfCache.delete(this.pdfCache.keys().next().value!);
     return pdf;
@@ -179,7 +188,8 @@ function hashOf(d: DocumentEntity): string {
     issuedAt: d.issuedAt.toISOString(),
     verificationCode: d.verificationCode,
     fields: d.fields,
-    html: d.html,
+    // A stored HTML is covered as it is; otherwise the template set that renders the content.
+    ...(d.html !== null ? { html: d.html } : { templateSet: d.templateSet }),
   });
 }
 

@@ -55,7 +55,7 @@ export class DocumentsController {
       .header('content-security-policy', HTML_CSP)
       .header('x-content-type-options', 'nosniff')
       .header('cache-control', 'private, no-store')
-      .send(doc.html);
+      .send(this.documents.html(doc));
   }
 }
 

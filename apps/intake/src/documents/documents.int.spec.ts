@@ -107,7 +107,9 @@ describe('documents (A13): issue, read, PDF, public verification', () => {
     const holder = await issue('acceptance');
     const code = (d: { verificationCode: string }) => d.verificationCode.replace(/-/g, '');
     expect((await t.call('GET', `/verify/${code(html)}`)).json().intact).toBe(true);
-    await t.ds.query(`update document set html = replace(html, '2026年12月21日', '2027年12月21日') where id = $1`, [html.id]);
+    // The HTML is rendered from the content when read: a forged page stored in its place is detected too.
+    expect((await t.ds.query(`select html, template_set from document where id = $1`, [html.id]))[0]).toEqual({ html: null, template_set: 1 });
+    await t.ds.query(`update document set html = '<p>准予许可</p>', template_set = null where id = $1`, [html.id]);
     await t.ds.query(`update document set fields = jsonb_set(fields, '{legalDue}', '"2027-12-21"') where id = $1`, [fields.id]);
     await t.ds.query(`update document set applicant_subject = 'citizen:u-li' where id = $1`, [holder.id]);
     for (const d of [html, fields, holder]) {

@@ -3,11 +3,12 @@ import { DocumentEntity } from './document.entity';
 import { DocumentService } from './document.service';
 import { DocumentsController } from './documents.controller';
 import { DocumentIssuer } from './documents.types';
+import { DocumentsRenderedOnRead1764100000000 } from './migrations/1764100000000-documents-rendered-on-read';
 import { Documents1764020000000 } from './migrations/1764020000000-documents';
 import { VerificationController } from './verification.controller';
 
 export const documentEntities = [DocumentEntity];
-export const documentMigrations = [Documents1764020000000];
+export const documentMigrations = [Documents1764020000000, DocumentsRenderedOnRead1764100000000];
 
 /**
  * Standard documents (A13). Global, so every feature that issues documents inside its own
