@@ -1,4 +1,7 @@
+import { canonicalJson } from '@onewindow/contracts';
 import { createHash } from 'node:crypto';
+
+export { canonicalJson };
 
 /**
  * The content hash of a document: SHA-256 over a canonical JSON of everything the document says
@@ -18,15 +21,6 @@ export interface HashedContent {
   fields: unknown;
   html?: string;
   templateSet?: number | null;
-}
-
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
 export function contentHash(c: HashedContent): string {

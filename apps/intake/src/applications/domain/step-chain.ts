@@ -1,3 +1,4 @@
+import { canonicalJson } from '@onewindow/contracts';
 import { createHash } from 'node:crypto';
 
 /**
@@ -25,14 +26,6 @@ export interface ChainedStep {
   documentNumber: string | null;
   note: string | null;
   detail: Record<string, unknown> | null;
-}
-
-/** Stable JSON: object keys sorted at every depth, so jsonb's own key order does not matter. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const obj = value as Record<string, unknown>;
-  return `{${Object.keys(obj).sort().filter((k) => obj[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
 }
 
 export function canonicalStep(s: ChainedStep): string {
