@@ -1,16 +1,17 @@
 // Intake submissions through the gateway (90-quality.md): throughput and p50/p99 at rising concurrency,
-// then a sustained offered load of 1,000 submissions/s, with submit → task visible (the task stored by
+// then sustained offered loads (default 300, 500 and 1,000 submissions/s), with submit → task visible (the task stored by
 // the department-queue consumer) for every submission; beside them, in the same run, the ceiling: a bare
 // Fastify handler doing the same insert on the same Postgres (bench/bare-insert.ts).
-//   node -r @swc-node/register bench/intake.ts [seconds=10] [concurrency list=10,50,100] [sustained rate=1000]
+//   node -r @swc-node/register bench/intake.ts [seconds=10] [concurrency list=10,50,100] [offered rates=300,500,1000]
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { createTestDatabase, startProcess, stopProcess, waitFor, waitHttp } from '@onewindow/testing';
+import { openLoop } from './open-loop';
 import { percentile, report } from './report';
 
 const SECONDS = Number(process.argv[2] ?? 10);
 const LEVELS = (process.argv[3] ?? '10,50,100').split(',').map(Number);
-const RATE = Number(process.argv[4] ?? 1000);
+const RATES = (process.argv[4] ?? '300,500,1000').split(',').map(Number);
 const GW = 18280;
 const INTAKE = 13280;
 const BARE = 13281;
@@ -19,9 +20,9 @@ const BARE = 13281;
 const ITEM = { itemCode: 'GG-RS-002', formData: { purpose: '社会保障卡补领' }, materials: [{ code: 'M01', eLicenceRef: 'EL-SFZ-0001' }], applicantIdNumber: '11010519491231002X' };
 
 let seq = 0;
-async function submitLoad(url: string, connections: number, token?: string, rate?: number) {
+async function submitLoad(url: string, connections: number, token?: string) {
   const r = await autocannon({
-    url, connections, duration: SECONDS, ...(rate ? { overallRate: rate } : {}),
+    url, connections, duration: SECONDS,
     requests: [{
       method: 'POST', path: new URL(url).pathname,
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -30,6 +31,15 @@ async function submitLoad(url: string, connections: number, token?: string, rate
     }],
   });
   return { perSec: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, ok: r['2xx'], bad: r.non2xx + r.errors };
+}
+
+/** An offered load at a steady rate (open loop), latency from each request's scheduled start. */
+async function offeredLoad(url: string, rate: number, token?: string) {
+  const r = await openLoop({
+    url, rate, seconds: SECONDS, body: JSON.stringify(ITEM),
+    headers: () => ({ 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), 'idempotency-key': `bench-${process.pid}-${++seq}` }),
+  });
+  return { perSec: r.perSec, p50: r.p50, p99: r.p99, ok: r.ok, bad: r.bad };
 }
 
 async function login(username: string): Promise<string> {
@@ -87,18 +97,19 @@ async function taskLags(sql: Client, from: Date, to: Date): Promise<number[]> {
     const check = await fetch(bare, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ITEM) });
     if (check.status !== 201) throw new Error(`bare handler: ${check.status} ${await check.text()}`);
 
-    console.log(`intake submissions: ${SECONDS}s per level, concurrency ${LEVELS.join(', ')}, then ${RATE}/s offered; item ${ITEM.itemCode} online (自动受理: each becomes a task); one intake process`);
+    console.log(`intake submissions: ${SECONDS}s per level, concurrency ${LEVELS.join(', ')}, then ${RATES.join(', ')}/s offered; item ${ITEM.itemCode} online (自动受理: each becomes a task); one intake process`);
     await submitLoad(via, 20, citizen); // warm-up
     await submitLoad(bare, 20);
     const rows: Record<string, string | number>[] = [];
     const figures: Record<string, unknown>[] = [];
     const measure = async (label: string, connections: number, rate?: number) => {
-      const from = new Date();
-      const ours = await submitLoad(via, connections, citizen, rate);
+      // Submit → task for the counted submissions only (an offered run starts with 2 s of warm-up).
+      const from = new Date(Date.now() + (rate ? 2000 : 0));
+      const ours = rate ? await offeredLoad(via, rate, citizen) : await submitLoad(via, connections, citizen);
       const to = new Date();
       const lags = await taskLags(sql, from, to);
       // The relay and the consumer have caught up (every task stored) before the ceiling is measured.
-      const ceiling = await submitLoad(bare, connections, undefined, rate);
+      const ceiling = rate ? await offeredLoad(bare, rate) : await submitLoad(bare, connections);
       const task = { p50: percentile(lags, 50), p99: percentile(lags, 99), n: lags.length };
       rows.push({
         load: label, 'through gateway /s': ours.perSec, 'p50 ms': ours.p50, 'p99 ms': ours.p99, 'non-2xx': ours.bad,
@@ -108,14 +119,18 @@ async function taskLags(sql: Client, from: Date, to: Date): Promise<number[]> {
       return { ours, task, ceiling };
     };
     for (const c of LEVELS) await measure(`${c} connections`, c);
-    const sustained = await measure(`${RATE}/s offered, 100 connections`, 100, RATE);
-    report('intake', rows, { seconds: SECONDS, figures, targets: { submissionsPerSec: 1000, p99Ms: 100, submitToTaskP99Ms: 500 } });
-    const s = sustained;
-    const met = s.ours.perSec >= 0.99 * RATE && s.ours.bad === 0 && s.ours.p99 < 100 && s.task.p99 < 500;
-    console.log(`sustained ${RATE}/s offered: ${s.ours.perSec.toFixed(0)}/s served, p50 ${s.ours.p50} ms, p99 ${s.ours.p99} ms, submit → task p99 ${s.task.p99.toFixed(0)} ms over ${s.task.n} tasks; bare handler at the same rate p99 ${s.ceiling.p99} ms`);
+    // Within the targets at a rate: all of it served, no error, p99 < 100 ms, submit → task p99 < 500 ms.
+    let sustainedWithinTargets = 0;
+    for (const rate of RATES) {
+      const s = await measure(`${rate}/s offered (open loop)`, 0, rate);
+      const within = s.ours.perSec >= 0.98 * rate && s.ours.bad === 0 && s.ours.p99 < 100 && s.task.p99 < 500;
+      if (within) sustainedWithinTargets = Math.max(sustainedWithinTargets, rate);
+      console.log(`${rate}/s offered: ${s.ours.perSec.toFixed(0)}/s served, p50 ${s.ours.p50.toFixed(0)} ms, p99 ${s.ours.p99.toFixed(0)} ms, submit → task p99 ${s.task.p99.toFixed(0)} ms over ${s.task.n} tasks (bare handler at the same rate: p99 ${s.ceiling.p99.toFixed(0)} ms): ${within ? 'within' : 'NOT within'} the latency targets`);
+    }
+    report('intake', rows, { seconds: SECONDS, figures, sustainedWithinTargets, targets: { submissionsPerSec: 1000, p99Ms: 100, submitToTaskP99Ms: 500 } });
     const best = figures.reduce((a: any, b: any) => (b.ours.perSec > a.ours.perSec ? b : a)) as any;
     console.log(`most: ${best.ours.perSec.toFixed(0)} submissions/s (${best.load}) = ${((best.ours.perSec / best.ceiling.perSec) * 100).toFixed(0)}% of the bare handler's ${best.ceiling.perSec.toFixed(0)}/s`);
-    console.log(`target ≥ 1,000/s with p99 < 100 ms and submit → task p99 < 500 ms: ${RATE >= 1000 && met ? 'met' : 'NOT met'}`);
+    console.log(`highest offered rate within p99 < 100 ms and submit → task p99 < 500 ms: ${sustainedWithinTargets || 'none'}/s; target 1,000/s: ${sustainedWithinTargets >= 1000 ? 'met' : 'NOT met'}`);
   } finally {
     await sql.end().catch(() => undefined);
     await Promise.all(procs.map(stopProcess));

@@ -1,0 +1,68 @@
+// An open-loop load generator: requests start on a fixed schedule (rate/s, evenly spaced), whether or
+// not earlier ones have answered, and each latency is measured from the request's *scheduled* start,
+// so a stall shows in the figures instead of quietly slowing the offered load (coordinated omission).
+// autocannon's per-connection rate fires all connections together, in bursts that a steady stream of
+// applicants does not make; this is for the "sustain N/s with p99 < X" figures.
+import { Pool } from 'undici';
+import { percentile } from './report';
+
+export interface OpenLoopResult {
+  offered: number;
+  perSec: number;
+  p50: number;
+  p99: number;
+  ok: number;
+  bad: number;
+}
+
+/**
+ * `warmupSeconds` at the same rate come first and are not counted: the client's and the gateway's
+ * connection pools fill then (a steady stream of applicants does not open hundreds of connections
+ * at once, and the first second of a fresh pool measured that, not the service).
+ */
+export async function openLoop(o: { url: string; rate: number; seconds: number; warmupSeconds?: number; maxInFlight?: number; headers: () => Record<string, string>; body: string }): Promise<OpenLoopResult> {
+  const u = new URL(o.url);
+  const pool = new Pool(u.origin, { connections: o.maxInFlight ?? 256, pipelining: 1 });
+  const latencies: number[] = [];
+  const trace: [number, number][] = [];
+  let ok = 0;
+  let bad = 0;
+  const warmup = Math.round(o.rate * (o.warmupSeconds ?? 2));
+  const total = warmup + Math.round(o.rate * o.seconds);
+  const started = performance.now();
+  let measuredFrom = started;
+  const inFlight = new Set<Promise<void>>();
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / o.rate;
+    const counted = i >= warmup;
+    if (i === warmup) measuredFrom = due;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    const p = pool
+      .request({ method: 'POST', path: u.pathname, headers: o.headers(), body: o.body })
+      .then(async (res) => {
+        await res.body.dump();
+        if (!counted) return;
+        if (res.statusCode >= 200 && res.statusCode < 300) ok++;
+        else bad++;
+      })
+      .catch(() => void (counted && bad++))
+      .finally(() => {
+        inFlight.delete(p);
+        if (!counted) return;
+        latencies.push(performance.now() - due);
+        if (process.env.OW_BENCH_TRACE) trace.push([Math.round(due - measuredFrom), Math.round(performance.now() - due)]);
+      });
+    inFlight.add(p);
+  }
+  await Promise.all(inFlight);
+  const elapsed = (performance.now() - measuredFrom) / 1000;
+  await pool.close();
+  if (process.env.OW_BENCH_TRACE) {
+    // Where the slow ones fall in the run: 100 ms buckets with their worst latency.
+    const worst = new Map<number, number>();
+    for (const [at, ms] of trace) worst.set(Math.floor(at / 100), Math.max(worst.get(Math.floor(at / 100)) ?? 0, ms));
+    console.log(`slow buckets (offset ms: worst ms): ${[...worst].filter(([, ms]) => ms > 100).map(([b, ms]) => `${b * 100}:${ms}`).join(' ')}`);
+  }
+  return { offered: o.rate, perSec: ok / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), ok, bad };
+}
