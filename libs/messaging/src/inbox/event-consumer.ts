@@ -121,6 +121,7 @@ export class EventConsumer {
     const valid: { msg: RawMessage; event: EventEnvelope; handler: EventHandler | { batch: BatchEventHandler } }[] = [];
     for (const msg of chunk) {
       const parsed = this.parse(msg);
+      if ('ignored' in parsed) continue;
       if ('invalid' in parsed) {
         await this.deadLetter(msg, 'invalid', parsed.invalid, 0, undefined);
         continue;
@@ -170,9 +171,16 @@ export class EventConsumer {
     return batch ? { batch } : undefined;
   }
 
-  private parse(msg: RawMessage): { event: EventEnvelope } | { invalid: string } {
+  /**
+   * A consumer validates what it applies. An event of a type it has no handler for is skipped
+   * unvalidated (it has no effect here; a consumer that handles it validates it and dead-letters it if
+   * need be); what is not JSON or names no type is dead-lettered.
+   */
+  private parse(msg: RawMessage): { event: EventEnvelope } | { ignored: true } | { invalid: string } {
     try {
-      return { event: this.registry.validate(JSON.parse(msg.value), msg.topic) };
+      const raw = JSON.parse(msg.value) as { type?: unknown } | null;
+      if (raw !== null && typeof raw === 'object' && typeof raw.type === 'string' && !this.handlerOf(raw.type)) return { ignored: true };
+      return { event: this.registry.validate(raw, msg.topic) };
     } catch (err) {
       return { invalid: err instanceof ContractViolation ? `${err.message}: ${JSON.stringify(err.issues)}` : `不是合法的 JSON (not JSON): ${(err as Error).message}` };
     }
@@ -180,6 +188,7 @@ export class EventConsumer {
 
   async process(msg: RawMessage): Promise<ProcessOutcome> {
     const parsed = this.parse(msg);
+    if ('ignored' in parsed) return 'ignored';
     if ('invalid' in parsed) {
       await this.deadLetter(msg, 'invalid', parsed.invalid, 0, undefined);
       return 'dead-lettered';
