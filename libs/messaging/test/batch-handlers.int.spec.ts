@@ -6,7 +6,7 @@ import { EventConsumer } from '../src/inbox/event-consumer';
 import { createKafka } from '../src/kafka-client';
 import { OutboxRelay } from '../src/outbox/outbox-relay';
 import { OutboxWriter } from '../src/outbox/outbox-writer';
-import { messagingFixture } from './fixture';
+import { messagingFixture, startPipeline, stopPipeline } from './fixture';
 
 // Batch handlers on the real Kafka broker and Postgres: a run of consecutive events of one batch
 // handler is applied by one call, in order, with events of other handlers kept in their place, and a
@@ -15,6 +15,7 @@ describe('event consumer batch handlers (real Kafka and Postgres)', () => {
   let fx: Awaited<ReturnType<typeof messagingFixture>>;
   let relay: OutboxRelay;
   let consumer: EventConsumer;
+  let writer: OutboxWriter;
   const calls: number[] = [];
   const raw = new Kafka({ clientId: 'raw-batch', brokers: kafkaBrokers(), logLevel: logLevel.NOTHING });
   const producer = raw.producer();
@@ -23,6 +24,7 @@ describe('event consumer batch handlers (real Kafka and Postgres)', () => {
     fx = await messagingFixture('batch');
     const Reset = defineEvent({ type: 'test.counter.reset', topic: fx.topic, schema: z.object({ counter: z.string() }).strict() });
     const registry = new EventRegistry([fx.Stepped, Reset]);
+    writer = new OutboxWriter(registry, 'test');
     await createTopics(kafkaBrokers(), [fx.topic]);
     await fx.ds.query('create table applied (n bigserial primary key, what text not null)');
     const kafka = createKafka('batch-test');
@@ -38,20 +40,12 @@ describe('event consumer batch handlers (real Kafka and Postgres)', () => {
         },
       },
     });
-    await producer.connect();
-    relay.start();
-    await consumer.start();
+    await startPipeline({ relay, consumer, producer });
   });
 
-  afterAll(async () => {
-    await consumer?.stop();
-    await relay?.stop();
-    await producer.disconnect();
-    await fx?.close();
-  });
+  afterAll(() => stopPipeline({ relay, consumer, producer }, fx));
 
   it('applies runs in one call each, in partition order around a single-handled event', async () => {
-    const writer = new OutboxWriter(new EventRegistry([fx.Stepped, defineEvent({ type: 'test.counter.reset', topic: fx.topic, schema: z.object({ counter: z.string() }).strict() })]), 'test');
     // One transaction, one aggregate: published together, so they arrive in one fetch.
     await fx.ds.transaction(async (m) => {
       for (let s = 1; s <= 5; s++) await writer.add(m, { type: fx.Stepped.type, subject: 'b1', actor: { type: 'service', id: 't' }, data: { counter: 'b1', step: s } });

@@ -48,3 +48,24 @@ export async function messagingFixture(name: string) {
     },
   };
 }
+
+/** The moving parts of a messaging test: a relay, a consumer and a raw producer (for redeliveries). */
+export interface Pipeline {
+  relay?: { start(): void; stop(): Promise<void> };
+  consumer?: { start(): Promise<void>; stop(): Promise<void> };
+  producer: { connect(): Promise<void>; disconnect(): Promise<void> };
+}
+
+export async function startPipeline(p: Pipeline): Promise<void> {
+  await p.producer.connect();
+  p.relay?.start();
+  await p.consumer?.start();
+}
+
+/** Stops what `startPipeline` started, then drops the fixture's database. */
+export async function stopPipeline(p: Pipeline, fx?: { close(): Promise<void> }): Promise<void> {
+  await p.consumer?.stop();
+  await p.relay?.stop();
+  await p.producer.disconnect();
+  await fx?.close();
+}

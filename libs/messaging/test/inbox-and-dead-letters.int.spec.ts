@@ -6,7 +6,7 @@ import { EventConsumer } from '../src/inbox/event-consumer';
 import { createKafka } from '../src/kafka-client';
 import { OutboxRelay } from '../src/outbox/outbox-relay';
 import { OutboxWriter } from '../src/outbox/outbox-writer';
-import { messagingFixture } from './fixture';
+import { messagingFixture, startPipeline, stopPipeline } from './fixture';
 
 // F3 (redelivery has one effect) and F4 (poison goes to the DLQ, consumption goes on), on the real
 // Kafka broker and Postgres started by deploy/local/infra.sh.
@@ -39,17 +39,10 @@ describe('inbox and dead letters against real Kafka and Postgres', () => {
     });
     deadLetters = new DeadLetterService(fx.ds);
     deadLetters.registerConsumer(consumer);
-    await producer.connect();
-    relay.start();
-    await consumer.start();
+    await startPipeline({ relay, consumer, producer });
   });
 
-  afterAll(async () => {
-    await consumer?.stop();
-    await relay?.stop();
-    await producer.disconnect();
-    await fx?.close();
-  });
+  afterAll(() => stopPipeline({ relay, consumer, producer }, fx));
 
   it('F3: the same event delivered twice, and again after others, has one effect', async () => {
     const writer = new OutboxWriter(fx.registry, 'test');
