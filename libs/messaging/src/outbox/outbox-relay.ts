@@ -12,6 +12,8 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   pollIntervalMs?: number;
   maxBackoffMs?: number;
+  /** Published rows between two vacuums of the outbox (see vacuum()); default OW_OUTBOX_VACUUM_EVERY or 5,000. */
+  vacuumEvery?: number;
   logger?: Logger;
 }
 
@@ -40,7 +42,9 @@ export class OutboxRelay {
   private readonly batchSize: number;
   private readonly pollMs: number;
   private readonly maxBackoffMs: number;
+  private readonly vacuumEvery: number;
   published = 0;
+  private publishedSinceVacuum = 0;
 
   constructor(private readonly ds: DataSource, private readonly kafka: Kafka, private readonly opts: OutboxRelayOptions) {
     this.batchSize = opts.batchSize ?? 2000;
@@ -48,6 +52,7 @@ export class OutboxRelay {
     // applicant write; an indexed poll for unpublished rows every 50 ms costs next to nothing.
     this.pollMs = opts.pollIntervalMs ?? 50;
     this.maxBackoffMs = opts.maxBackoffMs ?? 5000;
+    this.vacuumEvery = opts.vacuumEvery ?? Number(process.env.OW_OUTBOX_VACUUM_EVERY ?? 5_000);
   }
 
   start(): void {
@@ -132,8 +137,21 @@ export class OutboxRelay {
     }
     await this.ds.query('update outbox_event set published_at = now() where seq = any($1::bigint[])', [rows.map((r) => r.seq)]);
     this.published += rows.length;
+    this.publishedSinceVacuum += rows.length;
+    if (this.publishedSinceVacuum >= this.vacuumEvery) await this.vacuum();
     for (const t of new Set(rows.map((r) => r.topic))) eventsCounter.inc({ direction: 'out', topic: t, outcome: 'published' }, rows.filter((r) => r.topic === t).length);
     return rows.length;
+  }
+
+  /**
+   * Each published row leaves a dead entry in the unpublished-rows index until a vacuum removes it,
+   * and every poll walks those from the lowest seq: under a steady stream the poll grows until
+   * autovacuum comes round (once a minute at best). The relay, which knows how many it left, vacuums
+   * the table itself every `vacuumEvery` rows (a plain VACUUM blocks no writer).
+   */
+  private async vacuum(): Promise<void> {
+    this.publishedSinceVacuum = 0;
+    await this.ds.query('vacuum (skip_locked) outbox_event').catch((err) => this.opts.logger?.warn({ err: (err as Error).message }, 'outbox relay: vacuum failed'));
   }
 
   /** Rows not yet published, for readiness detail and the runbook. */
