@@ -14,10 +14,11 @@ import { ApplicationStepRow } from './entities/application-step.entity';
 import { DEFAULT_FILE_TYPES, MAX_MATERIAL_BYTES } from './material-files';
 import { ApplicationsInit1764030000000 } from './migrations/1764030000000-applications-init';
 import { DropUnusedDepartmentIndex1764110000000 } from './migrations/1764110000000-drop-unused-department-index';
+import { ApplicationFillfactor1764120000000 } from './migrations/1764120000000-application-fillfactor';
 import { WindowController } from './window.controller';
 
 export const applicationEntities = [ApplicationRow, ApplicationMaterialRow, ApplicationFileRow, ApplicationStepRow];
-export const applicationMigrations = [ApplicationsInit1764030000000, DropUnusedDepartmentIndex1764110000000];
+export const applicationMigrations = [ApplicationsInit1764030000000, DropUnusedDepartmentIndex1764110000000, ApplicationFillfactor1764120000000];
 
 /**
  * Binary material uploads: the body is the file. Fastify refuses types without a parser (415); the
