@@ -137,7 +137,8 @@ export class ApplicationIntake {
 
   /** A repeated key: the application (or the bundle's applications) received the first time. */
   private async existing(owner: string, key: string, dto: SubmitApplicationDto): Promise<Submitted | null> {
-    const apps = dto.bundleCode ? await this.queries.byBundleKey(owner, key) : [await this.queries.byIdempotencyKey(owner, key)].filter((a) => a !== null);
+    const one = dto.bundleCode ? null : await this.queries.byIdempotencyKey(owner, key);
+    const apps = dto.bundleCode ? await this.queries.byBundleKey(owner, key) : one ? [one] : [];
     if (apps.length === 0) return null;
     const materials = await this.queries.materialsOf(apps.map((a) => a.id));
     return { created: false, applications: apps.map((app) => ({ app, materials: materials.get(app.id)! })), bundleCode: apps[0].bundleCode };

@@ -267,7 +267,7 @@ describe('catalogue (C1–C6) on real Postgres', () => {
       const cases: [string, unknown, string[]][] = [
         ['unknown top-level field', { ...good, colour: 'red' }, ['colour']],
         ['unknown nested field', { ...good, materials: [{ ...good.materials[0], waived: true }] }, ['materials.0.waived']],
-        ['wrong types', { ...good, legalLimitDays: '20', online: 'yes', gapAcceptanceDays: 1.5 }, ['legalLimitDays', 'online', 'gapAcceptanceDays']],
+        ['wrong types', { ...good, legalLimitDays: '20', online: 'yes', gapAcceptanceDays: 1.5, autoAccept: 'yes' }, ['legalLimitDays', 'online', 'gapAcceptanceDays', 'autoAccept']],
         ['missing fields', { code: 'XK-CG-901', name: '缺字段' }, ['kind', 'level', 'materials', 'gapAcceptanceDays']],
         ['bad enums and codes', { ...good, code: 'bad code', kind: 'permit', receivableAt: ['province'], materials: [{ ...good.materials[0], requirement: 'maybe', code: 'x' }] }, ['code', 'kind', 'receivableAt', 'materials.0.requirement', 'materials.0.code']],
         ['material not an object', { ...good, materials: [42] }, ['materials.0']],

@@ -19,9 +19,6 @@ export class OutboxWriter {
   constructor(private readonly registry: EventRegistry, private readonly source: string) {}
 
   async add<T>(manager: EntityManager, event: Omit<NewEvent<T>, 'source'>): Promise<EventEnvelope<T>> {
-    if (!manager.queryRunner?.isTransactionActive) {
-      throw new Error('OutboxWriter.add must run inside the transaction of the state change');
-    }
     const row = this.prepare(event);
     await this.write(manager, row);
     return row.envelope as EventEnvelope<T>;
@@ -30,7 +27,7 @@ export class OutboxWriter {
   /** Inserts a prepared row in the caller's transaction. */
   async write(manager: EntityManager, row: OutboxRow): Promise<void> {
     if (!manager.queryRunner?.isTransactionActive) {
-      throw new Error('OutboxWriter.write must run inside the transaction of the state change');
+      throw new Error('OutboxWriter.add/write must run inside the transaction of the state change');
     }
     await manager.query(
       'insert into outbox_event (event_id, topic, key, type, envelope) values ($1, $2, $3, $4, $5)',
