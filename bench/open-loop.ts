@@ -1,7 +1,10 @@
-// An open-loop load generator: requests start on a fixed schedule (rate/s, evenly spaced), whether or
-// not earlier ones have answered, and each latency is measured from the request's *scheduled* start,
-// so a stall shows in the figures instead of quietly slowing the offered load (coordinated omission).
-// autocannon's per-connection rate fires all connections together, in bursts that a steady stream of
+// An open-loop load generator: requests start on a schedule fixed in advance, whether or not earlier
+// ones have answered, and each latency is measured from the request's *scheduled* start, so a stall
+// shows in the figures instead of quietly slowing the offered load (coordinated omission).
+// The schedule is a Poisson process by default (independent applicants: exponential gaps, mean
+// 1/rate, from a seeded generator so runs are comparable), or evenly spaced (OW_BENCH_ARRIVALS=uniform).
+// Every request whose time has come is sent at once; one timer waits for the next.
+// autocannon's per-connection rate fires all connections together, in bursts that a stream of
 // applicants does not make; this is for the "sustain N/s with p99 < X" figures.
 import { Pool } from 'undici';
 import { percentile } from './report';
@@ -20,7 +23,7 @@ export interface OpenLoopResult {
  * connection pools fill then (a steady stream of applicants does not open hundreds of connections
  * at once, and the first second of a fresh pool measured that, not the service).
  */
-export async function openLoop(o: { url: string; rate: number; seconds: number; warmupSeconds?: number; maxInFlight?: number; headers: () => Record<string, string>; body: string }): Promise<OpenLoopResult> {
+export async function openLoop(o: { url: string; rate: number; seconds: number; warmupSeconds?: number; maxInFlight?: number; arrivals?: 'poisson' | 'uniform'; headers: () => Record<string, string>; body: string }): Promise<OpenLoopResult> {
   const u = new URL(o.url);
   const pool = new Pool(u.origin, { connections: o.maxInFlight ?? 256, pipelining: 1 });
   const latencies: number[] = [];
@@ -29,11 +32,12 @@ export async function openLoop(o: { url: string; rate: number; seconds: number; 
   let bad = 0;
   const warmup = Math.round(o.rate * (o.warmupSeconds ?? 2));
   const total = warmup + Math.round(o.rate * o.seconds);
+  const offsets = schedule(total, o.rate, o.arrivals ?? (process.env.OW_BENCH_ARRIVALS === 'uniform' ? 'uniform' : 'poisson'));
   const started = performance.now();
   let measuredFrom = started;
   const inFlight = new Set<Promise<void>>();
   for (let i = 0; i < total; i++) {
-    const due = started + (i * 1000) / o.rate;
+    const due = started + offsets[i];
     const counted = i >= warmup;
     if (i === warmup) measuredFrom = due;
     const wait = due - performance.now();
@@ -65,4 +69,25 @@ export async function openLoop(o: { url: string; rate: number; seconds: number; 
     console.log(`slow buckets (offset ms: worst ms): ${[...worst].filter(([, ms]) => ms > 100).map(([b, ms]) => `${b * 100}:${ms}`).join(' ')}`);
   }
   return { offered: o.rate, perSec: ok / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), ok, bad };
+}
+
+/** Start offsets (ms) of `n` requests at `rate`/s: evenly spaced, or a Poisson process (seeded). */
+export function schedule(n: number, rate: number, arrivals: 'poisson' | 'uniform', seed = 20261123): number[] {
+  const mean = 1000 / rate;
+  if (arrivals === 'uniform') return Array.from({ length: n }, (_, i) => i * mean);
+  // mulberry32: a small seeded generator, so two runs offer the same arrivals.
+  let a = seed >>> 0;
+  const random = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out: number[] = [];
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    out.push(at);
+    at += -Math.log(1 - random()) * mean;
+  }
+  return out;
 }

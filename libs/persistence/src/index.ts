@@ -4,3 +4,4 @@ export * from './optimistic-lock';
 export * from './persistence.module';
 export * from './block-allocator';
 export * from './multi-insert';
+export * from './group-commit';

@@ -1,6 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+import { GroupCommit, GroupCommitOptions } from './group-commit';
 
 export interface InsertPart {
   target: EntityTarget<ObjectLiteral>;
@@ -33,7 +34,7 @@ export class MultiInsert {
    * @param also further data-modifying statements run in the same statement (e.g. an `update`), as
    *   CTE bodies whose parameters are numbered after the parts' ($<parts + 1>, ...).
    */
-  constructor(private readonly ds: DataSource, parts: InsertPart[], also: string[] = []) {
+  constructor(private readonly ds: DataSource, parts: InsertPart[], private readonly also: string[] = []) {
     this.parts = parts.map((p) => {
       const meta = ds.getMetadata(p.target);
       const columns = meta.columns
@@ -63,6 +64,16 @@ export class MultiInsert {
   /** The same, inside the caller's transaction. */
   async runIn(manager: EntityManager, rows: ObjectLiteral[][], alsoValues: unknown[] = []): Promise<void> {
     await clientOf(manager).query(this.query(rows, alsoValues));
+  }
+
+  /**
+   * The same statement as a group commit (group-commit.ts): concurrent writes' rows are concatenated
+   * part by part into one statement. Each write's rows stay together and in order, so outbox events
+   * keep their per-aggregate order. Only for statements without `also` parts (those cannot be merged).
+   */
+  grouped(options: GroupCommitOptions): GroupCommit<ObjectLiteral[][]> {
+    if (this.also.length) throw new Error('MultiInsert.grouped: statements with `also` parts cannot be merged');
+    return new GroupCommit((writes) => this.run(writes.length === 1 ? writes[0] : this.parts.map((_, i) => writes.flatMap((w) => w[i]))), options);
   }
 
   private query(rows: ObjectLiteral[][], alsoValues: unknown[]) {

@@ -4,9 +4,9 @@ import { ownerSubjectOf, Principal, Roles, StaffPrincipal } from '@onewindow/aut
 import { todayInShanghai } from '@onewindow/calendar';
 import { formatCaseNumber, validateResidentId, validateUscc } from '@onewindow/codes';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
 import { OutboxEventEntity, OutboxRow } from '@onewindow/messaging';
-import { BlockAllocator, MultiInsert, pgPool } from '@onewindow/persistence';
+import { BlockAllocator, GroupCommit, MultiInsert, pgPool } from '@onewindow/persistence';
 import { normaliseMaterialName } from '../catalogue/rules/material-name';
 import { CatalogueReader, ItemDefinition, ItemVersion, MaterialRequirement } from '../catalogue/catalogue.types';
 import { DocumentIssuer } from '../documents/documents.types';
@@ -31,6 +31,12 @@ export const COMMITMENT_MATERIAL = 'COMMITMENT';
 const ONLINE_HALL = '网上办事大厅 (online service hall)';
 /** Case numbers reserved per round trip (per division and day). */
 const CASE_NUMBER_BLOCK = 20;
+/**
+ * Submissions written together (docs/adr/0017): at most this many statements in flight, each taking
+ * up to maxBatch submissions that gathered meanwhile. The pool keeps its other connections for reads
+ * and the rest of the service.
+ */
+const RECEIPT_GROUP_COMMIT = { maxInFlight: Number(process.env.OW_INTAKE_SUBMIT_IN_FLIGHT ?? 2), maxBatch: Number(process.env.OW_INTAKE_SUBMIT_BATCH ?? 64) };
 
 export interface ReceivedApplication {
   app: ApplicationRow;
@@ -78,7 +84,7 @@ export class ApplicationIntake {
   }
 
   private readonly caseNumbers: BlockAllocator;
-  private receiptStatement?: MultiInsert;
+  private receiptStatement?: GroupCommit<ObjectLiteral[][]>;
 
   // ---- receipt (A1) ----
 
@@ -224,7 +230,7 @@ export class ApplicationIntake {
       received.push({ app: stored, materials });
     }
     try {
-      await this.receiptInsert().run([rows.applications, rows.materials, rows.documents, rows.steps, rows.events]);
+      await this.receiptInsert().write([rows.applications, rows.materials, rows.documents, rows.steps, rows.events]);
     } catch (err) {
       // Two submits with one key at the same moment: the unique index lets one in; the other returns it.
       if (r.idempotencyKey && (err as { code?: string; constraint?: string }).code === '23505' && (err as { constraint?: string }).constraint === 'application_owner_idempotency') {
@@ -249,12 +255,15 @@ export class ApplicationIntake {
     return { app: accepted, document: notice.row, step, event: event! };
   }
 
-  /** application, materials, documents, timeline steps and outbox events of a submission: one statement. */
-  private receiptInsert(): MultiInsert {
+  /**
+   * application, materials, documents, timeline steps and outbox events of a submission: one statement,
+   * shared by the submissions that arrive together (group commit, docs/adr/0017).
+   */
+  private receiptInsert(): GroupCommit<ObjectLiteral[][]> {
     this.receiptStatement ??= new MultiInsert(this.ds, [
       { target: ApplicationRow }, { target: ApplicationMaterialRow }, { target: DocumentEntity }, { target: ApplicationStepRow },
       { target: OutboxEventEntity, omit: ['publishedAt', 'attempts', 'lastError'] },
-    ]);
+    ]).grouped(RECEIPT_GROUP_COMMIT);
     return this.receiptStatement;
   }
 

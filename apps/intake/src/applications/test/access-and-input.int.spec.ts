@@ -163,6 +163,13 @@ describe('applications: authorisation, bad input, concurrency, tamper evidence',
       expect(third.json().number).toBe(first.json().number);
       expect(await count('application')).toBe(before + 1);
       expect(Number((await t.ds.query('select count(*)::int as n from application_step where application_id = $1', [first.json().id]))[0].n)).toBe(1);
+      // Two first submissions with one key at the same moment (two statements at once, or one group
+      // commit that fails on the key and is retried one by one): one application, both answers name it.
+      const k2 = key();
+      const [a, b] = await Promise.all([1, 2].map(() => t.call(people.citizen, 'POST', '/applications', body, { 'idempotency-key': k2 })));
+      expect([a.statusCode, b.statusCode].sort()).toEqual([200, 201]);
+      expect(a.json().id).toBe(b.json().id);
+      expect(await count('application')).toBe(before + 2);
       // The same key of another applicant is another application.
       expect((await t.call(people.otherCitizen, 'POST', '/applications', body, { 'idempotency-key': k })).statusCode).toBe(201);
     });
