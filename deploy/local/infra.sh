@@ -67,15 +67,17 @@ pg_up() {
 listen_addresses = '127.0.0.1'
 port = $PG_PORT
 unix_socket_directories = '$dir'
-max_connections = 400
-shared_buffers = 256MB
-# Per-statement cost figures for the runbook and the benchmarks (create extension pg_stat_statements).
-shared_preload_libraries = 'pg_stat_statements'
 log_destination = 'stderr'
 logging_collector = on
 log_directory = 'log'
 EOF
   fi
+  pg_tune "$dir"
+  if pg_run "$bin/pg_ctl" -D "$dir" status >/dev/null 2>&1 && [ -f "$dir/onewindow.conf.changed" ]; then
+    log "restarting PostgreSQL for the changed settings (onewindow.conf)"
+    pg_run "$bin/pg_ctl" -D "$dir" -m fast -w stop >/dev/null
+  fi
+  rm -f "$dir/onewindow.conf.changed"
   if ! pg_run "$bin/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
     log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
     pg_run "$bin/pg_ctl" -D "$dir" -l "$dir/startup.log" -w -t 60 start >/dev/null
@@ -89,6 +91,27 @@ EOF
       PGPASSWORD=$PG_PASSWORD psql -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" -d postgres -qc "create database $db" && log "created database $db"
     fi
   done
+}
+
+# The settings the project owns live in onewindow.conf (included from postgresql.conf), rewritten on
+# every `up`, so an existing cluster picks up a change too (restarted when the file changed).
+pg_tune() {
+  local dir="$1" conf="$1/onewindow.conf" next
+  grep -q "include_if_exists = 'onewindow.conf'" "$dir/postgresql.conf" || echo "include_if_exists = 'onewindow.conf'" >>"$dir/postgresql.conf"
+  next="$(mktemp)"
+  cat >"$next" <<'EOF'
+# Written by deploy/local/infra.sh on every `up`: edit there, not here.
+max_connections = 400
+shared_buffers = 256MB
+# Per-statement cost figures for the runbook and the benchmarks (create extension pg_stat_statements).
+shared_preload_libraries = 'pg_stat_statements'
+EOF
+  if ! cmp -s "$next" "$conf"; then
+    cp "$next" "$conf"; chmod 644 "$conf"
+    if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$conf"; fi
+    touch "$dir/onewindow.conf.changed"
+  fi
+  rm -f "$next"
 }
 
 pg_down() {

@@ -21,6 +21,14 @@ export const eventsCounter = new Counter({
   registers: [metricsRegistry],
 });
 
+export const groupCommitWrites = new Histogram({
+  name: 'ow_group_commit_writes',
+  help: 'Writes per statement of a group commit (1 when alone; larger under load)',
+  labelNames: ['statement'] as const,
+  buckets: [1, 2, 4, 8, 16, 32, 64, 128],
+  registers: [metricsRegistry],
+});
+
 @ApiExcludeController()
 @Controller('metrics')
 export class MetricsController {

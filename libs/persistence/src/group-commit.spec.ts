@@ -38,6 +38,16 @@ describe('GroupCommit', () => {
     expect(g.stats).toEqual({ statements: 3, writes: 6, retriedAlone: 0 });
   });
 
+  it('tells onStatement the size of every statement', async () => {
+    const w = controlledWriter();
+    const sizes: number[] = [];
+    const g = new GroupCommit(w.writeAll, { maxInFlight: 1, maxBatch: 10, onStatement: (n) => sizes.push(n) });
+    const all = Promise.all([1, 2, 3].map((i) => g.write(i)));
+    await w.finishAll();
+    await all;
+    expect(sizes).toEqual([1, 2]);
+  });
+
   it('keeps at most maxInFlight statements running', async () => {
     const w = controlledWriter();
     const g = new GroupCommit(w.writeAll, { maxInFlight: 2, maxBatch: 10 });

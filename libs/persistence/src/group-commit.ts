@@ -13,6 +13,8 @@ export interface GroupCommitOptions {
   maxInFlight: number;
   /** Writes in one statement at most. */
   maxBatch: number;
+  /** Told the size of every statement (e.g. for a metric). */
+  onStatement?: (writes: number) => void;
 }
 
 interface Waiting<T> {
@@ -74,6 +76,7 @@ export class GroupCommit<T> {
   private async run(items: T[]): Promise<void> {
     this.stats.statements++;
     this.stats.writes += items.length;
+    this.options.onStatement?.(items.length);
     await this.writeAll(items);
   }
 }

@@ -6,6 +6,7 @@ import { formatCaseNumber, validateResidentId, validateUscc } from '@onewindow/c
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
 import { OutboxEventEntity, OutboxRow } from '@onewindow/messaging';
+import { groupCommitWrites } from '@onewindow/observability';
 import { BlockAllocator, GroupCommit, MultiInsert, pgPool } from '@onewindow/persistence';
 import { normaliseMaterialName } from '../catalogue/rules/material-name';
 import { CatalogueReader, ItemDefinition, ItemVersion, MaterialRequirement } from '../catalogue/catalogue.types';
@@ -36,7 +37,11 @@ const CASE_NUMBER_BLOCK = 20;
  * up to maxBatch submissions that gathered meanwhile. The pool keeps its other connections for reads
  * and the rest of the service.
  */
-const RECEIPT_GROUP_COMMIT = { maxInFlight: Number(process.env.OW_INTAKE_SUBMIT_IN_FLIGHT ?? 2), maxBatch: Number(process.env.OW_INTAKE_SUBMIT_BATCH ?? 64) };
+const RECEIPT_GROUP_COMMIT = {
+  maxInFlight: Number(process.env.OW_INTAKE_SUBMIT_IN_FLIGHT ?? 2),
+  maxBatch: Number(process.env.OW_INTAKE_SUBMIT_BATCH ?? 64),
+  onStatement: (writes: number) => groupCommitWrites.observe({ statement: 'intake-receipt' }, writes),
+};
 
 export interface ReceivedApplication {
   app: ApplicationRow;
