@@ -1,4 +1,5 @@
 import { GroupCommit } from './group-commit';
+import { isFaultOfOneWrite } from './multi-insert';
 
 /** A writer whose statements finish when the test says so: to see what goes out together. */
 function controlledWriter(failOn: (item: number) => boolean = () => false) {
@@ -68,7 +69,28 @@ describe('GroupCommit', () => {
     expect(g.stats.retriedAlone).toBe(3);
   });
 
+  it('fails the whole group at once when the error is not worth retrying write by write', async () => {
+    const w = controlledWriter((i) => i === 3);
+    const g = new GroupCommit(w.writeAll, { maxInFlight: 1, maxBatch: 10, retryAlone: () => false });
+    const results = [1, 2, 3, 4].map((i) => g.write(i).then(() => 'ok', (e: Error) => e.message));
+    await w.finishAll();
+    expect(await Promise.all(results)).toEqual(['ok', 'bad write in 2,3,4', 'bad write in 2,3,4', 'bad write in 2,3,4']);
+    expect(w.statements).toEqual([[1], [2, 3, 4]]);
+    expect(g.stats.retriedAlone).toBe(0);
+  });
+
   it('refuses options below one', () => {
     expect(() => new GroupCommit(async () => undefined, { maxInFlight: 0, maxBatch: 1 })).toThrow('at least 1');
+  });
+});
+
+describe('isFaultOfOneWrite', () => {
+  it('retries data and constraint errors alone, not connection or capacity errors', () => {
+    expect(isFaultOfOneWrite({ code: '23505' })).toBe(true);
+    expect(isFaultOfOneWrite({ code: '22P02' })).toBe(true);
+    expect(isFaultOfOneWrite({ code: '08006' })).toBe(false);
+    expect(isFaultOfOneWrite({ code: '53300' })).toBe(false);
+    expect(isFaultOfOneWrite(new Error('Connection terminated unexpectedly'))).toBe(false);
+    expect(isFaultOfOneWrite(null)).toBe(false);
   });
 });

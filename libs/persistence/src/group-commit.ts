@@ -15,6 +15,12 @@ export interface GroupCommitOptions {
   maxBatch: number;
   /** Told the size of every statement (e.g. for a metric). */
   onStatement?: (writes: number) => void;
+  /**
+   * Whether a failed group is worth retrying one write at a time (default: always). A fault of one
+   * write (a duplicate key, a bad value) is; a lost connection or an overloaded database is not, and
+   * retrying each write alone would only multiply the load: then the whole group fails at once.
+   */
+  retryAlone?: (err: unknown) => boolean;
 }
 
 interface Waiting<T> {
@@ -59,7 +65,10 @@ export class GroupCommit<T> {
       await this.run(group.map((w) => w.item));
       for (const w of group) w.resolve();
     } catch (err) {
-      if (group.length === 1) return group[0].reject(err);
+      if (group.length === 1 || !(this.options.retryAlone?.(err) ?? true)) {
+        for (const w of group) w.reject(err);
+        return;
+      }
       // One bad write must not fail its neighbours: each is tried alone, in order.
       this.stats.retriedAlone += group.length;
       for (const w of group) {

@@ -73,7 +73,7 @@ export class MultiInsert {
    */
   grouped(options: GroupCommitOptions): GroupCommit<ObjectLiteral[][]> {
     if (this.also.length) throw new Error('MultiInsert.grouped: statements with `also` parts cannot be merged');
-    return new GroupCommit((writes) => this.run(writes.length === 1 ? writes[0] : this.parts.map((_, i) => writes.flatMap((w) => w[i]))), options);
+    return new GroupCommit((writes) => this.run(writes.length === 1 ? writes[0] : this.parts.map((_, i) => writes.flatMap((w) => w[i]))), { retryAlone: isFaultOfOneWrite, ...options });
   }
 
   private query(rows: ObjectLiteral[][], alsoValues: unknown[]) {
@@ -81,6 +81,16 @@ export class MultiInsert {
     const values = [...this.parts.map((p, i) => JSON.stringify(rows[i].map((r) => toColumns(p, r)))), ...alsoValues];
     return { name: this.name, text: this.text, values };
   }
+}
+
+/**
+ * An error one write of a group can cause (SQLSTATE class 22 data exception, 23 integrity constraint
+ * violation): retrying the writes alone finds it and lets the others through. Anything else (a lost
+ * connection, too many clients, a shutdown) would fail each retry too.
+ */
+export function isFaultOfOneWrite(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('22') || code.startsWith('23'));
 }
 
 function toColumns(p: PreparedPart, row: ObjectLiteral): Record<string, unknown> {
