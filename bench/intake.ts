@@ -15,6 +15,7 @@ const RATES = (process.argv[4] ?? '300,500,1000').split(',').map(Number);
 const GW = 18280;
 const INTAKE = 13280;
 const BARE = 13281;
+const INTAKE_ROLES = process.env.OW_BENCH_INTAKE_ROLES === 'all' ? ['all'] : ['api', 'worker'];
 // 社会保障卡补领: online, ID-card-only, one e-licence material, auto-accepted (自动受理) when complete,
 // so every submission becomes a task in the department's queue through Kafka.
 const ITEM = { itemCode: 'GG-RS-002', formData: { purpose: '社会保障卡补领' }, materials: [{ code: 'M01', eLicenceRef: 'EL-SFZ-0001' }], applicantIdNumber: '11010519491231002X' };
@@ -78,10 +79,15 @@ async function taskLags(sql: Client, from: Date, to: Date): Promise<number[]> {
   const sql = new Client({ ...intakeDb.connection, user: intakeDb.connection.username });
   const procs = [
     startProcess('apps/gateway/src/main.ts', { PORT: String(GW), OW_PG_DATABASE: gwDb.connection.database, OW_UPSTREAM_INTAKE: `http://127.0.0.1:${INTAKE}`, OW_RATE_LIMIT_ENABLED: 'false' }),
-    startProcess('apps/intake/src/main.ts', { PORT: String(INTAKE), OW_PG_DATABASE: intakeDb.connection.database, OW_JWKS_URL: `http://127.0.0.1:${GW}/auth/.well-known/jwks.json`, OW_INTAKE_CLOCK_INTERVAL_MS: '0', OW_KAFKA_NAMESPACE: `bench${process.pid}`, OW_PG_POOL: process.env.OW_BENCH_PG_POOL ?? '40', OW_WORKERS: process.env.OW_INTAKE_WORKERS ?? '1' }),
+    // Intake as deployed for load (ADR 0018): an API process behind the gateway, and a worker process
+    // (relay, consumers, clock) that takes no requests. OW_BENCH_INTAKE_ROLES=all: one process doing both.
+    ...INTAKE_ROLES.map((role, i) => startProcess('apps/intake/src/main.ts', {
+      PORT: String(INTAKE + 10 * i), OW_ROLE: role, OW_PG_DATABASE: intakeDb.connection.database, OW_JWKS_URL: `http://127.0.0.1:${GW}/auth/.well-known/jwks.json`,
+      OW_INTAKE_CLOCK_INTERVAL_MS: '0', OW_KAFKA_NAMESPACE: `bench${process.pid}`, OW_PG_POOL: process.env.OW_BENCH_PG_POOL ?? (role === 'worker' ? '10' : '40'), OW_WORKERS: process.env.OW_INTAKE_WORKERS ?? '1',
+    })),
   ];
   try {
-    await Promise.all([waitHttp(`http://127.0.0.1:${GW}/health/ready`, 120_000), waitHttp(`http://127.0.0.1:${INTAKE}/health/ready`, 120_000)]);
+    await Promise.all([GW, ...INTAKE_ROLES.map((_, i) => INTAKE + 10 * i)].map((port) => waitHttp(`http://127.0.0.1:${port}/health/ready`, 120_000)));
     await sql.connect();
     const citizen = await login('citizen.zhang');
     const via = `http://127.0.0.1:${GW}/api/intake/applications`;
@@ -97,7 +103,7 @@ async function taskLags(sql: Client, from: Date, to: Date): Promise<number[]> {
     const check = await fetch(bare, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ITEM) });
     if (check.status !== 201) throw new Error(`bare handler: ${check.status} ${await check.text()}`);
 
-    console.log(`intake submissions: ${SECONDS}s per level, concurrency ${LEVELS.join(', ')}, then ${RATES.join(', ')}/s offered; item ${ITEM.itemCode} online (自动受理: each becomes a task); one intake process`);
+    console.log(`intake submissions: ${SECONDS}s per level, concurrency ${LEVELS.join(', ')}, then ${RATES.join(', ')}/s offered; item ${ITEM.itemCode} online (自动受理: each becomes a task); intake as ${INTAKE_ROLES.length > 1 ? 'an API process and a worker process' : 'one process'}`);
     await submitLoad(via, 20, citizen); // warm-up
     await submitLoad(bare, 20);
     const rows: Record<string, string | number>[] = [];

@@ -10,3 +10,4 @@ export * from './dead-letters/dead-letter.controller';
 export * from './consumer-host';
 export * from './messaging.module';
 export * from './topics-admin';
+export * from './process-role';

@@ -9,6 +9,7 @@ import { DeadLetterService } from './dead-letters/dead-letter.service';
 import { brokersFromEnv, createKafka } from './kafka-client';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { OutboxWriter } from './outbox/outbox-writer';
+import { runsBackgroundWork } from './process-role';
 
 export const KAFKA = Symbol('KAFKA');
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
@@ -31,6 +32,8 @@ class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
   ) {}
 
   async onApplicationBootstrap() {
+    // An API-only process (OW_ROLE=api) leaves the relay and the consumers to the service's workers.
+    if (!runsBackgroundWork()) return;
     if (this.opts.relay !== false) this.relay.start();
     // Consumers connect in the background: a broker that is down must not keep the service from
     // taking applicants' writes (they wait in the outbox).

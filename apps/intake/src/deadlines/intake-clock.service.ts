@@ -1,6 +1,7 @@
 import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { addDays, todayInShanghai } from '@onewindow/calendar';
+import { runsBackgroundWork } from '@onewindow/messaging';
 import { createLogger } from '@onewindow/observability';
 import { DataSource } from 'typeorm';
 import { DocumentIssuer } from '../documents/documents.types';
@@ -53,7 +54,8 @@ export class IntakeClock implements OnApplicationBootstrap, OnApplicationShutdow
 
   onApplicationBootstrap(): void {
     const every = Number(process.env.OW_INTAKE_CLOCK_INTERVAL_MS ?? 60_000);
-    if (!(every > 0)) return;
+    // Scheduled work belongs to the service's workers, not to an API-only process (OW_ROLE=api).
+    if (!(every > 0) || !runsBackgroundWork()) return;
     this.timer = setInterval(() => {
       if (this.running) return;
       this.running = this.runOnce().catch((err) => logger.error({ err }, 'intake clock run failed')).finally(() => (this.running = undefined));

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { InjectDataSource } from '@nestjs/typeorm';
 import { todayInShanghai } from '@onewindow/calendar';
 import { RegistrationStepEscalated } from '@onewindow/contracts';
-import { OutboxWriter } from '@onewindow/messaging';
+import { OutboxWriter, runsBackgroundWork } from '@onewindow/messaging';
 import { DataSource } from 'typeorm';
 import { REGISTRATION_CONFIG, type RegistrationConfig, type StepDepartment } from '../config/registration-config';
 import { SAGA_ACTOR } from '../shared/actor';
@@ -31,7 +31,8 @@ export class EscalationChecker implements OnApplicationBootstrap, OnApplicationS
   constructor(@InjectDataSource() private readonly ds: DataSource, private readonly outbox: OutboxWriter, @Inject(REGISTRATION_CONFIG) private readonly config: RegistrationConfig) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.escalationIntervalMs <= 0) return;
+    // Scheduled work belongs to the service's workers, not to an API-only process (OW_ROLE=api).
+    if (this.config.escalationIntervalMs <= 0 || !runsBackgroundWork()) return;
     this.timer = setInterval(() => void this.run().catch((err) => this.log.error({ err: (err as Error).message }, 'escalation check failed')), this.config.escalationIntervalMs);
     this.timer.unref();
   }
