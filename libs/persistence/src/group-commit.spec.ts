@@ -81,6 +81,7 @@ describe('GroupCommit', () => {
 
   it('refuses options below one', () => {
     expect(() => new GroupCommit(async () => undefined, { maxInFlight: 0, maxBatch: 1 })).toThrow('at least 1');
+    expect(() => new GroupCommit(async () => undefined, { maxInFlight: 2, maxBatch: Number('sixty') })).toThrow('integers');
   });
 });
 

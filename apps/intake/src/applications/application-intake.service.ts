@@ -1,4 +1,4 @@
-import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
+import { BadRequestException, ForbiddenException, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ownerSubjectOf, Principal, Roles, StaffPrincipal } from '@onewindow/auth';
 import { todayInShanghai } from '@onewindow/calendar';
@@ -67,7 +67,7 @@ interface ResolvedRequest {
  * one-time correction notice, correction, accept, reject, gap acceptance and instant decisions.
  */
 @Injectable()
-export class ApplicationIntake {
+export class ApplicationIntake implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly catalogue: CatalogueReader,
@@ -90,6 +90,11 @@ export class ApplicationIntake {
 
   private readonly caseNumbers: BlockAllocator;
   private receiptStatement?: GroupCommit<ObjectLiteral[][]>;
+
+  /** Built at start, so a bad OW_INTAKE_SUBMIT_* value stops the service instead of failing submissions. */
+  onModuleInit(): void {
+    this.receiptInsert();
+  }
 
   // ---- receipt (A1) ----
 
