@@ -157,19 +157,23 @@ function deploymentProblems(d: K8sDoc): string[] {
   return problems;
 }
 
+/** A service may add a worker Deployment `<service>-worker` (ADR 0018: OW_ROLE=worker, no traffic). */
+const isWorker = (d: K8sDoc): boolean => at(d.doc, 'spec', 'template', 'metadata', 'labels', 'app.kubernetes.io/component') === 'worker';
+
 const matches = (selector: unknown, labels: unknown): boolean =>
   isObj(selector) && Object.keys(selector).length > 0 && Object.entries(selector).every(([k, v]) => at(labels, k) === v);
 
 /** A Deployment's companions, by name, in the same set of documents. */
-function companionProblems(d: K8sDoc, docs: K8sDoc[]): string[] {
+function companionProblems(d: K8sDoc, docs: K8sDoc[], expect = { service: true }): string[] {
   const where = `Deployment/${d.name}`;
   const problems: string[] = [];
   const podLabels = at(d.doc, 'spec', 'template', 'metadata', 'labels');
   if (!matches(at(d.doc, 'spec', 'selector', 'matchLabels'), podLabels)) problems.push(`${where}: selector does not match its pod labels`);
 
   const svc = find(docs, 'Service', d.name);
-  if (!svc) problems.push(`${where}: no Service named ${d.name}`);
-  else {
+  if (!svc) {
+    if (expect.service) problems.push(`${where}: no Service named ${d.name}`);
+  } else {
     if (!matches(at(svc.doc, 'spec', 'selector'), podLabels)) problems.push(`Service/${d.name}: selector does not match the pods`);
     const ports = arr(at(d.doc, 'spec', 'template', 'spec', 'containers')).flatMap((c) => arr(at(c, 'ports')));
     for (const p of arr(at(svc.doc, 'spec', 'ports'))) {
@@ -287,8 +291,28 @@ describe('manifests: workloads', () => {
   const deployments = fullDocs.filter((d) => d.kind === 'Deployment');
   const baseDeployments = baseDocs.filter((d) => d.kind === 'Deployment');
 
-  it('there is one Deployment per service in the base', () => {
-    expect(baseDeployments.map((d) => d.name).sort()).toEqual([...SERVICES].sort());
+  const roleOf = (d: K8sDoc) => str(at(arr(at(d.doc, 'spec', 'template', 'spec', 'containers', 0, 'env')).find((e) => at(e, 'name') === 'OW_ROLE'), 'value')) ?? 'all';
+
+  it('there is one Deployment per service in the base, and workers only as <service>-worker', () => {
+    expect(baseDeployments.filter((d) => !isWorker(d)).map((d) => d.name).sort()).toEqual([...SERVICES].sort());
+    expect(baseDeployments.filter(isWorker).map((d) => d.name).filter((n) => !SERVICES.some((s) => n === `${s}-worker`))).toEqual([]);
+  });
+
+  it('a service whose API Deployment runs OW_ROLE=api has a worker with OW_ROLE=worker (or its events would never leave the outbox), and no Service selects a worker', () => {
+    const problems: string[] = [];
+    for (const d of baseDeployments.filter((x) => !isWorker(x))) {
+      const worker = baseDeployments.find((w) => w.name === `${d.name}-worker`);
+      if (roleOf(d) === 'api' && (!worker || roleOf(worker) !== 'worker')) problems.push(`Deployment/${d.name}: OW_ROLE=api without a ${d.name}-worker Deployment running OW_ROLE=worker`);
+      if (worker && roleOf(d) !== 'api') problems.push(`Deployment/${d.name}: has ${d.name}-worker, so it should run OW_ROLE=api`);
+    }
+    for (const w of baseDeployments.filter(isWorker)) {
+      if (roleOf(w) !== 'worker') problems.push(`Deployment/${w.name}: a worker must run OW_ROLE=worker`);
+      const podLabels = at(w.doc, 'spec', 'template', 'metadata', 'labels');
+      for (const svc of baseDocs.filter((x) => x.kind === 'Service')) {
+        if (matches(at(svc.doc, 'spec', 'selector'), podLabels)) problems.push(`Service/${svc.name} selects the worker ${w.name}`);
+      }
+    }
+    expect(problems).toEqual([]);
   });
 
   it('every Deployment: probes, requests and limits, security context, /tmp, graceful shutdown, spreading', () => {
@@ -296,8 +320,8 @@ describe('manifests: workloads', () => {
     expect(deployments.flatMap(deploymentProblems)).toEqual([]);
   });
 
-  it('every Deployment has a Service, HPA (autoscaling/v2, CPU 70%) and PDB (policy/v1, minAvailable 1) of its name in the base', () => {
-    expect(baseDeployments.flatMap((d) => companionProblems(d, baseDocs))).toEqual([]);
+  it('every Deployment has a Service (workers excepted), HPA (autoscaling/v2, CPU 70%) and PDB (policy/v1, minAvailable 1) of its name in the base', () => {
+    expect(baseDeployments.flatMap((d) => companionProblems(d, baseDocs, { service: !isWorker(d) }))).toEqual([]);
   });
 
   it('each service has its own database, declared for CloudNativePG and for compose', () => {
@@ -410,10 +434,10 @@ describe('manifests: rendered with kubectl kustomize', () => {
       const outside = docs.filter((d) => d.kind !== 'Namespace' && at(d.doc, 'metadata', 'namespace') !== NAMESPACE).map((d) => `${d.kind}/${d.name}`);
       expect(outside).toEqual([]);
       const deployments = docs.filter((d) => d.kind === 'Deployment');
-      expect(deployments.map((d) => d.name).sort()).toEqual([...SERVICES].sort());
+      expect(deployments.filter((d) => !isWorker(d)).map((d) => d.name).sort()).toEqual([...SERVICES].sort());
       expect(deployments.flatMap(deploymentProblems)).toEqual([]);
       // Companions in the rendered output too (local overlay may run 1 replica, so skip the HPA floor there).
-      const companion = deployments.flatMap((d) => companionProblems(d, docs)).filter((p) => !(path.basename(dir) === 'local' && p.includes('minReplicas')));
+      const companion = deployments.flatMap((d) => companionProblems(d, docs, { service: !isWorker(d) })).filter((p) => !(path.basename(dir) === 'local' && p.includes('minReplicas')));
       expect(companion).toEqual([]);
       expect(docs.filter((d) => d.kind === 'Secret').map((d) => d.name)).toEqual([]);
     });
