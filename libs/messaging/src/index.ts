@@ -4,7 +4,6 @@ export * from './kafka-client';
 export * from './outbox/outbox-writer';
 export * from './outbox/outbox-relay';
 export * from './inbox/event-consumer';
-export * from './inbox/infrastructure-errors';
 export * from './dead-letters/dead-letter.service';
 export * from './dead-letters/dead-letter.controller';
 export * from './consumer-host';

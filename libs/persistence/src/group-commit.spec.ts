@@ -1,5 +1,4 @@
 import { GroupCommit } from './group-commit';
-import { isFaultOfOneWrite } from './multi-insert';
 
 /** A writer whose statements finish when the test says so: to see what goes out together. */
 function controlledWriter(failOn: (item: number) => boolean = () => false) {
@@ -82,16 +81,5 @@ describe('GroupCommit', () => {
   it('refuses options below one', () => {
     expect(() => new GroupCommit(async () => undefined, { maxInFlight: 0, maxBatch: 1 })).toThrow('at least 1');
     expect(() => new GroupCommit(async () => undefined, { maxInFlight: 2, maxBatch: Number('sixty') })).toThrow('integers');
-  });
-});
-
-describe('isFaultOfOneWrite', () => {
-  it('retries data and constraint errors alone, not connection or capacity errors', () => {
-    expect(isFaultOfOneWrite({ code: '23505' })).toBe(true);
-    expect(isFaultOfOneWrite({ code: '22P02' })).toBe(true);
-    expect(isFaultOfOneWrite({ code: '08006' })).toBe(false);
-    expect(isFaultOfOneWrite({ code: '53300' })).toBe(false);
-    expect(isFaultOfOneWrite(new Error('Connection terminated unexpectedly'))).toBe(false);
-    expect(isFaultOfOneWrite(null)).toBe(false);
   });
 });

@@ -32,7 +32,7 @@ interface Waiting<T> {
 export class GroupCommit<T> {
   private readonly queue: Waiting<T>[] = [];
   private inFlight = 0;
-  /** Statements run and writes written: for metrics and tests. */
+  /** Statements run, writes sent (a write retried alone counts again), writes retried alone: for tests. */
   readonly stats = { statements: 0, writes: 0, retriedAlone: 0 };
 
   constructor(

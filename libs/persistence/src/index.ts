@@ -5,3 +5,4 @@ export * from './persistence.module';
 export * from './block-allocator';
 export * from './multi-insert';
 export * from './group-commit';
+export * from './database-errors';

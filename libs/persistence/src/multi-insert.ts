@@ -1,6 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+import { isFaultOfOneWrite } from './database-errors';
 import { GroupCommit, GroupCommitOptions } from './group-commit';
 
 export interface InsertPart {
@@ -81,16 +82,6 @@ export class MultiInsert {
     const values = [...this.parts.map((p, i) => JSON.stringify(rows[i].map((r) => toColumns(p, r)))), ...alsoValues];
     return { name: this.name, text: this.text, values };
   }
-}
-
-/**
- * An error one write of a group can cause (SQLSTATE class 22 data exception, 23 integrity constraint
- * violation): retrying the writes alone finds it and lets the others through. Anything else (a lost
- * connection, too many clients, a shutdown) would fail each retry too.
- */
-export function isFaultOfOneWrite(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && (code.startsWith('22') || code.startsWith('23'));
 }
 
 function toColumns(p: PreparedPart, row: ObjectLiteral): Record<string, unknown> {

@@ -3,7 +3,7 @@ import { eventsCounter } from '@onewindow/observability';
 import { Consumer, Kafka, KafkaMessage, Partitioners, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import { DataSource, EntityManager } from 'typeorm';
-import { isInfrastructureError } from './infrastructure-errors';
+import { isInfrastructureError } from '@onewindow/persistence';
 import { toLogical, toPhysical } from '../kafka-client';
 import { ensureTopics } from '../topics-admin';
 
