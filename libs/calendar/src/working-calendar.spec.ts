@@ -1,4 +1,5 @@
 import { CalendarYearMissingError } from './calendar-year-missing-error';
+import { addDays } from './iso-date';
 import { HolidayData } from './holiday-data';
 import { officialCalendar, officialCalendarWithFallback } from './official-calendar';
 import { CalendarYearMissingWarning, WorkingCalendar } from './working-calendar';
@@ -114,6 +115,48 @@ describe('workingDaysBetween, nextWorkingDay, workingDayOnOrAfter', () => {
   it('keeps a working day and rolls a rest day forward', () => {
     expect(cal.workingDayOnOrAfter('2025-03-12')).toBe('2025-03-12');
     expect(cal.workingDayOnOrAfter('2026-02-15')).toBe('2026-02-24');
+  });
+});
+
+describe('the working-day index gives what a day-by-day count gives', () => {
+  // The reference walks the days one by one with isWorkingDay, which does not use the index.
+  const walkAdd = (start: string, n: number): string => {
+    let day = start;
+    for (let counted = 0; counted < n; ) {
+      day = addDays(day, 1);
+      if (cal.isWorkingDay(day)) counted++;
+    }
+    return day;
+  };
+  const walkBetween = (from: string, to: string): number => {
+    let count = 0;
+    for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) if (cal.isWorkingDay(day)) count++;
+    return count;
+  };
+  const outcome = (f: () => unknown) => {
+    try {
+      return f();
+    } catch (e) {
+      return (e as Error).name;
+    }
+  };
+
+  it('for every start day of the covered years and counts up to a year, including counts that run past them', () => {
+    let past = 0;
+    for (let start = '2024-01-01'; start <= '2026-12-31'; start = addDays(start, 1)) {
+      for (const n of [0, 1, 2, 5, 20, 60, 250]) {
+        const expected = outcome(() => walkAdd(start, n));
+        if (expected === 'CalendarYearMissingError') past++;
+        expect([start, n, outcome(() => cal.addWorkingDays(start, n))]).toEqual([start, n, expected]);
+      }
+    }
+    expect(past).toBeGreaterThan(0);
+  });
+
+  it('for spans inside the covered years, either way round', () => {
+    for (const [from, to] of [['2024-01-01', '2026-12-31'], ['2024-02-09', '2024-02-19'], ['2025-09-26', '2026-03-02'], ['2026-12-31', '2024-01-01'], ['2025-05-05', '2025-05-05']]) {
+      expect(cal.workingDaysBetween(from, to)).toBe(from <= to ? walkBetween(from, to) : -walkBetween(to, from));
+    }
   });
 });
 

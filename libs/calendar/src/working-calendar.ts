@@ -28,6 +28,15 @@ export class WorkingCalendar {
   readonly #days = new Map<number, DayEntry>();
   readonly #years: readonly number[];
   readonly #options: WorkingCalendarOptions;
+  /**
+   * Working days counted from the first day of the covered years: #cumulative[d - #first] is the number
+   * of working days in [#first, d]. Every submission computes due dates and every view the days left,
+   * so inside the covered years both are a subtraction and a binary search instead of a walk over each
+   * day; a count that leaves the covered years walks day by day as before (and throws or warns there).
+   * Empty when the covered years are not one unbroken run.
+   */
+  readonly #cumulative: Int32Array;
+  readonly #first: number;
 
   constructor(data: HolidayData, options: WorkingCalendarOptions = {}) {
     const checked = parseHolidayData(data);
@@ -41,6 +50,15 @@ export class WorkingCalendar {
         for (let d = toDayNumber(range.from); d <= toDayNumber(range.to); d++) this.#days.set(d, { kind: 'off', name: range.name });
       }
       for (const date of year.work) this.#days.set(toDayNumber(date), { kind: 'work' });
+    }
+    const years = this.#years;
+    const unbroken = years.length > 0 && years[years.length - 1] - years[0] === years.length - 1;
+    this.#first = unbroken ? toDayNumber(`${years[0]}-01-01`) : 0;
+    const last = unbroken ? toDayNumber(`${years[years.length - 1]}-12-31`) : -1;
+    this.#cumulative = new Int32Array(last - this.#first + 1);
+    for (let day = this.#first, count = 0; day <= last; day++) {
+      if (this.#isWorking(day, new Set())) count++;
+      this.#cumulative[day - this.#first] = count;
     }
   }
 
@@ -68,6 +86,8 @@ export class WorkingCalendar {
    */
   addWorkingDays(start: IsoDate, n: number): IsoDate {
     assertCount(n);
+    const indexed = this.#indexedAdd(toDayNumber(start), n);
+    if (indexed !== undefined) return fromDayNumber(indexed);
     const warned: WarnedYears = new Set();
     let day = toDayNumber(start);
     for (let counted = 0; counted < n; ) {
@@ -84,6 +104,7 @@ export class WorkingCalendar {
   workingDaysBetween(from: IsoDate, to: IsoDate): number {
     const [a, b] = [toDayNumber(from), toDayNumber(to)];
     if (b < a) return -this.workingDaysBetween(to, from);
+    if (this.#covers(a) && this.#covers(b)) return this.#cumulative[b - this.#first] - this.#cumulative[a - this.#first];
     const warned: WarnedYears = new Set();
     let count = 0;
     for (let day = a + 1; day <= b; day++) if (this.#isWorking(day, warned)) count++;
@@ -111,6 +132,28 @@ export class WorkingCalendar {
   addNaturalDays(start: IsoDate, n: number): IsoDate {
     assertCount(n);
     return this.workingDayOnOrAfter(fromDayNumber(toDayNumber(start) + n));
+  }
+
+  #covers(day: number): boolean {
+    return day >= this.#first && day - this.#first < this.#cumulative.length;
+  }
+
+  /** The n-th working day after `start` from the index, or undefined when it lies outside it. */
+  #indexedAdd(start: number, n: number): number | undefined {
+    if (!this.#covers(start)) return undefined;
+    const cumulative = this.#cumulative;
+    const target = cumulative[start - this.#first] + n;
+    if (n === 0) return start;
+    if (target > cumulative[cumulative.length - 1]) return undefined;
+    // The first day whose count reaches the target is the working day that made it.
+    let lo = start - this.#first + 1;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (cumulative[mid] >= target) hi = mid;
+      else lo = mid + 1;
+    }
+    return this.#first + lo;
   }
 
   #isWorking(day: number, warned: WarnedYears): boolean {

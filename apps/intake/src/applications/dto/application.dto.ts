@@ -30,7 +30,7 @@ export class SubmitApplicationDto {
   @Matches(CODE)
   itemCode?: string;
 
-  @ApiPropertyOptional({ example: 'YJS-001', description: 'A bundle (一件事): one application per item, one form (not implemented yet: 501)' })
+  @ApiPropertyOptional({ example: 'YJS-001', description: 'A bundle (一件事): one application per item, one form with the merged materials (or itemCode)' })
   @IsOptional()
   @Matches(CODE)
   bundleCode?: string;
