@@ -38,6 +38,8 @@ export interface RawMessage {
   offset: string;
   key: string | null;
   value: string;
+  /** The `ow-event-type` header the outbox relay sets from the row's type (absent from other producers). */
+  headerType?: string;
 }
 
 /** Messages applied in one transaction at most. */
@@ -177,6 +179,9 @@ export class EventConsumer {
    * need be); what is not JSON or names no type is dead-lettered.
    */
   private parse(msg: RawMessage): { event: EventEnvelope } | { ignored: true } | { invalid: string } {
+    // Most of a topic's events are for other consumers: the relay's type header tells without parsing
+    // the JSON. The header is written from the same outbox row as the envelope, so they agree.
+    if (msg.headerType !== undefined && !this.handlerOf(msg.headerType)) return { ignored: true };
     try {
       const raw = JSON.parse(msg.value) as { type?: unknown } | null;
       if (raw !== null && typeof raw === 'object' && typeof raw.type === 'string' && !this.handlerOf(raw.type)) return { ignored: true };
@@ -249,5 +254,9 @@ export class EventConsumer {
 }
 
 function toRaw(topic: string, partition: number, m: KafkaMessage): RawMessage {
-  return { topic, partition, offset: m.offset, key: m.key?.toString() ?? null, value: m.value?.toString() ?? '' };
+  const type = m.headers?.['ow-event-type'];
+  return {
+    topic, partition, offset: m.offset, key: m.key?.toString() ?? null, value: m.value?.toString() ?? '',
+    ...(type !== undefined && !Array.isArray(type) ? { headerType: type.toString() } : {}),
+  };
 }
