@@ -86,10 +86,10 @@ export class WorkingCalendar {
    */
   addWorkingDays(start: IsoDate, n: number): IsoDate {
     assertCount(n);
-    const indexed = this.#indexedAdd(toDayNumber(start), n);
+    let day = toDayNumber(start);
+    const indexed = this.#indexedAdd(day, n);
     if (indexed !== undefined) return fromDayNumber(indexed);
     const warned: WarnedYears = new Set();
-    let day = toDayNumber(start);
     for (let counted = 0; counted < n; ) {
       day++;
       if (this.#isWorking(day, warned)) counted++;
@@ -141,9 +141,9 @@ export class WorkingCalendar {
   /** The n-th working day after `start` from the index, or undefined when it lies outside it. */
   #indexedAdd(start: number, n: number): number | undefined {
     if (!this.#covers(start)) return undefined;
+    if (n === 0) return start;
     const cumulative = this.#cumulative;
     const target = cumulative[start - this.#first] + n;
-    if (n === 0) return start;
     if (target > cumulative[cumulative.length - 1]) return undefined;
     // The first day whose count reaches the target is the working day that made it.
     let lo = start - this.#first + 1;
