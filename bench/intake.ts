@@ -10,7 +10,7 @@ import { openLoop } from './open-loop';
 import { percentile, report } from './report';
 
 const SECONDS = Number(process.argv[2] ?? 10);
-const LEVELS = (process.argv[3] ?? '10,50,100').split(',').map(Number);
+const LEVELS = process.argv[3] === '-' ? [] : (process.argv[3] ?? '10,50,100').split(',').map(Number);
 const RATES = (process.argv[4] ?? '300,500,1000').split(',').map(Number);
 const GW = 18280;
 const INTAKE = 13280;
