@@ -9,7 +9,8 @@ export type TaskState = 'OPEN' | 'CLAIMED' | 'REVIEWED' | 'DONE' | 'CANCELLED';
 export const TASK_STATES: TaskState[] = ['OPEN', 'CLAIMED', 'REVIEWED', 'DONE', 'CANCELLED'];
 
 @Entity('task')
-@Index('task_queue', ['department', 'state', 'createdAt'])
+@Index('task_active_queue', ['department', 'createdAt'], { where: `state in ('OPEN','CLAIMED','REVIEWED')` })
+@Index('task_closed_queue', ['department', 'state', 'createdAt'], { where: `state not in ('OPEN','CLAIMED','REVIEWED')` })
 export class TaskRow {
   @PrimaryColumn('uuid') id!: string;
   /** One task per application: a redelivered or repeated acceptance event cannot make a second one. */

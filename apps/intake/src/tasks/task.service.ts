@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { canSeeDivision, Principal, Roles, StaffPrincipal, SystemPrincipal } from '@onewindow/auth';
 import { InvalidTransitionError, NotVisibleError } from '@onewindow/http';
 import { updateWithVersion } from '@onewindow/persistence';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { clockOf } from '../applications/application-access';
 import { ApplicationLifecycle } from '../applications/application-lifecycle.service';
 import { ApplicationQueries } from '../applications/application-queries.service';
@@ -14,6 +14,8 @@ import type { ExtendDto, PauseDto, ReviewDto, TaskView } from './task.dto';
 import { TaskRow, TaskState } from './task.entity';
 
 const PAGE = 200;
+/** The states of task_active_queue's predicate (migration 1764140000000). */
+const ACTIVE_TASK_STATES: TaskState[] = ['OPEN', 'CLAIMED', 'REVIEWED'];
 const WHAT = '任务';
 
 /**
@@ -32,15 +34,24 @@ export class TaskService {
 
   async queue(p: StaffPrincipal | SystemPrincipal, state?: TaskState): Promise<TaskView[]> {
     if (!p.department) return [];
-    const qb = this.ds.manager.createQueryBuilder(TaskRow, 't').where('t.department = :d', { d: p.department }).orderBy('t.created_at', 'ASC').take(PAGE);
-    if (state) qb.andWhere('t.state = :s', { s: state });
-    else qb.andWhere(`t.state in ('OPEN','CLAIMED','REVIEWED')`);
-    // A prefix narrows the scan; canSeeDivision below is the rule.
-    if (p.type === 'staff') qb.andWhere('t.division like :prefix', { prefix: `${divisionPrefix(p.division)}%` });
-    const tasks = (await qb.getMany()).filter((t) => p.type === 'system' || canSeeDivision(p, t.division));
+    const tasks = (await this.queueQuery(p, state).getMany()).filter((t) => p.type === 'system' || canSeeDivision(p, t.division));
     const apps = tasks.length ? await this.ds.manager.createQueryBuilder(ApplicationRow, 'a').where('a.id in (:...ids)', { ids: tasks.map((t) => t.applicationId) }).getMany() : [];
     const byId = new Map(apps.map((a) => [a.id, a]));
     return tasks.map((t) => toTaskView(t, byId.get(t.applicationId)!));
+  }
+
+  /**
+   * A page of the department's queue, oldest first. Active tasks (the default view, or one active
+   * state) are read along task_active_queue in queue order, closed ones along task_closed_queue; the
+   * query repeats the partial index's predicate so the planner can prove the index applies.
+   */
+  queueQuery(p: StaffPrincipal | SystemPrincipal, state?: TaskState): SelectQueryBuilder<TaskRow> {
+    const qb = this.ds.manager.createQueryBuilder(TaskRow, 't').where('t.department = :d', { d: p.department }).orderBy('t.created_at', 'ASC').take(PAGE);
+    qb.andWhere(!state || ACTIVE_TASK_STATES.includes(state) ? `t.state in ('OPEN','CLAIMED','REVIEWED')` : `t.state not in ('OPEN','CLAIMED','REVIEWED')`);
+    if (state) qb.andWhere('t.state = :s', { s: state });
+    // A prefix narrows the scan; canSeeDivision in queue() is the rule.
+    if (p.type === 'staff') qb.andWhere('t.division like :prefix', { prefix: `${divisionPrefix(p.division)}%` });
+    return qb;
   }
 
   async get(p: Principal, id: string): Promise<TaskView> {

@@ -4,6 +4,7 @@ import { waitFor } from '@onewindow/testing';
 import { material, validDefinition } from '../../catalogue/testing/fixtures';
 import { ASSIGNMENT_READ } from '../../tasks/task-consumer';
 import { ApplicationQueries } from '../application-queries.service';
+import { TaskService } from '../../tasks/task.service';
 import { bootIntakeTestApp, IntakeTestApp, people, RESIDENT_ID } from '../testing/intake-test-app';
 
 // 自动受理: GG-RS-002 (社会保障卡补领) is an online item whose only material is an e-licence, marked
@@ -106,6 +107,18 @@ describe('automatic acceptance of complete online applications (自动受理, re
       const p = await plan(ASSIGNMENT_READ, [ids]);
       expect(p).toMatch(/Index (Only )?Scan using task_application_id_key on task/);
       expect(p).not.toMatch(/Seq Scan on task/);
+    });
+
+    it("a department's queue reads a page along the index of active (or closed) tasks in queue order, without sorting the backlog", async () => {
+      const tasks = t.app.get(TaskService);
+      const active = await plan(...tasks.queueQuery(rsReviewer).getQueryAndParameters());
+      expect(active).toMatch(/Index Scan using task_active_queue on task/);
+      expect(active).not.toMatch(/Sort|Seq Scan/);
+      expect(await plan(...tasks.queueQuery(rsReviewer, 'OPEN').getQueryAndParameters())).toMatch(/Index Scan using task_active_queue on task/);
+      expect(await plan(...tasks.queueQuery(rsReviewer, 'DONE').getQueryAndParameters())).toMatch(/Index Scan using task_closed_queue on task/);
+      const queue = (await t.call(rsReviewer, 'GET', '/tasks')).json() as { createdAt: string }[];
+      expect(queue).toHaveLength(200);
+      expect(queue.map((x) => x.createdAt)).toEqual(queue.map((x) => x.createdAt).sort());
     });
 
     it("a window clerk's list reads each half along its own index and merges them newest first", async () => {
