@@ -13,7 +13,8 @@ export function startProcess(entry: string, env: Record<string, string>): ChildP
     // OW_PROCESS_EXEC_ARGV (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the started services of a bench.
     execArgv: ['-r', '@swc-node/register', ...(process.env.OW_PROCESS_EXEC_ARGV?.split(' ').filter(Boolean) ?? [])],
     env: { ...process.env, OW_LOG_LEVEL: process.env.OW_LOG_LEVEL ?? 'warn', ...env },
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    // OW_PROCESS_STDOUT=inherit shows their standard output too (logs below warn, --trace-gc).
+    stdio: ['ignore', process.env.OW_PROCESS_STDOUT === 'inherit' ? 'inherit' : 'ignore', 'inherit', 'ipc'],
   });
 }
 
