@@ -4,3 +4,4 @@ export * from './metrics';
 export * from './health';
 export * from './observability.module';
 export * from './nest-logger';
+export * from './calendar-fallback';

@@ -1,10 +1,12 @@
 import { Logger } from '@nestjs/common';
 import { officialCalendarWithFallback } from '@onewindow/calendar';
+import { calendarFallbackReporter } from '@onewindow/observability';
 
 const log = new Logger('calendar');
 
 /**
  * Step time limits and the one-day measure keep running in a year the holiday data does not cover yet
- * (weekends only), with an error logged every time, which is what the runbook's alert watches.
+ * (weekends only); every use is counted (ow_calendar_fallback_total, the runbook's alert) and logged
+ * as an error once an hour per year.
  */
-export const registrationCalendar = officialCalendarWithFallback((w) => log.error({ year: w.year }, w.message));
+export const registrationCalendar = officialCalendarWithFallback(calendarFallbackReporter((fields, message) => log.error(fields, message)));
