@@ -14,8 +14,9 @@ import type { ExtendDto, PauseDto, ReviewDto, TaskView } from './task.dto';
 import { TaskRow, TaskState } from './task.entity';
 
 const PAGE = 200;
-/** The states of task_active_queue's predicate (migration 1764140000000). */
+/** The states of task_active_queue's predicate (migration 1764140000000), and that predicate's SQL. */
 const ACTIVE_TASK_STATES: TaskState[] = ['OPEN', 'CLAIMED', 'REVIEWED'];
+const ACTIVE_TASK_STATES_SQL = `(${ACTIVE_TASK_STATES.map((s) => `'${s}'`).join(',')})`;
 const WHAT = '任务';
 
 /**
@@ -47,7 +48,7 @@ export class TaskService {
    */
   queueQuery(p: StaffPrincipal | SystemPrincipal, state?: TaskState): SelectQueryBuilder<TaskRow> {
     const qb = this.ds.manager.createQueryBuilder(TaskRow, 't').where('t.department = :d', { d: p.department }).orderBy('t.created_at', 'ASC').take(PAGE);
-    qb.andWhere(!state || ACTIVE_TASK_STATES.includes(state) ? `t.state in ('OPEN','CLAIMED','REVIEWED')` : `t.state not in ('OPEN','CLAIMED','REVIEWED')`);
+    qb.andWhere(`t.state ${!state || ACTIVE_TASK_STATES.includes(state) ? 'in' : 'not in'} ${ACTIVE_TASK_STATES_SQL}`);
     if (state) qb.andWhere('t.state = :s', { s: state });
     // A prefix narrows the scan; canSeeDivision in queue() is the rule.
     if (p.type === 'staff') qb.andWhere('t.division like :prefix', { prefix: `${divisionPrefix(p.division)}%` });
