@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from './ids';
 import { z } from 'zod';
 import { isoInstant } from './formats';
 
@@ -43,7 +43,7 @@ export interface NewEvent<T> {
 }
 
 export function createEnvelope<T>(e: NewEvent<T>): EventEnvelope<T> {
-  const id = e.id ?? randomUUID();
+  const id = e.id ?? newId();
   return {
     id,
     type: e.type,

@@ -6,3 +6,4 @@ export * from './events/registration';
 export * from './events/intake-fee';
 export * from './canonical-json';
 export * from './formats';
+export * from './ids';

@@ -3,11 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ownerSubjectOf, Principal, Roles, StaffPrincipal } from '@onewindow/auth';
 import { todayInShanghai } from '@onewindow/calendar';
 import { formatCaseNumber, validateResidentId, validateUscc } from '@onewindow/codes';
-import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
 import { OutboxEventEntity, OutboxRow } from '@onewindow/messaging';
 import { groupCommitWrites } from '@onewindow/observability';
 import { BlockAllocator, GroupCommit, MultiInsert, pgPool } from '@onewindow/persistence';
+import { newId } from '@onewindow/contracts';
 import { normaliseMaterialName } from '../catalogue/rules/material-name';
 import { CatalogueReader, ItemDefinition, ItemVersion, MaterialRequirement } from '../catalogue/catalogue.types';
 import { DocumentIssuer } from '../documents/documents.types';
@@ -184,7 +184,7 @@ export class ApplicationIntake implements OnModuleInit {
     if (unknown.length) throw new UnknownMaterialError(unknown);
     const now = new Date();
     const today = todayInShanghai(now);
-    const group = r.request.bundle ? randomUUID() : null;
+    const group = r.request.bundle ? newId() : null;
     const received: ReceivedApplication[] = [];
     const rows = { applications: [] as ApplicationRow[], materials: [] as ApplicationMaterialRow[], documents: [] as DocumentEntity[], steps: [] as ApplicationStepRow[], events: [] as OutboxRow[] };
     for (const part of r.parts) {
@@ -195,7 +195,7 @@ export class ApplicationIntake implements OnModuleInit {
       const check = checkMaterials(def.materials, given.map((m) => givenOf(m, r.channel)), { idCardOnly: def.idCardOnly, channel: r.channel });
       const number = await this.nextNumber(caseNumberDivision(part.division), today);
       const app = Object.assign(new ApplicationRow(), {
-        id: randomUUID(), number, itemCode: part.item.itemCode, itemVersion: part.item.version, itemName: def.name, bundleCode: r.request.bundle, bundleGroup: group,
+        id: newId(), number, itemCode: part.item.itemCode, itemVersion: part.item.version, itemName: def.name, bundleCode: r.request.bundle, bundleGroup: group,
         mode: def.mode, twoStepReview: def.twoStepReview,
         applicantType: r.applicantType, applicantSubject: r.owner, applicantName: r.applicantName, applicantIdNumber: r.idNumber, applicantPhone: r.phone,
         channel: r.channel, receivingOrgUnit: r.orgUnit, receivingDivision: part.receivingDivision, receivingLevel: r.receivingLevel, receivedBy: r.channel === 'window' ? r.actor.id : null,

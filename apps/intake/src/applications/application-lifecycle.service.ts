@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { isOwner, Principal, Roles, StaffPrincipal } from '@onewindow/auth';
 import { todayInShanghai } from '@onewindow/calendar';
 import { InvalidTransitionError, NotVisibleError } from '@onewindow/http';
-import { createHash, randomUUID } from 'node:crypto';
+import { newId } from '@onewindow/contracts';
+import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { SpecialProcedure } from '../catalogue/catalogue.types';
 import { extendLegalDue, pausedWorkingDays, shiftForPause } from '../deadlines/clock';
@@ -78,7 +79,7 @@ export class ApplicationLifecycle {
       const promisedAfter = ['ACCEPTED', 'IN_REVIEW', 'PAUSED'].includes(app.state) && row?.status === 'promised';
       if (!beforeAcceptance && !promisedAfter) throw new InvalidTransitionError('申请', app.state, 'upload-material');
       const file = Object.assign(new ApplicationFileRow(), {
-        id: randomUUID(), applicationId: id, materialCode: code, contentType, size: data.length, sha256: createHash('sha256').update(data).digest('hex'), data, uploadedBy: `${p.type}:${p.sub}`,
+        id: newId(), applicationId: id, materialCode: code, contentType, size: data.length, sha256: createHash('sha256').update(data).digest('hex'), data, uploadedBy: `${p.type}:${p.sub}`,
       });
       await m.insert(ApplicationFileRow, file);
       const now = new Date();

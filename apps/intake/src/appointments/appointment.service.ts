@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { isOwner, ownerSubjectOf, type Principal, type StaffPrincipal } from '@onewindow/auth';
 import { addDays, toIsoDate } from '@onewindow/calendar';
 import { InvalidTransitionError, NotVisibleError } from '@onewindow/http';
+import { newId } from '@onewindow/contracts';
 import { DataSource } from 'typeorm';
 import { AppointmentClock } from './appointment-clock';
 import { AppointmentEntity } from './entities/appointment.entity';
@@ -38,7 +38,7 @@ export class AppointmentService {
        select unnest($1::uuid[]), $2, $3, unnest($4::timestamptz[]), unnest($5::timestamptz[]), $6, 0, $7, $8
        on conflict (centre, category, starts_at) do nothing
        returning id`,
-      [planned.map(() => randomUUID()), clerk.orgUnit, category, planned.map((s) => s.startsAt), planned.map((s) => s.endsAt), capacity, clerk.sub, this.clock.now()],
+      [planned.map(() => newId()), clerk.orgUnit, category, planned.map((s) => s.startsAt), planned.map((s) => s.endsAt), capacity, clerk.sub, this.clock.now()],
     )) as unknown[];
     return { created: inserted.length, skipped: planned.length - inserted.length };
   }
@@ -79,7 +79,7 @@ export class AppointmentService {
       }
       const mine = await m.findOne(AppointmentEntity, { where: { slotId, ownerSubject: owner, status: 'booked' } });
       if (mine) throw new ConflictException({ message: '您已预约该时段 (already booked this slot)', details: { appointmentId: mine.id } });
-      const appointment: AppointmentEntity = { id: randomUUID(), slotId, ownerSubject: owner, status: 'booked', bookedAt: now, cancelledAt: null, checkedInAt: null };
+      const appointment: AppointmentEntity = { id: newId(), slotId, ownerSubject: owner, status: 'booked', bookedAt: now, cancelledAt: null, checkedInAt: null };
       await m.insert(AppointmentEntity, appointment);
       const slot = await m.findOneOrFail(AppointmentSlotEntity, { where: { id: slotId } });
       return { appointment, slot };

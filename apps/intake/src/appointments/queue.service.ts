@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { isOwner, type Principal, type StaffPrincipal } from '@onewindow/auth';
 import { toIsoDate } from '@onewindow/calendar';
 import { InvalidTransitionError, NotVisibleError } from '@onewindow/http';
+import { newId } from '@onewindow/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppointmentClock } from './appointment-clock';
 import { APPOINTMENT } from './appointment.service';
@@ -86,7 +86,7 @@ export class QueueService {
       [t.centre, day, t.category],
     )) as { last: number }[];
     const ticket: QueueTicketEntity = {
-      id: randomUUID(),
+      id: newId(),
       centre: t.centre,
       day,
       category: t.category,

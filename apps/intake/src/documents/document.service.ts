@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
 import { isOwner, type Principal } from '@onewindow/auth';
 import { toIsoDate } from '@onewindow/calendar';
 import { NotVisibleError } from '@onewindow/http';
 import { BlockAllocator, pgPool } from '@onewindow/persistence';
+import { newId } from '@onewindow/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { contentHash } from './content-hash';
 import { DocumentEntity } from './document.entity';
@@ -90,7 +90,7 @@ export class DocumentService extends DocumentIssuer {
     const number = `${def.prefix}${issuedOn.replace(/-/g, '')}${String(seq).padStart(8, '0')}`;
     const verificationCode = newVerificationCode();
     const row: DocumentEntity = {
-      id: randomUUID(),
+      id: newId(),
       kind: req.kind,
       number,
       applicationId: req.applicationId,

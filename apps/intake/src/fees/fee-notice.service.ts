@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { ConflictException, Injectable } from '@nestjs/common';
 import { isOwner, ownerSubjectOf, type Principal } from '@onewindow/auth';
 import { toIsoDate } from '@onewindow/calendar';
 import type { Actor } from '@onewindow/contracts';
 import { NotVisibleError } from '@onewindow/http';
 import { OutboxWriter } from '@onewindow/messaging';
+import { newId } from '@onewindow/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { DocumentIssuer } from '../documents/documents.types';
 import { CatalogueLookup } from './catalogue-lookup';
@@ -73,7 +73,7 @@ export class FeeNoticeService {
       },
     });
     const notice: FeeNoticeEntity = {
-      id: randomUUID(),
+      id: newId(),
       number,
       paymentReference: reference,
       applicationId: input.applicationId,

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { ConflictException, Injectable, Logger, UnprocessableEntityException } from '@nestjs/common';
 import type { SystemPrincipal } from '@onewindow/auth';
 import { InvalidTransitionError, NotVisibleError } from '@onewindow/http';
 import { OutboxWriter } from '@onewindow/messaging';
+import { newId } from '@onewindow/contracts';
 import { DataSource } from 'typeorm';
 import { FeeNoticeEntity } from './entities/fee-notice.entity';
 import { FeePaymentEntity } from './entities/fee-payment.entity';
@@ -53,7 +53,7 @@ export class FeePaymentService {
         });
       }
 
-      const payment: FeePaymentEntity = { id: randomUUID(), noticeId: notice.id, bankTxnId: c.bankTxnId, amountFen: c.amountFen, paidAt: c.paidAt, channel: channel.sub, recordedAt: new Date() };
+      const payment: FeePaymentEntity = { id: newId(), noticeId: notice.id, bankTxnId: c.bankTxnId, amountFen: c.amountFen, paidAt: c.paidAt, channel: channel.sub, recordedAt: new Date() };
       await m.insert(FeePaymentEntity, payment);
       await m.update(FeeNoticeEntity, { id: notice.id }, { status: 'paid', paidAt: c.paidAt, version: notice.version + 1 });
       await this.outbox.add(m, {

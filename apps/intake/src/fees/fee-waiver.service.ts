@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import type { StaffPrincipal } from '@onewindow/auth';
 import { InvalidTransitionError, NotVisibleError } from '@onewindow/http';
 import { OutboxWriter } from '@onewindow/messaging';
+import { newId } from '@onewindow/contracts';
 import { DataSource } from 'typeorm';
 import { FeeNoticeEntity } from './entities/fee-notice.entity';
 import { FeeWaiverRequestEntity } from './entities/fee-waiver-request.entity';
@@ -23,7 +23,7 @@ export class FeeWaiverService {
       const pending = await m.findOne(FeeWaiverRequestEntity, { where: { noticeId, status: 'pending' } });
       if (pending) throw new ConflictException({ message: '该缴费通知已有待审批的减免申请 (a waiver request is already pending)', details: { waiverRequestId: pending.id } });
       const req: FeeWaiverRequestEntity = {
-        id: randomUUID(),
+        id: newId(),
         noticeId,
         reason,
         requestedBy: clerk.sub,

@@ -1,9 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { EventEnvelope, Topics } from '@onewindow/contracts';
+import { EventEnvelope, Topics, newId } from '@onewindow/contracts';
 import { ConsumerHost, OutboxEventEntity, OutboxRow } from '@onewindow/messaging';
 import { clientOf, MultiInsert } from '@onewindow/persistence';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { ApplicationLifecycle } from '../applications/application-lifecycle.service';
 import { ApplicationSteps } from '../applications/application-steps';
@@ -92,7 +91,7 @@ export class TaskConsumer implements OnModuleInit {
         state: a.state, twoStepReview: a.two_step_review, promisedDue: a.promised_due, legalDue: a.legal_due,
       } satisfies Partial<ApplicationRow>);
       const task = Object.assign(new TaskRow(), {
-        id: randomUUID(), applicationId: a.id, applicationNumber: app.number, itemCode: app.itemCode, itemVersion: app.itemVersion, itemName: app.itemName,
+        id: newId(), applicationId: a.id, applicationNumber: app.number, itemCode: app.itemCode, itemVersion: app.itemVersion, itemName: app.itemName,
         department: app.department, division: app.division, state: 'OPEN', twoStepReview: app.twoStepReview, assignee: null, claimedAt: null,
         reviewedBy: null, reviewOpinion: null, recommendation: null, decidedBy: null, outcome: null, version: 1,
       } satisfies Partial<TaskRow>);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { newId } from '@onewindow/contracts';
 import { EntityManager } from 'typeorm';
 import type { NameParts } from './name-structure';
 import { compareNames, oneApartPatterns, RegisteredName, sortedChars } from './name-similarity';
@@ -38,7 +38,7 @@ export class NameRegister {
     const rows = await m.query(
       `insert into enterprise_name (id, registration_id, authority_code, full_name, trade_name, industry, trade_name_sorted, status)
        values ($1, $2, $3, $4, $5, $6, $7, 'reserved') on conflict do nothing returning id`,
-      [randomUUID(), registrationId, authorityCode, parts.fullName, parts.tradeName, parts.industry, sortedChars(parts.tradeName)],
+      [newId(), registrationId, authorityCode, parts.fullName, parts.tradeName, parts.industry, sortedChars(parts.tradeName)],
     );
     return rows.length === 1;
   }

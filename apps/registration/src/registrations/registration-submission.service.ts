@@ -3,9 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ownerSubjectOf, type Principal } from '@onewindow/auth';
 import { todayInShanghai } from '@onewindow/calendar';
 import { formatCaseNumber } from '@onewindow/codes';
-import { RegistrationNameApproved, RegistrationNameReviewRequested, RegistrationSubmitted } from '@onewindow/contracts';
+import { RegistrationNameApproved, RegistrationNameReviewRequested, RegistrationSubmitted, newId } from '@onewindow/contracts';
 import { OutboxWriter } from '@onewindow/messaging';
-import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { authorityForDivision, type RegistrationAuthority } from '../authorities/authorities';
 import type { RegistrationFormDto } from '../form/dto/registration-form.dto';
@@ -76,7 +75,7 @@ export class RegistrationSubmission {
 
   private async create(m: EntityManager, p: Principal, owner: string, form: RegistrationFormDto, formHash: string, key: string | undefined, traceId: string): Promise<RegistrationRow> {
     const authority = authorityForDivision(form.authorityDivision)!;
-    const id = randomUUID();
+    const id = newId();
     const chosen = await this.chooseName(m, id, authority, form.nameCandidates);
     const now = new Date();
     const today = todayInShanghai(now);
@@ -112,7 +111,7 @@ export class RegistrationSubmission {
       data: { registrationId: id, number: reg.number, authority: authority.code, division: authority.division, enterpriseName: reg.enterpriseName, applicantType: reg.applicantType, submittedAt: now.toISOString() },
     });
     if (needsReview) {
-      const reviewId = randomUUID();
+      const reviewId = newId();
       await m.query(
         `insert into name_review (id, registration_id, authority_code, division, enterprise_name, reasons, similar_names, state) values ($1, $2, $3, $4, $5, $6, $7, 'OPEN')`,
         [reviewId, id, authority.code, authority.division, reg.enterpriseName, JSON.stringify(chosen.reviewReasons), JSON.stringify(chosen.similarNames)],
@@ -159,7 +158,7 @@ export class RegistrationSubmission {
 
   private initialSteps(reg: RegistrationRow, form: RegistrationFormDto, needsReview: boolean, chosen: ChosenName, now: Date): Partial<RegistrationStepRow>[] {
     const step = (kind: StepKind, department: string, state: StepState, extra: Partial<RegistrationStepRow> = {}): Partial<RegistrationStepRow> => ({
-      id: randomUUID(), registrationId: reg.id, kind, department, mode: null, state, attempt: 1, data: null, result: null, version: 1, ...extra,
+      id: newId(), registrationId: reg.id, kind, department, mode: null, state, attempt: 1, data: null, result: null, version: 1, ...extra,
     });
     return [
       step('name-check', 'SCJG', needsReview ? 'REVIEW' : 'DONE', {
