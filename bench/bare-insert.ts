@@ -1,11 +1,11 @@
 // The ceiling for the intake benchmark: a bare Fastify handler (no Nest, no gateway, no token, no
 // validation, no catalogue, no rendering) doing the same insert on the same Postgres: the rows one real
 // submission wrote (application, materials, documents, timeline steps, outbox events: handed over by
-// bench/intake.ts in OW_BARE_TEMPLATE) with fresh ids, in one statement, into copies of the intake
+// bench/intake.ts in OW_BARE_TEMPLATE) with fresh ids (time-ordered, as the service makes them: ADR 0021), in one statement, into copies of the intake
 // tables (`create table ... (like ... including all)`: same columns, checks, defaults and indexes;
 // foreign keys are not copied, which if anything raises the ceiling). Started by bench/intake.ts.
 import Fastify from 'fastify';
-import { randomUUID } from 'node:crypto';
+import { newId } from '@onewindow/contracts';
 import { Pool } from 'pg';
 
 type Template = Record<string, Record<string, unknown>[]>;
@@ -30,7 +30,7 @@ const statement = {
 let n = 0;
 app.post('/applications', async (req, reply) => {
   const body = req.body as { itemCode: string };
-  const fresh = new Map(unique.map((u) => [u, /^[0-9a-f-]{36}$/.test(u) ? randomUUID() : `${u.slice(0, Math.max(0, u.length - 12))}${process.pid}${String(++n).padStart(12 - String(process.pid).length, '0')}`.slice(-u.length)]));
+  const fresh = new Map(unique.map((u) => [u, /^[0-9a-f-]{36}$/.test(u) ? newId() : `${u.slice(0, Math.max(0, u.length - 12))}${process.pid}${String(++n).padStart(12 - String(process.pid).length, '0')}`.slice(-u.length)]));
   const values = texts.map((t) => t.replace(pattern, (m) => fresh.get(m)!));
   await pool.query({ ...statement, values });
   reply.code(201).send({ id: fresh.get(unique[0]), itemCode: body.itemCode, state: template.application[0].state });

@@ -45,6 +45,11 @@ async function offeredLoad(url: string, rate: number, token?: string) {
   return { perSec: r.perSec, p50: r.p50, p99: r.p99, ok: r.ok, bad: r.bad };
 }
 
+/** A measured load: `rate` per second offered (open loop), or else `connections` as fast as they go. */
+function load(url: string, connections: number, rate?: number, token?: string) {
+  return rate ? offeredLoad(url, rate, token) : submitLoad(url, connections, token);
+}
+
 async function login(username: string): Promise<string> {
   const r = await fetch(`http://127.0.0.1:${GW}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'OneWindow#2026' }) });
   return ((await r.json()) as { access_token: string }).access_token;
@@ -137,14 +142,14 @@ async function taskLags(sql: Client, from: Date, to: Date): Promise<number[]> {
       // Submit → task for the counted submissions only (an offered run starts with 2 s of warm-up).
       await settle(sql);
       const from = new Date(Date.now() + (rate ? 2000 : 0));
-      const ours = rate ? await offeredLoad(via, rate, citizen) : await submitLoad(via, connections, citizen);
+      const ours = await load(via, connections, rate, citizen);
       const to = new Date();
       const lags = await taskLags(sql, from, to);
       // The relay and the consumer have caught up (every task stored) before the ceilings are measured.
       await settle(sql);
-      const ceiling = rate ? await offeredLoad(bare, rate) : await submitLoad(bare, connections);
+      const ceiling = await load(bare, connections, rate);
       await settle(sql);
-      const ceilingViaGateway = rate ? await offeredLoad(bareViaGateway, rate) : await submitLoad(bareViaGateway, connections);
+      const ceilingViaGateway = await load(bareViaGateway, connections, rate);
       const task = { p50: percentile(lags, 50), p99: percentile(lags, 99), n: lags.length };
       rows.push({
         load: label, 'through gateway /s': ours.perSec, 'p50 ms': ours.p50, 'p99 ms': ours.p99, 'non-2xx': ours.bad,
