@@ -3,3 +3,4 @@ export * from './holiday-data';
 export * from './calendar-year-missing-error';
 export * from './working-calendar';
 export * from './official-calendar';
+export * from './statutory-holidays';

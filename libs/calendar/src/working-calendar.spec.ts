@@ -201,27 +201,65 @@ describe('a year without official data', () => {
     expect(cal.addWorkingDays('2026-12-24', 5)).toBe('2026-12-31');
   });
 
-  it("in 'warn' mode falls back to weekends-only and calls the callback once per year per call", () => {
+  it("in 'provisional' mode counts a missing year on its statutory holidays and calls the callback once per year per call", () => {
     const warnings: CalendarYearMissingWarning[] = [];
     const lenient = officialCalendarWithFallback((w) => warnings.push(w));
-    // 2027-01-01 is really New Year's Day, but without the notice it counts as a plain Friday.
-    expect(lenient.addWorkingDays('2026-12-24', 10)).toBe('2027-01-07');
+    // 2027-01-01 (a Friday) is New Year's Day by law, notice or not: 10 working days from 12-24 end on 01-08.
+    expect(lenient.addWorkingDays('2026-12-24', 10)).toBe('2027-01-08');
     expect(warnings).toHaveLength(1);
     expect(warnings[0]!.year).toBe(2027);
-    expect(warnings[0]!.message).toMatch(/weekends-only/);
+    expect(warnings[0]!.message).toMatch(/statutory holidays and weekends/);
 
+    expect(lenient.isWorkingDay('2027-01-01')).toBe(false);
     expect(lenient.isWorkingDay('2027-01-02')).toBe(false);
     expect(lenient.isWorkingDay('2027-01-04')).toBe(true);
-    expect(lenient.holidayName('2027-01-01')).toBeUndefined();
-    expect(warnings.map((w) => w.year)).toEqual([2027, 2027, 2027, 2027]);
+    expect(lenient.holidayName('2027-01-01')).toBe('元旦');
+    expect(lenient.holidayName('2027-01-04')).toBeUndefined();
+    expect(warnings.map((w) => w.year)).toEqual([2027, 2027, 2027, 2027, 2027, 2027]);
 
-    expect(lenient.workingDaysBetween('2027-12-31', '2028-01-04')).toBe(2);
-    expect(warnings.slice(4).map((w) => w.year)).toEqual([2028]);
+    // 2027-12-31 Fri; 2028-01-01 Sat is New Year's Day, given back on Monday 01-03; 01-04 Tue counts.
+    expect(lenient.workingDaysBetween('2027-12-31', '2028-01-04')).toBe(1);
+    expect(warnings.slice(6).map((w) => w.year)).toEqual([2028]);
   });
 
-  it("refuses 'warn' mode without a callback", () => {
+  it('counts the 2027 Spring Festival by law: 除夕 to 初三 (02-05..02-08) plus two days given back for the weekend', () => {
+    const lenient = officialCalendarWithFallback(() => undefined);
+    // 初一 is Saturday 2027-02-06, 初二 Sunday: 补假 on Tuesday 02-09 and Wednesday 02-10.
+    for (const d of ['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10']) expect(lenient.isWorkingDay(d)).toBe(false);
+    expect(lenient.isWorkingDay('2027-02-04')).toBe(true);
+    expect(lenient.isWorkingDay('2027-02-11')).toBe(true);
+    // February 2027 has 20 weekdays; four of them are the festival's.
+    expect(lenient.workingDaysBetween('2027-01-31', '2027-02-28')).toBe(16);
+  });
+
+  it('names the years a count runs through without a notice', () => {
+    const lenient = officialCalendarWithFallback(() => undefined);
+    expect(lenient.provisionalYearsBetween('2026-12-03', '2026-12-31')).toEqual([]);
+    expect(lenient.provisionalYearsBetween('2026-12-31', '2027-01-05')).toEqual([2027]);
+    expect(lenient.provisionalYearsBetween('2028-01-05', '2026-12-30')).toEqual([2027, 2028]);
+    expect(lenient.provisionalYearsBetween('2027-01-05', '2027-01-05')).toEqual([]);
+  });
+
+  it('grows with a notice added at run time and counts the new year officially from then on', () => {
+    const lenient = officialCalendarWithFallback(() => undefined);
+    expect(lenient.addWorkingDays('2026-12-24', 10)).toBe('2027-01-08');
+    // A fabricated notice: New Year 01-01..01-03 off, Saturday 01-09 worked.
+    const added = lenient.addOfficialYears({ source: 'test notice', years: { '2027': { off: [{ name: '元旦', from: '2027-01-01', to: '2027-01-03' }], work: ['2027-01-09'] } } });
+    expect(added).toEqual([2027]);
+    expect(lenient.coverage()).toEqual([2024, 2025, 2026, 2027]);
+    expect(lenient.provisionalYearsBetween('2026-12-24', '2027-01-08')).toEqual([]);
+    expect(lenient.isWorkingDay('2027-01-09')).toBe(true);
+    expect(lenient.addWorkingDays('2026-12-24', 10)).toBe('2027-01-08');
+    expect(lenient.addWorkingDays('2026-12-24', 11)).toBe('2027-01-09');
+    // Replacing a year is allowed (a corrected notice); an invalid one changes nothing.
+    expect(() => lenient.addOfficialYears({ source: 't', years: { '2027': { off: [], work: ['2027-01-06'] } } })).toThrow(/weekday/);
+    expect(lenient.isWorkingDay('2027-01-09')).toBe(true);
+    expect(officialCalendar.coverage()).toEqual([2024, 2025, 2026]);
+  });
+
+  it("refuses 'provisional' mode without a callback", () => {
     const data: HolidayData = { source: 't', years: { '2025': { off: [], work: [] } } };
-    expect(() => new WorkingCalendar(data, { onMissingYear: 'warn' } as never)).toThrow(/warn callback/);
+    expect(() => new WorkingCalendar(data, { onMissingYear: 'provisional' } as never)).toThrow(/warn callback/);
   });
 
   it('trusts a listed day across the boundary of an uncovered year', () => {

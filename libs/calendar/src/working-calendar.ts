@@ -1,6 +1,7 @@
 import { CalendarYearMissingError, missingYearMessage } from './calendar-year-missing-error';
 import { HolidayData, parseHolidayData } from './holiday-data';
 import { IsoDate, fromDayNumber, toDayNumber, weekdayOfDayNumber, yearOfDayNumber } from './iso-date';
+import { STATUTORY_RULES_FROM_YEAR, statutoryRestDays } from './statutory-holidays';
 
 export interface CalendarYearMissingWarning {
   year: number;
@@ -8,14 +9,27 @@ export interface CalendarYearMissingWarning {
 }
 
 /**
- * 'error' (default) throws CalendarYearMissingError. 'warn' treats the year as weekends-only and
- * requires a callback: a fallback that nobody hears about is how wrong deadlines reach citizens.
+ * 'error' (default) throws CalendarYearMissingError. 'provisional' counts the year on its statutory
+ * holidays and weekends (statutory-holidays.ts; the make-up working days are unknown until the notice)
+ * and requires a callback: a fallback that nobody hears about is how wrong deadlines reach citizens.
+ * Callers store a date counted so as provisional (provisionalYearsBetween) and correct it when the
+ * notice is added (addOfficialYears).
  */
 export type WorkingCalendarOptions =
   | { onMissingYear?: 'error' }
-  | { onMissingYear: 'warn'; warn: (warning: CalendarYearMissingWarning) => void };
+  | { onMissingYear: 'provisional'; warn: (warning: CalendarYearMissingWarning) => void };
 
 type DayEntry = { kind: 'off'; name: string } | { kind: 'work' };
+
+/** Why a date is provisional, in the words shown to applicants and staff. */
+export function provisionalReason(years: readonly number[]): string | null {
+  if (years.length === 0) return null;
+  const list = years.join('、');
+  return (
+    `${list} 年国务院办公厅节假日安排通知尚未发布，期限暂按法定节假日及周末计算，通知发布后将重新核定 ` +
+    `(provisional: no official holiday notice for ${years.join(', ')} yet; counted on the statutory holidays and weekends, to be recalculated when the notice is published)`
+  );
+}
 
 /** Years already warned about within one public call, so a long count warns once per year, not per day. */
 type WarnedYears = Set<number>;
@@ -25,9 +39,12 @@ type WarnedYears = Set<number>;
  * 'off' range, or it is a Saturday/Sunday not listed as a make-up working day ('work').
  */
 export class WorkingCalendar {
-  readonly #days = new Map<number, DayEntry>();
-  readonly #years: readonly number[];
+  #days = new Map<number, DayEntry>();
+  #years: readonly number[] = [];
+  #data: HolidayData;
   readonly #options: WorkingCalendarOptions;
+  /** Statutory rest days of the years without a notice, computed once per year on first use. */
+  readonly #statutory = new Map<number, Map<number, string>>();
   /**
    * Working days counted from the first day of the covered years: #cumulative[d - #first] is the number
    * of working days in [#first, d]. Every submission computes due dates and every view the days left,
@@ -35,15 +52,40 @@ export class WorkingCalendar {
    * day; a count that leaves the covered years walks day by day as before (and throws or warns there).
    * Empty when the covered years are not one unbroken run.
    */
-  readonly #cumulative: Int32Array;
-  readonly #first: number;
+  #cumulative = new Int32Array(0);
+  #first = 0;
 
   constructor(data: HolidayData, options: WorkingCalendarOptions = {}) {
-    const checked = parseHolidayData(data);
-    if (options.onMissingYear === 'warn' && typeof options.warn !== 'function') {
-      throw new TypeError("onMissingYear: 'warn' 需要 warn 回调 (requires a warn callback)");
+    if (options.onMissingYear === 'provisional' && typeof options.warn !== 'function') {
+      throw new TypeError("onMissingYear: 'provisional' 需要 warn 回调 (requires a warn callback)");
     }
     this.#options = options;
+    this.#data = parseHolidayData(data);
+    this.#load(this.#data);
+  }
+
+  /**
+   * Adds the years of a newly published notice (or replaces a year's entry), checked as the data file
+   * is. The calendar changes in place, so every holder of it counts on the new data from the next call;
+   * dates counted before stay as they were stored until the caller recomputes its provisional ones.
+   * Returns the years that were not official before.
+   */
+  addOfficialYears(data: HolidayData): number[] {
+    const merged: HolidayData = { source: this.#data.source, years: { ...this.#data.years, ...parseHolidayData(data).years } };
+    parseHolidayData(merged); // overlaps across the old and new years are refused here, before anything changes
+    const before = new Set(this.#years);
+    this.#data = merged;
+    this.#load(merged);
+    return this.#years.filter((y) => !before.has(y));
+  }
+
+  /** The data the calendar counts on: the file's years and any added since. */
+  data(): HolidayData {
+    return this.#data;
+  }
+
+  #load(checked: HolidayData): void {
+    this.#days = new Map();
     this.#years = Object.keys(checked.years).map(Number).sort((a, b) => a - b);
     for (const year of Object.values(checked.years)) {
       for (const range of year.off) {
@@ -53,9 +95,9 @@ export class WorkingCalendar {
     }
     const years = this.#years;
     const unbroken = years.length > 0 && years[years.length - 1] - years[0] === years.length - 1;
-    this.#first = unbroken ? toDayNumber(`${years[0]}-01-01`) : 0;
-    const last = unbroken ? toDayNumber(`${years[years.length - 1]}-12-31`) : -1;
-    this.#cumulative = new Int32Array(last - this.#first + 1);
+    this.#first = unbroken ? toDayNumber(`${String(years[0]).padStart(4, '0')}-01-01`) : 0;
+    const last = unbroken ? toDayNumber(`${String(years[years.length - 1]).padStart(4, '0')}-12-31`) : -1;
+    this.#cumulative = new Int32Array(Math.max(0, last - this.#first + 1));
     for (let day = this.#first, count = 0; day <= last; day++) {
       if (this.#isWorking(day, new Set())) count++;
       this.#cumulative[day - this.#first] = count;
@@ -67,17 +109,39 @@ export class WorkingCalendar {
     return [...this.#years];
   }
 
+  isOfficialYear(year: number): boolean {
+    return this.#years.includes(year);
+  }
+
+  /**
+   * The years without an official notice that a count over (from, to] runs through, ascending: a date
+   * reached through any of them is provisional (its make-up working days are unknown). Empty when the
+   * whole range is official. Order of the arguments does not matter.
+   */
+  provisionalYearsBetween(from: IsoDate, to: IsoDate): number[] {
+    let [a, b] = [toDayNumber(from), toDayNumber(to)];
+    if (b < a) [a, b] = [b, a];
+    if (a === b) return [];
+    const years: number[] = [];
+    for (let y = yearOfDayNumber(a + 1); y <= yearOfDayNumber(b); y++) if (!this.#years.includes(y)) years.push(y);
+    return years;
+  }
+
   isWorkingDay(date: IsoDate): boolean {
     return this.#isWorking(toDayNumber(date), new Set());
   }
 
-  /** The holiday's official name (e.g. '春节') for days inside an 'off' range; undefined otherwise. */
+  /**
+   * The holiday's official name (e.g. '春节') for days inside an 'off' range; in a provisional year the
+   * statutory holiday's name; undefined otherwise.
+   */
   holidayName(date: IsoDate): string | undefined {
     const day = toDayNumber(date);
     const entry = this.#days.get(day);
     if (entry) return entry.kind === 'off' ? entry.name : undefined;
-    this.#requireYear(yearOfDayNumber(day), new Set());
-    return undefined;
+    const year = yearOfDayNumber(day);
+    this.#requireYear(year, new Set());
+    return this.#statutoryOf(year).get(day);
   }
 
   /**
@@ -160,20 +224,33 @@ export class WorkingCalendar {
     const entry = this.#days.get(day);
     // A listed day is authoritative even if it lies across the boundary of an uncovered year.
     if (entry) return entry.kind === 'work';
-    this.#requireYear(yearOfDayNumber(day), warned);
+    const year = yearOfDayNumber(day);
+    this.#requireYear(year, warned);
+    if (this.#statutoryOf(year).has(day)) return false;
     const weekday = weekdayOfDayNumber(day);
     return weekday !== 0 && weekday !== 6;
+  }
+
+  /** A year without a notice: its statutory rest days (none before the rules this library knows). */
+  #statutoryOf(year: number): Map<number, string> {
+    let days = this.#statutory.get(year);
+    if (!days) {
+      const known = year >= STATUTORY_RULES_FROM_YEAR && year <= 2100;
+      days = new Map(known ? statutoryRestDays(year).map((d) => [toDayNumber(d.date), d.name] as const) : []);
+      this.#statutory.set(year, days);
+    }
+    return days;
   }
 
   #requireYear(year: number, warned: WarnedYears): void {
     if (this.#years.includes(year)) return;
     const options = this.#options;
-    if (options.onMissingYear !== 'warn') throw new CalendarYearMissingError(year, this.#years);
+    if (options.onMissingYear !== 'provisional') throw new CalendarYearMissingError(year, this.#years);
     if (warned.has(year)) return;
     warned.add(year);
     options.warn({
       year,
-      message: `${missingYearMessage(year, this.#years)} 暂按仅周末休息计算 (falling back to weekends-only).`,
+      message: `${missingYearMessage(year, this.#years)} 暂按法定节假日及周末计算，调休待通知发布 (provisional: statutory holidays and weekends; make-up working days unknown until the notice).`,
     });
   }
 }
