@@ -7,3 +7,4 @@ export * from './events/intake-fee';
 export * from './canonical-json';
 export * from './formats';
 export * from './ids';
+export * from './events/calendar';

@@ -5,6 +5,7 @@
 export const Topics = {
   intakeApplication: 'intake.application.v1',
   intakeTask: 'intake.task.v1',
+  intakeCalendar: 'intake.calendar.v1',
   registrationEnterprise: 'registration.enterprise.v1',
   registrationStep: 'registration.step.v1',
   projectReviewProject: 'project-review.project.v1',

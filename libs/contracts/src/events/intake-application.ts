@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate, isoInstant } from '../formats';
 import { defineEvent, EventContract } from '../registry';
+import { calendarContracts, provisionalFields } from './calendar';
 import { Topics } from '../topics';
 
 /*
@@ -30,6 +31,7 @@ const core = {
 const dueDates = {
   promisedDue: isoDate,
   legalDue: isoDate,
+  ...provisionalFields,
 };
 
 const materialRef = z.object({ code: z.string().min(1).max(32), name: z.string().min(1).max(200) }).strict();
@@ -156,13 +158,21 @@ export const ApplicationSecondaryMaterialOverdue = ev('secondary-material-overdu
   daysOverdue: z.number().int().positive(),
 });
 
+export const ApplicationDueDatesRecalculated = ev('due-dates-recalculated', '期限重新核定: the due dates counted provisionally through a year without a holiday notice, recounted on the notice once it was published', {
+  officialYears: z.array(z.number().int()).min(1),
+  previous: z.object({ promisedDue: isoDate.nullable(), legalDue: isoDate.nullable() }).strict(),
+  ...dueDates,
+  changed: z.boolean(),
+  materials: z.array(materialRef.extend({ previousDueOn: isoDate, dueOn: isoDate }).strict()),
+});
+
 /** Every intake application contract; the intake service registers this array with MessagingModule. */
 export const intakeApplicationContracts: EventContract<any>[] = [
   ApplicationReceived, ApplicationCorrectionRequested, ApplicationCorrected, ApplicationAccepted, ApplicationRejected,
   ApplicationDeemedAccepted, ApplicationGapAccepted, ApplicationTaskAssigned, ApplicationClaimed, ApplicationReviewed,
   ApplicationPaused, ApplicationResumed, ApplicationExtended, ApplicationDecided, ApplicationConcluded, ApplicationDelivered,
-  ApplicationWithdrawn, ApplicationSecondaryMaterialReminder, ApplicationSecondaryMaterialOverdue,
+  ApplicationWithdrawn, ApplicationSecondaryMaterialReminder, ApplicationSecondaryMaterialOverdue, ApplicationDueDatesRecalculated,
 ];
 
 /** The contracts the intake service knows (app.module imports this name). */
-export const intakeContracts: EventContract<any>[] = [...intakeApplicationContracts];
+export const intakeContracts: EventContract<any>[] = [...intakeApplicationContracts, ...calendarContracts];
