@@ -3,6 +3,9 @@ import { AuthModule } from '@onewindow/auth';
 import { messagingEntities, messagingMigrations, MessagingModule } from '@onewindow/messaging';
 import { ObservabilityModule } from '@onewindow/observability';
 import { PersistenceModule } from '@onewindow/persistence';
+import { officialCalendarEntities, officialCalendarMigrations, OfficialCalendarModule } from '@onewindow/official-calendar';
+import { CalendarModule } from './calendar/calendar.module';
+import { intakeCalendar } from './deadlines/intake-calendar';
 import { intakeContracts, intakeFeeContracts } from '@onewindow/contracts';
 import { catalogueEntities, catalogueMigrations, CatalogueModule } from './catalogue/catalogue.module';
 import { applicationEntities, applicationMigrations, ApplicationsModule } from './applications/applications.module';
@@ -17,16 +20,18 @@ import { documentEntities, documentMigrations, DocumentsModule } from './documen
     AuthModule.forRoot(),
     PersistenceModule.forService({
       database: 'ow_intake',
-      entities: [...messagingEntities, ...catalogueEntities, ...applicationEntities, ...taskEntities, ...appointmentEntities, ...feeEntities, ...documentEntities],
-      migrations: [...messagingMigrations, ...catalogueMigrations, ...documentMigrations, ...applicationMigrations, ...taskMigrations, ...appointmentMigrations, ...feeMigrations],
+      entities: [...messagingEntities, ...officialCalendarEntities, ...catalogueEntities, ...applicationEntities, ...taskEntities, ...appointmentEntities, ...feeEntities, ...documentEntities],
+      migrations: [...messagingMigrations, ...officialCalendarMigrations, ...catalogueMigrations, ...documentMigrations, ...applicationMigrations, ...taskMigrations, ...appointmentMigrations, ...feeMigrations],
     }),
     MessagingModule.forService({ service: 'intake', contracts: [...intakeContracts, ...intakeFeeContracts] }),
+    OfficialCalendarModule.forService({ calendar: intakeCalendar, lockName: 'intake-calendar' }),
     CatalogueModule,
     DocumentsModule,
     ApplicationsModule,
     TasksModule,
     AppointmentsModule,
     FeesModule,
+    CalendarModule,
   ],
 })
 export class AppModule {}

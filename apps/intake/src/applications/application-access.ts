@@ -2,7 +2,7 @@ import { canSeeDivision, isOwner, Principal, Roles, StaffPrincipal } from '@onew
 import { maskPhone, maskResidentId } from '@onewindow/codes';
 import { NotVisibleError } from '@onewindow/http';
 import { intakeCalendar } from '../deadlines/intake-calendar';
-import { remainingWorkingDays } from '../deadlines/clock';
+import { provisionalFieldsOf, remainingWorkingDays } from '../deadlines/clock';
 import { todayInShanghai } from '@onewindow/calendar';
 import type { ApplicationView, StepView } from './dto/application-view.dto';
 import type { ApplicationRow } from './entities/application.entity';
@@ -71,6 +71,8 @@ export function clockOf(app: ApplicationRow, today = todayInShanghai()) {
     legalDue: app.legalDue,
     promisedRemainingWorkingDays: running && app.promisedDue ? remainingWorkingDays(intakeCalendar, asOf, app.promisedDue) : null,
     remainingWorkingDays: running && app.legalDue ? remainingWorkingDays(intakeCalendar, asOf, app.legalDue) : null,
+    ...provisionalFieldsOf(app.dueProvisionalYears ?? []),
+    provisionalYears: app.dueProvisionalYears ?? [],
     pausedOn: app.pausedOn,
     pausedFor: app.pausedFor,
     pausedWorkingDays: app.pausedWorkingDays,

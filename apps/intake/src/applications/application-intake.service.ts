@@ -11,7 +11,7 @@ import { newId } from '@onewindow/contracts';
 import { normaliseMaterialName } from '../catalogue/rules/material-name';
 import { CatalogueReader, ItemDefinition, ItemVersion, MaterialRequirement } from '../catalogue/catalogue.types';
 import { DocumentIssuer } from '../documents/documents.types';
-import { dueDatesFrom, gapMaterialDue } from '../deadlines/clock';
+import { dueDatesFrom, dueFields, gapMaterialDue, provisionalFieldsOf } from '../deadlines/clock';
 import { intakeCalendar } from '../deadlines/intake-calendar';
 import { assertClerkOf } from './application-access';
 import { MaterialsIncompleteError, NotOnlineError, NotReceivableHereError, RuleRefusedError, UnknownMaterialError } from './application-errors';
@@ -201,7 +201,7 @@ export class ApplicationIntake implements OnModuleInit {
         channel: r.channel, receivingOrgUnit: r.orgUnit, receivingDivision: part.receivingDivision, receivingLevel: r.receivingLevel, receivedBy: r.channel === 'window' ? r.actor.id : null,
         department: def.department, division: part.division, state: 'RECEIVED', version: 1, formData: r.dto.formData, receivedAt: now, intakeClockFrom: today,
         acceptedOn: null, deemedAccepted: false, gapAccepted: false, promisedLimitDays: def.promisedLimitDays, legalLimitDays: def.legalLimitDays,
-        promisedDue: null, legalDue: null, pausedOn: null, pausedFor: null, pausedWorkingDays: 0, extensionDays: 0, extensionReason: null, outcome: null,
+        promisedDue: null, legalDue: null, dueProvisionalYears: [], pausedOn: null, pausedFor: null, pausedWorkingDays: 0, extensionDays: 0, extensionReason: null, outcome: null,
         decidedAt: null, concludedAt: null, deliveredAt: null, deliveryMode: null, trackingNumber: null, withdrawnAt: null, closingReason: null,
         // One key per application: a bundle's applications share the applicant's key, suffixed with the item.
         idempotencyKey: r.idempotencyKey === null ? null : r.request.bundle ? `${r.idempotencyKey}/${part.item.itemCode}` : r.idempotencyKey,
@@ -256,11 +256,11 @@ export class ApplicationIntake implements OnModuleInit {
   private async prepareAutoAcceptance(app: ApplicationRow, acceptedOn: string, at: Date, prevHash: string, traceId?: string) {
     const due = dueDatesFrom(intakeCalendar, acceptedOn, app.promisedLimitDays, app.legalLimitDays);
     const accepted = Object.assign(new ApplicationRow(), app, { state: nextState(app.state, 'accept'), acceptedOn, ...due } satisfies Partial<ApplicationRow>);
-    const notice = await this.documents.prepare({ kind: 'acceptance', applicationId: app.id, applicationNumber: app.number, issuer: AUTO_ACCEPTANCE.name, fields: { ...docFields(app), acceptedOn, ...due } });
+    const notice = await this.documents.prepare({ kind: 'acceptance', applicationId: app.id, applicationNumber: app.number, issuer: AUTO_ACCEPTANCE.name, fields: { ...docFields(app), acceptedOn, ...dueFields(due) } });
     const { step, event } = this.steps.prepare(accepted, app.state, {
       action: 'accept', actor: AUTO_ACCEPTANCE, document: notice.issued, at, traceId, note: '材料齐全，系统自动受理 (materials complete: accepted automatically)',
-      detail: { acceptedOn, ...due, automatic: true },
-      event: { name: 'accepted', data: { acceptedOn, ...due, instant: false, automatic: true, document: documentRef(notice.issued) } },
+      detail: { acceptedOn, ...dueFields(due), automatic: true },
+      event: { name: 'accepted', data: { acceptedOn, ...dueFields(due), instant: false, automatic: true, document: documentRef(notice.issued) } },
     }, 2, prevHash);
     return { app: accepted, document: notice.row, step, event: event! };
   }
@@ -384,11 +384,11 @@ export class ApplicationIntake implements OnModuleInit {
     const due = dueDatesFrom(intakeCalendar, acceptedOn, app.promisedLimitDays, app.legalLimitDays);
     const doc = await this.documents.issue(m, {
       kind: 'acceptance', applicationId: app.id, applicationNumber: app.number, issuer,
-      fields: { ...docFields(app), acceptedOn, ...due },
+      fields: { ...docFields(app), acceptedOn, ...dueFields(due) },
     });
     return this.steps.apply(m, app, {
-      action: 'accept', actor, document: doc, note: o.note ?? null, traceId: o.traceId, changes: { acceptedOn, ...due }, detail: { acceptedOn, ...due },
-      event: { name: 'accepted', data: { acceptedOn, ...due, instant: o.instant, document: documentRef(doc) } },
+      action: 'accept', actor, document: doc, note: o.note ?? null, traceId: o.traceId, changes: { acceptedOn, ...due }, detail: { acceptedOn, ...dueFields(due) },
+      event: { name: 'accepted', data: { acceptedOn, ...dueFields(due), instant: o.instant, document: documentRef(doc) } },
     });
   }
 
@@ -435,21 +435,21 @@ export class ApplicationIntake implements OnModuleInit {
         });
       }
       for (const g of gaps) await m.update(ApplicationMaterialRow, { applicationId: id, materialCode: g.code }, { status: 'promised', dueOn });
-      const due = dueDatesFrom(intakeCalendar, acceptedOn, app.promisedLimitDays, app.legalLimitDays);
+      const due = dueDatesFrom(intakeCalendar, acceptedOn, app.promisedLimitDays, app.legalLimitDays, [dueOn]);
       const promisedMaterials = gaps.map((g) => ({ code: g.code, name: g.name, dueOn }));
       const doc = await this.documents.issue(m, {
         kind: 'acceptance', applicationId: id, applicationNumber: app.number, issuer: p.orgUnit,
-        fields: { ...docFields(app), acceptedOn, ...due, gapAcceptance: true, promisedMaterials, commitmentSignedBy: dto.commitment.signedBy },
+        fields: { ...docFields(app), acceptedOn, ...dueFields(due), gapAcceptance: true, promisedMaterials, commitmentSignedBy: dto.commitment.signedBy },
       });
       // The 告知承诺书 the applicant signs: what is promised and by when.
       const commitmentDoc = await this.documents.issue(m, {
         kind: 'gap-commitment', applicationId: id, applicationNumber: app.number, issuer: p.orgUnit,
-        fields: { ...docFields(app), acceptedOn, missingMaterials: gaps.map((g) => ({ code: g.code, name: g.name, dueDate: dueOn })), signedBy: dto.commitment.signedBy },
+        fields: { ...docFields(app), acceptedOn, missingMaterials: gaps.map((g) => ({ code: g.code, name: g.name, dueDate: dueOn })), signedBy: dto.commitment.signedBy, ...provisionalFieldsOf(due.dueProvisionalYears) },
       });
       return this.steps.apply(m, app, {
         action: 'gap-accept', actor: actorOf(p, Roles.windowClerk), document: doc, note: dto.note ?? null, traceId,
-        changes: { acceptedOn, ...due, gapAccepted: true }, detail: { acceptedOn, ...due, promisedMaterials, commitmentSignedBy: dto.commitment.signedBy, commitmentDocument: documentRef(commitmentDoc) },
-        event: { name: 'gap-accepted', data: { acceptedOn, ...due, promisedMaterials, document: documentRef(doc) } },
+        changes: { acceptedOn, ...due, gapAccepted: true }, detail: { acceptedOn, ...dueFields(due), promisedMaterials, commitmentSignedBy: dto.commitment.signedBy, commitmentDocument: documentRef(commitmentDoc) },
+        event: { name: 'gap-accepted', data: { acceptedOn, ...dueFields(due), promisedMaterials, document: documentRef(doc) } },
       });
     });
   }

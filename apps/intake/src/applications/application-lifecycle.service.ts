@@ -7,7 +7,7 @@ import { newId } from '@onewindow/contracts';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { SpecialProcedure } from '../catalogue/catalogue.types';
-import { extendLegalDue, pausedWorkingDays, shiftForPause } from '../deadlines/clock';
+import { dueFields, extendLegalDue, pausedWorkingDays, provisionalFieldsOf, provisionalYearsOf, shiftForPause } from '../deadlines/clock';
 import { intakeCalendar } from '../deadlines/intake-calendar';
 import { assertClerkOf, canSee, isClerkOf, isDecidingStaff } from './application-access';
 import { PayloadTooLargeError, RuleRefusedError, UnknownMaterialError, UnsupportedFileTypeError } from './application-errors';
@@ -133,7 +133,7 @@ export class ApplicationLifecycle {
   taskAssignedStep(app: ApplicationRow, taskId: string): StepRequest {
     return {
       action: 'task-assigned', actor: { type: 'system', id: 'intake-tasks', name: '系统分派 (routing)' }, detail: { taskId, department: app.department, division: app.division },
-      event: { name: 'task-assigned', data: { taskId, twoStepReview: app.twoStepReview, promisedDue: app.promisedDue!, legalDue: app.legalDue! } },
+      event: { name: 'task-assigned', data: { taskId, twoStepReview: app.twoStepReview, ...dueFields({ promisedDue: app.promisedDue!, legalDue: app.legalDue!, dueProvisionalYears: app.dueProvisionalYears ?? [] }) } },
     };
   }
 
@@ -169,12 +169,12 @@ export class ApplicationLifecycle {
     assertStateIn(app.state, ['PAUSED'], 'resume');
     const resumedOn = todayInShanghai();
     const days = pausedWorkingDays(intakeCalendar, app.pausedOn!, resumedOn);
-    const due = shiftForPause(intakeCalendar, { promisedDue: app.promisedDue!, legalDue: app.legalDue! }, days);
+    const due = shiftForPause(intakeCalendar, app.acceptedOn!, { promisedDue: app.promisedDue!, legalDue: app.legalDue!, dueProvisionalYears: app.dueProvisionalYears }, days);
     const total = app.pausedWorkingDays + days;
     return this.steps.apply(m, app, {
       action: 'resume', actor, note: note ?? null, traceId, changes: { pausedOn: null, pausedFor: null, pausedWorkingDays: total, ...due },
-      detail: { resumedOn, pausedFrom: app.pausedOn, procedure: app.pausedFor, pausedWorkingDays: days, ...due },
-      event: { name: 'resumed', data: { resumedOn, pausedWorkingDays: days, totalPausedWorkingDays: total, ...due } },
+      detail: { resumedOn, pausedFrom: app.pausedOn, procedure: app.pausedFor, pausedWorkingDays: days, ...dueFields(due) },
+      event: { name: 'resumed', data: { resumedOn, pausedWorkingDays: days, totalPausedWorkingDays: total, ...dueFields(due) } },
     });
   }
 
@@ -187,10 +187,12 @@ export class ApplicationLifecycle {
     } catch (e) {
       throw new RuleRefusedError((e as Error).message, { alreadyExtended: app.extensionDays, requested: days });
     }
+    const dueProvisionalYears = [...new Set([...app.dueProvisionalYears, ...provisionalYearsOf(intakeCalendar, app.acceptedOn!, [legalDue])])].sort((a, b) => a - b);
+    const due = { promisedDue: app.promisedDue!, legalDue, dueProvisionalYears };
     return this.steps.apply(m, app, {
-      action: 'extend', actor: approver, note: reason, traceId, changes: { legalDue, extensionDays: app.extensionDays + days, extensionReason: reason },
-      detail: { days, legalDue, previousLegalDue: app.legalDue },
-      event: { name: 'extended', data: { days, reason, approvedBy: approver.id, promisedDue: app.promisedDue!, legalDue } },
+      action: 'extend', actor: approver, note: reason, traceId, changes: { legalDue, dueProvisionalYears, extensionDays: app.extensionDays + days, extensionReason: reason },
+      detail: { days, legalDue, previousLegalDue: app.legalDue, ...provisionalFieldsOf(dueProvisionalYears) },
+      event: { name: 'extended', data: { days, reason, approvedBy: approver.id, ...dueFields(due) } },
     });
   }
 

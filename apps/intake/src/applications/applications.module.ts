@@ -17,10 +17,11 @@ import { DropUnusedDepartmentIndex1764110000000 } from './migrations/17641100000
 import { ApplicationFillfactor1764120000000 } from './migrations/1764120000000-application-fillfactor';
 import { CentreListIndexes1764130000000 } from './migrations/1764130000000-centre-list-indexes';
 import { PayloadStatistics1764150000001 } from './migrations/1764150000001-payload-statistics';
+import { ProvisionalDueDates1766100000001 } from './migrations/1766100000001-provisional-due-dates';
 import { WindowController } from './window.controller';
 
 export const applicationEntities = [ApplicationRow, ApplicationMaterialRow, ApplicationFileRow, ApplicationStepRow];
-export const applicationMigrations = [ApplicationsInit1764030000000, DropUnusedDepartmentIndex1764110000000, ApplicationFillfactor1764120000000, CentreListIndexes1764130000000, PayloadStatistics1764150000001];
+export const applicationMigrations = [ApplicationsInit1764030000000, DropUnusedDepartmentIndex1764110000000, ApplicationFillfactor1764120000000, CentreListIndexes1764130000000, PayloadStatistics1764150000001, ProvisionalDueDates1766100000001];
 
 /**
  * Binary material uploads: the body is the file. Fastify refuses types without a parser (415); the

@@ -1,4 +1,4 @@
-import { IsoDate, WorkingCalendar } from '@onewindow/calendar';
+import { IsoDate, provisionalReason, WorkingCalendar } from '@onewindow/calendar';
 
 /*
  * The clock of an application (20-intake.md A3, A4, A7). Pure functions over a WorkingCalendar, so
@@ -16,11 +16,53 @@ export const MAX_EXTENSION_WORKING_DAYS = 10;
 export interface DueDates {
   promisedDue: IsoDate;
   legalDue: IsoDate;
+  /**
+   * The years without an official holiday notice that the application's counts ran through (ADR 0022):
+   * non-empty means every due date of the application is provisional until the notice is added.
+   */
+  dueProvisionalYears: number[];
 }
 
-/** promised_due and legal_due from the acceptance date. */
-export function dueDatesFrom(cal: WorkingCalendar, acceptedOn: IsoDate, promisedLimitDays: number, legalLimitDays: number): DueDates {
-  return { promisedDue: cal.addWorkingDays(acceptedOn, promisedLimitDays), legalDue: cal.addWorkingDays(acceptedOn, legalLimitDays) };
+/**
+ * The years without a notice between the acceptance and the latest of the application's due dates:
+ * every count of the application (limits, pauses, extensions, gap periods) starts at the acceptance.
+ */
+export function provisionalYearsOf(cal: WorkingCalendar, acceptedOn: IsoDate, dates: readonly (IsoDate | null | undefined)[]): number[] {
+  const latest = dates.reduce<IsoDate>((max, d) => (d && d > max ? d : max), acceptedOn);
+  return cal.provisionalYearsBetween(acceptedOn, latest);
+}
+
+/** promised_due and legal_due from the acceptance date; `alsoDue`: other dates counted from it (gap materials). */
+export function dueDatesFrom(cal: WorkingCalendar, acceptedOn: IsoDate, promisedLimitDays: number, legalLimitDays: number, alsoDue: IsoDate[] = []): DueDates {
+  const promisedDue = cal.addWorkingDays(acceptedOn, promisedLimitDays);
+  const legalDue = cal.addWorkingDays(acceptedOn, legalLimitDays);
+  return { promisedDue, legalDue, dueProvisionalYears: provisionalYearsOf(cal, acceptedOn, [promisedDue, legalDue, ...alsoDue]) };
+}
+
+/** How due dates are told in events, documents and timeline details: the dates and whether they are provisional. */
+export function dueFields(due: Pick<DueDates, 'promisedDue' | 'legalDue' | 'dueProvisionalYears'>) {
+  return { promisedDue: due.promisedDue, legalDue: due.legalDue, ...provisionalFieldsOf(due.dueProvisionalYears) };
+}
+
+export function provisionalFieldsOf(years: readonly number[]): { provisional: boolean; provisionalReason: string | null } {
+  return { provisional: years.length > 0, provisionalReason: provisionalReason(years) };
+}
+
+/**
+ * The due dates an application has on the calendar as it is now, from what they were counted from: the
+ * acceptance, the limits, the working days paused so far and the extension. Counting n then m working
+ * days from a date lands where counting n + m does, so this is what acceptance, resumes and extensions
+ * produced step by step (clock.spec.ts checks it); it is how provisional dates are recounted once the
+ * year's notice is published.
+ */
+export function recountDueDates(
+  cal: WorkingCalendar,
+  app: { acceptedOn: IsoDate; promisedLimitDays: number; legalLimitDays: number; pausedWorkingDays: number; extensionDays: number },
+  alsoDue: IsoDate[] = [],
+): DueDates {
+  const promisedDue = cal.addWorkingDays(app.acceptedOn, app.promisedLimitDays + app.pausedWorkingDays);
+  const legalDue = cal.addWorkingDays(app.acceptedOn, app.legalLimitDays + app.pausedWorkingDays + app.extensionDays);
+  return { promisedDue, legalDue, dueProvisionalYears: provisionalYearsOf(cal, app.acceptedOn, [promisedDue, legalDue, ...alsoDue]) };
 }
 
 /**
@@ -34,9 +76,12 @@ export function pausedWorkingDays(cal: WorkingCalendar, pausedOn: IsoDate, resum
   return cal.workingDaysBetween(pausedOn, resumedOn);
 }
 
-/** Both due dates moved out by the working days paused (computed on resume). */
-export function shiftForPause(cal: WorkingCalendar, due: DueDates, pausedDays: number): DueDates {
-  return { promisedDue: cal.addWorkingDays(due.promisedDue, pausedDays), legalDue: cal.addWorkingDays(due.legalDue, pausedDays) };
+/** Both due dates moved out by the working days paused (computed on resume); still provisional if they were. */
+export function shiftForPause(cal: WorkingCalendar, acceptedOn: IsoDate, due: DueDates, pausedDays: number): DueDates {
+  const promisedDue = cal.addWorkingDays(due.promisedDue, pausedDays);
+  const legalDue = cal.addWorkingDays(due.legalDue, pausedDays);
+  const years = new Set([...due.dueProvisionalYears, ...provisionalYearsOf(cal, acceptedOn, [promisedDue, legalDue])]);
+  return { promisedDue, legalDue, dueProvisionalYears: [...years].sort((a, b) => a - b) };
 }
 
 /**

@@ -10,7 +10,7 @@ import { ApplicationQueries } from '../applications/application-queries.service'
 import { ApplicationSteps, documentRef } from '../applications/application-steps';
 import { CLOCK_ACTOR } from '../applications/domain/actor';
 import { ApplicationMaterialRow } from '../applications/entities/application-material.entity';
-import { daysOverdue, dueDatesFrom, INTAKE_DECISION_WORKING_DAYS, isDeemedAccepted } from './clock';
+import { daysOverdue, dueDatesFrom, dueFields, INTAKE_DECISION_WORKING_DAYS, isDeemedAccepted } from './clock';
 import { intakeCalendar } from './intake-calendar';
 
 const logger = createLogger('intake-clock');
@@ -103,14 +103,14 @@ export class IntakeClock implements OnApplicationBootstrap, OnApplicationShutdow
         const due = dueDatesFrom(intakeCalendar, acceptedOn, app.promisedLimitDays, app.legalLimitDays);
         const doc = await this.documents.issue(m, {
           kind: 'acceptance', applicationId: app.id, applicationNumber: app.number, issuer: app.department,
-          fields: { ...docFields(app), acceptedOn, ...due, deemed: true },
+          fields: { ...docFields(app), acceptedOn, ...dueFields(due), deemed: true },
         });
         const receivedOn = todayInShanghai(app.receivedAt);
         await this.steps.apply(m, app, {
           action: 'deem-accept', actor: CLOCK_ACTOR, document: doc, changes: { acceptedOn, ...due, deemedAccepted: true },
           note: `${INTAKE_DECISION_WORKING_DAYS} 个工作日内未作受理决定，自 ${acceptedOn} 起视为受理 (行政许可法第三十二条; deemed accepted as of ${acceptedOn})`,
-          detail: { acceptedOn, receivedOn, today, ...due },
-          event: { name: 'deemed-accepted', data: { acceptedOn, receivedOn, ...due, document: documentRef(doc) } },
+          detail: { acceptedOn, receivedOn, today, ...dueFields(due) },
+          event: { name: 'deemed-accepted', data: { acceptedOn, receivedOn, ...dueFields(due), document: documentRef(doc) } },
         });
         return true;
       });

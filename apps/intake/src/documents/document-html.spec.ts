@@ -1,3 +1,4 @@
+import { provisionalReason } from '@onewindow/calendar';
 import { renderDocumentHtml, templates } from './document-html';
 import { DOCUMENT_KINDS, DOCUMENT_KIND_NAMES } from './document-kinds';
 import type { DocumentKind } from './documents.types';
@@ -46,9 +47,18 @@ describe('standard document HTML (one template set)', () => {
     const acc = renderDocumentHtml(content('acceptance'));
     expect(acc).toContain('<th>承诺办结日期</th><td>2026年11月30日</td>');
     expect(acc).toContain('<th>法定办结日期</th><td>2026年12月21日</td>');
+    expect(acc).not.toContain('暂定');
     const rej = renderDocumentHtml(content('rejection'));
     expect(rej).toContain('申请事项不属于本机关职权范围');
     expect(rej).toContain('天津市规划和自然资源局和平分局');
+  });
+
+  it('says on an acceptance that due dates counted through a year without a holiday notice are provisional, and why', () => {
+    const reason = provisionalReason([2027])!;
+    const acc = renderDocumentHtml(content('acceptance', { ...SAMPLE_FIELDS.acceptance, promisedDue: '2026-12-11', legalDue: '2027-01-04', provisional: true, provisionalReason: reason }));
+    expect(acc).toContain('<th>法定办结日期</th><td>2027年1月4日（暂定）</td>');
+    expect(acc).toContain('<th>承诺办结日期</th><td>2026年12月11日（暂定）</td>');
+    expect(acc).toContain('2027 年国务院办公厅节假日安排通知尚未发布');
   });
 
   it('shows fee lines in yuan with their basis and the total, and the item legal basis after the kind\'s', () => {

@@ -15,7 +15,7 @@ type AppEvent = EventEnvelope<{ applicationId: string; instant?: boolean }>;
 
 interface AssignmentRead {
   id: string; number: string; item_code: string; item_version: number; item_name: string; department: string; division: string;
-  state: ApplicationRow['state']; two_step_review: boolean; promised_due: string | null; legal_due: string | null;
+  state: ApplicationRow['state']; two_step_review: boolean; promised_due: string | null; legal_due: string | null; due_provisional_years: number[];
   last_seq: number | null; last_hash: string | null; has_task: boolean;
 }
 
@@ -24,7 +24,7 @@ interface AssignmentRead {
 // AlternativeSubPlan), a scan that grows with every task ever created (3.5 ms a run at 50k tasks).
 export const ASSIGNMENT_READ = `
   select a.id, a.number, a.item_code, a.item_version, a.item_name, a.department, a.division, a.state, a.two_step_review,
-         a.promised_due::text as promised_due, a.legal_due::text as legal_due, s.seq as last_seq, s.hash as last_hash,
+         a.promised_due::text as promised_due, a.legal_due::text as legal_due, a.due_provisional_years, s.seq as last_seq, s.hash as last_hash,
          k.application_id is not null as has_task
   from application a
   left join lateral (select seq, hash from application_step where application_id = a.id order by seq desc limit 1) s on true
@@ -88,7 +88,7 @@ export class TaskConsumer implements OnModuleInit {
       if (a.state !== 'ACCEPTED' || a.has_task) continue;
       const app = Object.assign(new ApplicationRow(), {
         id: a.id, number: a.number, itemCode: a.item_code, itemVersion: a.item_version, itemName: a.item_name, department: a.department, division: a.division,
-        state: a.state, twoStepReview: a.two_step_review, promisedDue: a.promised_due, legalDue: a.legal_due,
+        state: a.state, twoStepReview: a.two_step_review, promisedDue: a.promised_due, legalDue: a.legal_due, dueProvisionalYears: a.due_provisional_years,
       } satisfies Partial<ApplicationRow>);
       const task = Object.assign(new TaskRow(), {
         id: newId(), applicationId: a.id, applicationNumber: app.number, itemCode: app.itemCode, itemVersion: app.itemVersion, itemName: app.itemName,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDate, isoInstant } from '../formats';
 import { defineEvent, EventContract } from '../registry';
 import { Topics } from '../topics';
+import { provisionalFields } from './calendar';
 
 /*
  * Enterprise registration (30-registration.md): a saga over Kafka. Two streams:
@@ -13,7 +14,9 @@ import { Topics } from '../topics';
  *   order on one partition and the saga applies them one at a time, without two consumers contending
  *   for the same registration.
  * Every request and result of the saga is one of these events. Dates are ISO `YYYY-MM-DD`
- * (Asia/Shanghai); instants ISO 8601; money in fen.
+ * (Asia/Shanghai); instants ISO 8601; money in fen. A step's due date counted through a year without
+ * an official holiday notice carries `provisional` and why (provisionalFields); the producers always
+ * fill both, and `due-recalculated` follows once the notice is published (ADR 0022, issue 12).
  */
 const instant = isoInstant;
 const uuid = z.string().uuid();
@@ -158,6 +161,7 @@ export const RegistrationStepRequested = defineEvent({
       ...stepCore,
       mode: z.enum(['manual', 'auto']),
       dueOn: isoDate,
+      ...provisionalFields,
       uscc,
       enterpriseName: z.string().min(1).max(100),
       data: z.record(z.unknown()),
@@ -195,7 +199,26 @@ export const RegistrationStepEscalated = defineEvent({
       ...stepCore,
       state: z.string().min(1).max(32),
       dueOn: isoDate,
+      ...provisionalFields,
       escalatedAt: instant,
+    })
+    .strict(),
+});
+
+export const RegistrationStepDueRecalculated = defineEvent({
+  type: 'registration.step.due-recalculated',
+  topic: S,
+  description:
+    '期限重新核定: an open step\'s due date counted provisionally through a year without a holiday notice, recounted on the notice once it was published (changed: false when the date stayed the same, only no longer provisional).',
+  schema: z
+    .object({
+      ...stepCore,
+      previousDueOn: isoDate,
+      dueOn: isoDate,
+      ...provisionalFields,
+      /** The years whose notice made this recount (those the previous date was provisional for). */
+      officialYears: z.array(z.number().int().min(1900).max(2200)).min(1),
+      changed: z.boolean(),
     })
     .strict(),
 });
@@ -213,4 +236,5 @@ export const registrationContracts: EventContract<any>[] = [
   RegistrationStepCompleted,
   RegistrationStepRejected,
   RegistrationStepEscalated,
+  RegistrationStepDueRecalculated,
 ];

@@ -43,6 +43,10 @@ export class ClockView {
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Legal due date (法定办结期限), extensions included' }) legalDue!: string | null;
   @ApiPropertyOptional({ nullable: true, type: Number, description: 'Working days left to the promised due date (negative: overdue); frozen while paused' }) promisedRemainingWorkingDays!: number | null;
   @ApiPropertyOptional({ nullable: true, type: Number, description: 'Working days left to the legal due date' }) remainingWorkingDays!: number | null;
+  @ApiProperty({ description: '暂定期限: the due dates (and promised materials\' due dates) ran through a year whose holiday notice is not out; counted on its statutory holidays and recalculated when the notice is published' })
+  provisional!: boolean;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Why the due dates are provisional, in words shown to the applicant' }) provisionalReason!: string | null;
+  @ApiProperty({ type: [Number], description: 'The years without an official notice the due dates were counted through' }) provisionalYears!: number[];
   @ApiPropertyOptional({ nullable: true, type: String }) pausedOn!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) pausedFor!: string | null;
   @ApiProperty() pausedWorkingDays!: number;

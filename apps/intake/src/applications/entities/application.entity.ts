@@ -58,6 +58,8 @@ export class ApplicationRow {
   @Column('int') legalLimitDays!: number;
   @Column('date', { nullable: true }) promisedDue!: string | null;
   @Column('date', { nullable: true }) legalDue!: string | null;
+  /** Years without an official holiday notice that the due dates were counted through: provisional until recounted (ADR 0022). */
+  @Column('int', { array: true, default: () => "'{}'" }) dueProvisionalYears!: number[];
   @Column('date', { nullable: true }) pausedOn!: string | null;
   @Column('text', { nullable: true }) pausedFor!: string | null;
   @Column('int', { default: 0 }) pausedWorkingDays!: number;

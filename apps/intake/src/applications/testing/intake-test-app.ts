@@ -4,6 +4,9 @@ import { AuthModule, type Principal } from '@onewindow/auth';
 import { messagingEntities, messagingMigrations, MessagingModule } from '@onewindow/messaging';
 import { ObservabilityModule } from '@onewindow/observability';
 import { PersistenceModule } from '@onewindow/persistence';
+import { officialCalendarEntities, officialCalendarMigrations, OfficialCalendarModule } from '@onewindow/official-calendar';
+import { CalendarModule } from '../../calendar/calendar.module';
+import { intakeCalendar } from '../../deadlines/intake-calendar';
 import { bootTestService } from '@onewindow/testing';
 import { intakeContracts } from '@onewindow/contracts';
 import { DataSource } from 'typeorm';
@@ -19,7 +22,7 @@ export interface IntakeTestApp {
   clock: IntakeClock;
   token(p: Principal): Promise<string>;
   /** app.inject with a bearer token for `p` (or none). */
-  call(p: Principal | null, method: 'GET' | 'POST', url: string, body?: unknown, headers?: Record<string, string>): Promise<{ statusCode: number; json(): any; body: string }>;
+  call(p: Principal | null, method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown, headers?: Record<string, string>): Promise<{ statusCode: number; json(): any; body: string }>;
   close(): Promise<void>;
 }
 
@@ -39,16 +42,18 @@ export async function bootIntakeTestApp(prefix: string): Promise<IntakeTestApp> 
         AuthModule.forRoot(),
         PersistenceModule.forService({
           database: 'ow_intake',
-          entities: [...messagingEntities, ...catalogueEntities, ...documentEntities, ...applicationEntities, ...taskEntities],
-          migrations: [...messagingMigrations, ...catalogueMigrations, ...documentMigrations, ...applicationMigrations, ...taskMigrations],
+          entities: [...messagingEntities, ...officialCalendarEntities, ...catalogueEntities, ...documentEntities, ...applicationEntities, ...taskEntities],
+          migrations: [...messagingMigrations, ...officialCalendarMigrations, ...catalogueMigrations, ...documentMigrations, ...applicationMigrations, ...taskMigrations],
           migrateOnStart: true,
           poolSize: 10,
         }),
         MessagingModule.forService({ service: 'intake', contracts: intakeContracts }),
+        OfficialCalendarModule.forService({ calendar: intakeCalendar, lockName: 'intake-calendar' }),
         CatalogueModule,
         DocumentsModule,
         ApplicationsModule,
         TasksModule,
+        CalendarModule,
       ],
     })
     class IntakeTestModule {}
