@@ -3,7 +3,7 @@ import { metricsRegistry } from './metrics';
 
 export const calendarFallbackCounter = new Counter({
   name: 'ow_calendar_fallback_total',
-  help: 'Working-day counts that ran into a year without official holiday data and counted it weekends-only',
+  help: 'Working-day counts that ran into a year without official holiday data and counted it on its statutory holidays (provisional)',
   labelNames: ['year'] as const,
   registers: [metricsRegistry],
 });
@@ -17,7 +17,7 @@ export interface CalendarFallbackReporterOptions {
 }
 
 /**
- * The callback for a working calendar's weekends-only fallback (`officialCalendarWithFallback`).
+ * The callback for a working calendar's provisional fallback (`officialCalendarWithFallback`).
  * Every use is counted in `ow_calendar_fallback_total{year}` (the runbook's alert), but logged at most
  * once per year per interval with how many uses it stands for: from early December every acceptance's
  * legal due date runs into next year, and a line per submission would bury the log at a thousand a

@@ -4,7 +4,7 @@ import { CatalogueReader } from '../../catalogue/catalogue.types';
 import { bootIntakeTestApp, IntakeTestApp, PDF, people, RESIDENT_ID } from '../testing/intake-test-app';
 
 // The expected dates are computed here, from the actual dates, with the calendar the service uses
-// (weekends-only fallback for years without a published notice, e.g. a 60-day gap period into next year).
+// (statutory holidays for years without a published notice, e.g. a 60-day gap period into next year).
 const cal = officialCalendarWithFallback(() => undefined);
 
 describe('application life cycle end to end (real Postgres + Kafka)', () => {
