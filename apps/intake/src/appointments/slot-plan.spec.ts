@@ -1,3 +1,4 @@
+import { intakeCalendar } from '../deadlines/intake-calendar';
 import { planSlots, SlotPlanError } from './slot-plan';
 
 describe('slot plan', () => {
@@ -26,5 +27,13 @@ describe('slot plan', () => {
     const base = { fromDate: '2026-12-28', toDate: '2026-12-30', dailyStart: '09:00', dailyEnd: '12:00', slotMinutes: 30 };
     expect(() => planSlots({ ...base, ...change })).toThrow(SlotPlanError);
     expect(() => planSlots({ ...base, ...change })).toThrow(message);
+  });
+
+  it('opens a year once its notice is published to intake, on that notice', () => {
+    const plan = { fromDate: '2026-12-31', toDate: '2027-01-05', dailyStart: '09:00', dailyEnd: '09:30', slotMinutes: 30 };
+    expect(() => planSlots(plan)).toThrow(/2027/);
+    intakeCalendar.addOfficialYears({ source: 'test notice', years: { '2027': { off: [{ name: '元旦', from: '2027-01-01', to: '2027-01-04' }], work: [] } } });
+    const days = planSlots(plan).map((s) => s.startsAt.toISOString().slice(0, 10));
+    expect(days).toEqual(['2026-12-31', '2027-01-05']);
   });
 });

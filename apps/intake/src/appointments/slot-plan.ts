@@ -1,4 +1,5 @@
-import { addDays, CalendarYearMissingError, officialCalendar, toDayNumber, type IsoDate } from '@onewindow/calendar';
+import { addDays, CalendarYearMissingError, toDayNumber, type IsoDate } from '@onewindow/calendar';
+import { intakeCalendar } from '../deadlines/intake-calendar';
 
 /** A request to open slots: every day in [fromDate, toDate], from dailyStart to dailyEnd, slotMinutes each. */
 export interface SlotRange {
@@ -52,13 +53,11 @@ export function planSlots(r: SlotRange): { startsAt: Date; endsAt: Date }[] {
   for (let d = 0; d < days; d++) {
     const date = addDays(r.fromDate, d);
     if (r.workingDaysOnly !== false) {
-      try {
-        if (!officialCalendar.isWorkingDay(date)) continue;
-      } catch (e) {
-        // No holiday notice for that year yet: refuse rather than open slots on a possible holiday.
-        if (e instanceof CalendarYearMissingError) throw new SlotPlanError(e.message);
-        throw e;
-      }
+      // No holiday notice for that year yet: refuse rather than open slots on a possible make-up day or
+      // holiday. The calendar is intake's own, so a notice published at run time opens the year (ADR 0022).
+      const year = Number(date.slice(0, 4));
+      if (!intakeCalendar.isOfficialYear(year)) throw new SlotPlanError(new CalendarYearMissingError(year, intakeCalendar.coverage()).message);
+      if (!intakeCalendar.isWorkingDay(date)) continue;
     }
     for (let i = 0; i < perDay; i++) {
       const from = start + i * r.slotMinutes;
