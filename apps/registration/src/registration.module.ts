@@ -1,4 +1,5 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, type Provider } from '@nestjs/common';
+import { RegistrationCalendarModule } from './calendar/registration-calendar.module';
 import { REGISTRATION_CONFIG, registrationConfigFromEnv, type RegistrationConfig, type StepDepartment } from './config/registration-config';
 import { LicenceRow } from './licences/entities/licence.entity';
 import { SigningKeyRow } from './licences/entities/signing-key.entity';
@@ -8,6 +9,7 @@ import { LicencesController } from './licences/licences.controller';
 import { SharedDataController } from './licences/shared-data.controller';
 import { SigningKeys } from './licences/signing-key.service';
 import { RegistrationInit1765000000000 } from './migrations/1765000000000-registration-init';
+import { StepProvisionalDueDates1766200000000 } from './migrations/1766200000000-step-provisional-due-dates';
 import { EnterpriseNameRow } from './names/entities/enterprise-name.entity';
 import { NameReviewRow } from './names/entities/name-review.entity';
 import { NameRegister } from './names/name-register.service';
@@ -34,7 +36,7 @@ import { UsccController } from './uscc/uscc.controller';
 import { UsccIssuer } from './uscc/uscc-issuer.service';
 
 export const registrationEntities = [RegistrationRow, RegistrationStepRow, EnterpriseNameRow, NameReviewRow, UsccIssuedRow, LicenceRow, SigningKeyRow];
-export const registrationMigrations = [RegistrationInit1765000000000];
+export const registrationMigrations = [RegistrationInit1765000000000, StepProvisionalDueDates1766200000000];
 
 export interface RegistrationModuleOptions {
   config?: RegistrationConfig;
@@ -44,17 +46,22 @@ export interface RegistrationModuleOptions {
 
 /**
  * Opening a company in one day (30-registration.md): the one form, the name check, the USCC, the
- * e-licence, the department steps and the saga that drives them over Kafka. Needs PersistenceModule and
- * MessagingModule (with registrationContracts) in the root module.
+ * e-licence, the department steps and the saga that drives them over Kafka. Needs PersistenceModule (with
+ * officialCalendarEntities and officialCalendarMigrations), MessagingModule (with registrationContracts and
+ * calendarContracts) and OfficialCalendarModule (on registrationCalendar) in the root module.
  */
 @Module({})
 export class RegistrationModule {
   static register(opts: RegistrationModuleOptions = {}): DynamicModule {
+    // Read once and shared with the calendar feature's module, so both count on the same time limit.
+    let resolved: RegistrationConfig | undefined;
+    const config: Provider = { provide: REGISTRATION_CONFIG, useFactory: () => (resolved ??= opts.config ?? registrationConfigFromEnv()) };
     return {
       module: RegistrationModule,
+      imports: [RegistrationCalendarModule.register(config)],
       controllers: [RegistrationsController, NameReviewsController, UsccController, LicencesController, SharedDataController, StepsController, DepartmentStepsController],
       providers: [
-        { provide: REGISTRATION_CONFIG, useFactory: () => opts.config ?? registrationConfigFromEnv() },
+        config,
         { provide: DEPARTMENT_ADAPTERS, useValue: { ...defaultAdapters, ...opts.adapters } },
         NameRegister, NameReviews, RegistrationSubmission, RegistrationQueries, RegistrationLifecycle,
         UsccIssuer, SigningKeys, LicenceIssuer, LicenceVerifier,

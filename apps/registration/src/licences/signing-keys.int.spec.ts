@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { messagingEntities, messagingMigrations } from '@onewindow/messaging';
+import { officialCalendarEntities, officialCalendarMigrations } from '@onewindow/official-calendar';
 import { createServiceDataSource, runMigrations } from '@onewindow/persistence';
 import { createTestDatabase, type TestDatabase } from '@onewindow/testing';
 import { DataSource } from 'typeorm';
@@ -19,7 +20,7 @@ describe('licence signing keys', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('licence_keys');
-    ds = await createServiceDataSource({ database: db.connection.database, connection: db.connection, entities: [...messagingEntities, ...registrationEntities], migrations: [...messagingMigrations, ...registrationMigrations], poolSize: 5 }).initialize();
+    ds = await createServiceDataSource({ database: db.connection.database, connection: db.connection, entities: [...messagingEntities, ...officialCalendarEntities, ...registrationEntities], migrations: [...messagingMigrations, ...officialCalendarMigrations, ...registrationMigrations], poolSize: 5 }).initialize();
     await runMigrations(ds);
   });
   afterAll(async () => {

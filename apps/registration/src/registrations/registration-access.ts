@@ -3,6 +3,7 @@ import { maskPhone, maskResidentId } from '@onewindow/codes';
 import { authorityForDivision } from '../authorities/authorities';
 import { DEPARTMENT_NAMES, MARKET_REGULATION_DEPARTMENTS, STEP_TITLES } from '../steps/departments';
 import type { RegistrationStepRow } from '../steps/entities/registration-step.entity';
+import { dueView } from '../steps/step-due';
 import type { RegistrationView, StepView } from './dto/registration-view.dto';
 import type { RegistrationRow } from './entities/registration.entity';
 
@@ -31,7 +32,7 @@ const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : nul
 export function toStepView(s: RegistrationStepRow, withData: boolean): StepView {
   return {
     id: s.id, kind: s.kind, title: STEP_TITLES[s.kind], department: s.department, departmentName: DEPARTMENT_NAMES[s.department] ?? s.department,
-    state: s.state, mode: s.mode, attempt: s.attempt, requestedAt: iso(s.requestedAt), dueOn: s.dueOn, completedAt: iso(s.completedAt),
+    state: s.state, mode: s.mode, attempt: s.attempt, requestedAt: iso(s.requestedAt), ...dueView(s), completedAt: iso(s.completedAt),
     completedBy: s.completedBy, reason: s.reason, escalatedAt: iso(s.escalatedAt), result: s.result,
     ...(withData ? { data: s.data } : {}),
   };

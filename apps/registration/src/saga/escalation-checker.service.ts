@@ -6,6 +6,7 @@ import { OutboxWriter, runsBackgroundWork } from '@onewindow/messaging';
 import { DataSource } from 'typeorm';
 import { REGISTRATION_CONFIG, type RegistrationConfig, type StepDepartment } from '../config/registration-config';
 import { SAGA_ACTOR } from '../shared/actor';
+import { provisionalOf } from '../steps/step-due';
 
 interface OverdueStep {
   id: string;
@@ -15,6 +16,7 @@ interface OverdueStep {
   attempt: number;
   state: string;
   due_on: string;
+  due_provisional_years: number[];
 }
 
 /**
@@ -51,13 +53,13 @@ export class EscalationChecker implements OnApplicationBootstrap, OnApplicationS
           where s.id in (select id from registration_step
                           where state in ('REQUESTED','QUEUED','CLAIMED') and escalated_at is null and due_on < $1::date
                           order by due_on limit 1000 for update skip locked)
-          returning s.id, s.registration_id, s.department, s.kind, s.attempt, s.state, to_char(s.due_on, 'YYYY-MM-DD') as due_on`,
+          returning s.id, s.registration_id, s.department, s.kind, s.attempt, s.state, to_char(s.due_on, 'YYYY-MM-DD') as due_on, s.due_provisional_years`,
         [todayInShanghai(now), now],
       );
       for (const s of rows) {
         await this.outbox.add(m, {
           type: RegistrationStepEscalated.type, subject: s.registration_id, actor: SAGA_ACTOR,
-          data: { stepId: s.id, registrationId: s.registration_id, department: s.department, kind: s.kind as never, attempt: s.attempt, state: s.state, dueOn: s.due_on, escalatedAt: now.toISOString() },
+          data: { stepId: s.id, registrationId: s.registration_id, department: s.department, kind: s.kind as never, attempt: s.attempt, state: s.state, dueOn: s.due_on, ...provisionalOf(s.due_provisional_years), escalatedAt: now.toISOString() },
         });
       }
       if (rows.length > 0) this.log.warn({ count: rows.length }, 'department steps escalated to oversight');

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { todayInShanghai } from '@onewindow/calendar';
 import {
   RegistrationStepCompleted, RegistrationStepRejected, RegistrationStepRequested, type Actor,
 } from '@onewindow/contracts';
@@ -10,6 +9,7 @@ import type { RegistrationRow } from '../registrations/entities/registration.ent
 import { actorLabel } from '../shared/actor';
 import { registrationCalendar } from '../shared/calendar';
 import { RegistrationStepRow } from './entities/registration-step.entity';
+import { provisionalOf, stepDue, type StepDue } from './step-due';
 import { stepPayload } from './step-payload';
 
 /**
@@ -20,8 +20,9 @@ import { stepPayload } from './step-payload';
 export class StepTransitions {
   constructor(private readonly outbox: OutboxWriter, @Inject(REGISTRATION_CONFIG) private readonly config: RegistrationConfig) {}
 
-  dueOn(now: Date): string {
-    return registrationCalendar.addWorkingDays(todayInShanghai(now), this.config.stepLimitWorkingDays);
+  /** The due date of a step requested at `now`, on the configured time limit, and whether it is provisional. */
+  due(now: Date): StepDue {
+    return stepDue(registrationCalendar, now, this.config.stepLimitWorkingDays);
   }
 
   /** Sends a step to its department: the mode is fixed now, from the configuration of the day. */
@@ -29,7 +30,11 @@ export class StepTransitions {
     step.mode = this.config.stepModes[step.department as StepDepartment];
     step.state = 'REQUESTED';
     step.requestedAt = now;
-    step.dueOn = this.dueOn(now);
+    const due = this.due(now);
+    step.dueOn = due.dueOn;
+    // Kept with the date so the correction recounts it the same way once a missing notice is published.
+    step.dueProvisionalYears = due.provisionalYears;
+    step.limitWorkingDays = this.config.stepLimitWorkingDays;
     step.escalatedAt = null;
     step.claimedBy = null;
     step.claimedAt = null;
@@ -37,13 +42,14 @@ export class StepTransitions {
     step.version += 1;
     await m.update(RegistrationStepRow, { id: step.id }, {
       mode: step.mode, state: step.state, attempt: step.attempt, data: step.data as never, requestedAt: now, dueOn: step.dueOn,
+      dueProvisionalYears: step.dueProvisionalYears, limitWorkingDays: step.limitWorkingDays,
       escalatedAt: null, claimedBy: null, claimedAt: null, reason: null, result: null, version: step.version,
     });
     await this.outbox.add(m, {
       type: RegistrationStepRequested.type, subject: step.registrationId, actor, traceId,
       data: {
         stepId: step.id, registrationId: reg.id, department: step.department, kind: step.kind, attempt: step.attempt, mode: step.mode,
-        dueOn: step.dueOn, uscc: reg.uscc!, enterpriseName: reg.enterpriseName, data: stepPayload(reg, step),
+        dueOn: step.dueOn, ...provisionalOf(step.dueProvisionalYears), uscc: reg.uscc!, enterpriseName: reg.enterpriseName, data: stepPayload(reg, step),
       },
     });
   }

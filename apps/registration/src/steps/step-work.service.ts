@@ -11,6 +11,7 @@ import { DEPARTMENT_ADAPTERS, type DepartmentAdapter } from './department-adapte
 import { departmentStep } from './departments';
 import type { CompleteStepDto, QueuedStepView, StepResultDto } from './dto/step.dto';
 import { RegistrationStepRow, type StepState } from './entities/registration-step.entity';
+import { dueView } from './step-due';
 import { stepPayload } from './step-payload';
 import { StepTransitions } from './step-transitions';
 
@@ -110,7 +111,7 @@ export class StepWork {
     const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
     return {
       id: s.id, registrationId: s.registrationId, registrationNumber: reg.number, enterpriseName: reg.enterpriseName, uscc: reg.uscc, kind: s.kind, department: s.department,
-      state: s.state, mode: s.mode, attempt: s.attempt, requestedAt: iso(s.requestedAt), dueOn: s.dueOn, claimedBy: s.claimedBy, reason: s.reason, escalatedAt: iso(s.escalatedAt),
+      state: s.state, mode: s.mode, attempt: s.attempt, requestedAt: iso(s.requestedAt), ...dueView(s), claimedBy: s.claimedBy, reason: s.reason, escalatedAt: iso(s.escalatedAt),
       data: reg.uscc && reg.licensedAt ? (stepPayload(reg, s) as Record<string, unknown>) : { ...(s.data ?? {}) }, result: s.result,
     };
   }

@@ -1,14 +1,16 @@
 import { Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AuthModule, type LocalTokenIssuer, type Principal } from '@onewindow/auth';
-import { registrationContracts } from '@onewindow/contracts';
+import { calendarContracts, registrationContracts } from '@onewindow/contracts';
 import { messagingEntities, messagingMigrations, MessagingModule } from '@onewindow/messaging';
 import { ObservabilityModule } from '@onewindow/observability';
+import { officialCalendarEntities, officialCalendarMigrations, OfficialCalendarModule } from '@onewindow/official-calendar';
 import { pgConnectionFromEnv, PersistenceModule } from '@onewindow/persistence';
 import { bootTestService } from '@onewindow/testing';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { Client } from 'pg';
 import { registrationEntities, registrationMigrations, RegistrationModule, type RegistrationModuleOptions } from '../registration.module';
+import { registrationCalendar } from '../shared/calendar';
 
 export interface RegistrationTestApp {
   app: NestFastifyApplication;
@@ -33,8 +35,14 @@ export async function bootRegistrationTestApp(prefix: string, opts: Registration
       imports: [
         ObservabilityModule,
         AuthModule.forRoot(),
-        PersistenceModule.forService({ database: 'ow_registration', entities: [...messagingEntities, ...registrationEntities], migrations: [...messagingMigrations, ...registrationMigrations], poolSize: 10 }),
-        MessagingModule.forService({ service: 'registration', contracts: registrationContracts }),
+        PersistenceModule.forService({
+          database: 'ow_registration',
+          entities: [...messagingEntities, ...officialCalendarEntities, ...registrationEntities],
+          migrations: [...messagingMigrations, ...officialCalendarMigrations, ...registrationMigrations],
+          poolSize: 10,
+        }),
+        MessagingModule.forService({ service: 'registration', contracts: [...registrationContracts, ...calendarContracts] }),
+        OfficialCalendarModule.forService({ calendar: registrationCalendar, lockName: 'registration-calendar' }),
         RegistrationModule.register(opts),
       ],
     })

@@ -1,5 +1,6 @@
 import { validateUscc } from '@onewindow/codes';
 import { messagingEntities, messagingMigrations } from '@onewindow/messaging';
+import { officialCalendarEntities, officialCalendarMigrations } from '@onewindow/official-calendar';
 import { createServiceDataSource, runMigrations } from '@onewindow/persistence';
 import { createTestDatabase, type TestDatabase } from '@onewindow/testing';
 import { randomUUID } from 'node:crypto';
@@ -15,7 +16,7 @@ describe('USCC issuing under concurrency', () => {
   beforeAll(async () => {
     db = await createTestDatabase('uscc_issuer');
     ds = await createServiceDataSource({
-      database: db.connection.database, connection: db.connection, entities: [...messagingEntities, ...registrationEntities], migrations: [...messagingMigrations, ...registrationMigrations], poolSize: 30,
+      database: db.connection.database, connection: db.connection, entities: [...messagingEntities, ...officialCalendarEntities, ...registrationEntities], migrations: [...messagingMigrations, ...officialCalendarMigrations, ...registrationMigrations], poolSize: 30,
     }).initialize();
     await runMigrations(ds);
   });

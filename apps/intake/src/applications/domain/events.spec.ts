@@ -9,11 +9,23 @@ const env = (name: string, data: unknown) => createEnvelope({ type: `intake.appl
 
 describe('intake application event contracts (A14)', () => {
   it('one contract per transition, all on intake.application.v1', () => {
-    expect(intakeContracts.map((c) => c.type.replace('intake.application.', '')).sort()).toEqual([
-      'accepted', 'claimed', 'concluded', 'corrected', 'correction-requested', 'decided', 'deemed-accepted', 'delivered', 'extended', 'gap-accepted',
-      'paused', 'received', 'rejected', 'resumed', 'reviewed', 'secondary-material-overdue', 'secondary-material-reminder', 'task-assigned', 'withdrawn',
+    const application = intakeContracts.filter((c) => c.type.startsWith('intake.application.'));
+    expect(application.map((c) => c.type.replace('intake.application.', '')).sort()).toEqual([
+      'accepted', 'claimed', 'concluded', 'corrected', 'correction-requested', 'decided', 'deemed-accepted', 'delivered', 'due-dates-recalculated', 'extended',
+      'gap-accepted', 'paused', 'received', 'rejected', 'resumed', 'reviewed', 'secondary-material-overdue', 'secondary-material-reminder', 'task-assigned',
+      'withdrawn',
     ]);
-    expect(new Set(intakeContracts.map((c) => c.topic))).toEqual(new Set([Topics.intakeApplication]));
+    expect(new Set(application.map((c) => c.topic))).toEqual(new Set([Topics.intakeApplication]));
+    // The calendar's notices travel on their own topic (ADR 0022).
+    expect(intakeContracts.filter((c) => !application.includes(c)).map((c) => [c.type, c.topic])).toEqual([['intake.calendar.year-published', Topics.intakeCalendar]]);
+  });
+
+  it('due dates carry whether they are provisional and why; an old event without it still passes', () => {
+    const ok = { ...core, acceptedOn: '2026-12-04', promisedDue: '2026-12-11', legalDue: '2027-01-04', instant: false, document: null };
+    const told = { ...ok, provisional: true, provisionalReason: '2027 年国务院办公厅节假日安排通知尚未发布' };
+    expect(registry.validate(env('accepted', told)).data).toEqual(told);
+    expect(registry.validate(env('accepted', ok)).data).toEqual(ok);
+    expect(() => registry.validate(env('accepted', { ...ok, provisional: 'yes' }))).toThrow(/invalid payload/);
   });
 
   it('a well-formed payload passes; the common core is required on every event', () => {

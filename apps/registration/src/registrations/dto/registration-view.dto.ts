@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { REGISTRATION_STATES } from '../entities/registration.entity';
+import { DueChangeView, dueHistoryProperty, provisionalProperty, provisionalReasonProperty } from '../../steps/dto/due-change.dto';
 import { STEP_KINDS, STEP_STATES } from '../../steps/entities/registration-step.entity';
 
 export class StepView {
@@ -13,6 +14,9 @@ export class StepView {
   @ApiProperty({ description: '第几次办理（更正后加一） (attempt: +1 after each correction)' }) attempt!: number;
   @ApiProperty({ nullable: true, format: 'date-time' }) requestedAt!: string | null;
   @ApiProperty({ nullable: true, format: 'date', description: '办理时限 (due date)' }) dueOn!: string | null;
+  @ApiProperty(provisionalProperty) provisional!: boolean;
+  @ApiProperty(provisionalReasonProperty) provisionalReason!: string | null;
+  @ApiProperty(dueHistoryProperty) dueHistory!: DueChangeView[];
   @ApiProperty({ nullable: true, format: 'date-time' }) completedAt!: string | null;
   @ApiProperty({ nullable: true }) completedBy!: string | null;
   @ApiProperty({ nullable: true, description: '退回或待审查的原因 (why rejected, or why under review)' }) reason!: string | null;

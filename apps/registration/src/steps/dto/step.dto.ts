@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateIf } from 'class-validator';
 import { DEPARTMENT_STEP_DEPARTMENTS } from '../../config/registration-config';
 import { STEP_KINDS, STEP_STATES } from '../entities/registration-step.entity';
+import { DueChangeView, dueHistoryProperty, provisionalProperty, provisionalReasonProperty } from './due-change.dto';
 
 const QUEUE_STATES = ['QUEUED', 'CLAIMED', 'REQUESTED', 'DONE', 'REJECTED', 'CORRECTION_REQUESTED', 'CANCELLED'] as const;
 
@@ -50,6 +51,9 @@ export class QueuedStepView {
   @ApiProperty() attempt!: number;
   @ApiProperty({ nullable: true, format: 'date-time' }) requestedAt!: string | null;
   @ApiProperty({ nullable: true, format: 'date' }) dueOn!: string | null;
+  @ApiProperty(provisionalProperty) provisional!: boolean;
+  @ApiProperty(provisionalReasonProperty) provisionalReason!: string | null;
+  @ApiProperty(dueHistoryProperty) dueHistory!: DueChangeView[];
   @ApiProperty({ nullable: true }) claimedBy!: string | null;
   @ApiProperty({ nullable: true }) reason!: string | null;
   @ApiProperty({ nullable: true, format: 'date-time' }) escalatedAt!: string | null;

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { DueChange } from '../step-due';
 
 /**
  * One step of a registration, with its department (R7 shows all six). The four department steps:
@@ -34,6 +35,12 @@ export class RegistrationStepRow {
   @Column('timestamptz', { nullable: true }) claimedAt!: Date | null;
   @Column('timestamptz', { nullable: true }) requestedAt!: Date | null;
   @Column('date', { nullable: true }) dueOn!: string | null;
+  /** Years without an official holiday notice that dueOn was counted through; empty: the date is final. */
+  @Column('int', { array: true, default: () => "'{}'" }) dueProvisionalYears!: number[];
+  /** The time limit dueOn was counted on, so a recount uses it; null for steps requested before it was kept. */
+  @Column('int', { nullable: true }) limitWorkingDays!: number | null;
+  /** Every recount of dueOn after a holiday notice was published, oldest first. */
+  @Column('jsonb', { default: () => "'[]'" }) dueHistory!: DueChange[];
   @Column('timestamptz', { nullable: true }) completedAt!: Date | null;
   @Column('text', { nullable: true }) completedBy!: string | null;
   @Column('timestamptz', { nullable: true }) escalatedAt!: Date | null;
