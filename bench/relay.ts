@@ -2,7 +2,7 @@
 // kafkajs producer → consumer round trip of the same messages on the same broker in the same run.
 //   node -r @swc-node/register bench/relay.ts [events=20000]
 import { defineEvent, EventRegistry } from '@onewindow/contracts';
-import { createKafka, EventConsumer, messagingEntities, messagingMigrations, OutboxRelay, OutboxWriter } from '@onewindow/messaging';
+import { createKafka, EventConsumer, messagingEntities, messagingMigrations, on, OutboxRelay, OutboxWriter } from '@onewindow/messaging';
 import { createServiceDataSource, runMigrations } from '@onewindow/persistence';
 import { createTestDatabase, createTopics, kafkaBrokers, uniqueTopic, waitFor } from '@onewindow/testing';
 import { z } from 'zod';
@@ -23,13 +23,13 @@ async function outbox(topic: string, mode: 'live' | 'drain') {
   const relay = new OutboxRelay(ds, kafka, { service: `bench-${topic}`, pollIntervalMs: 50 });
   const consumer = new EventConsumer(ds, kafka, registry, {
     name: `bench-${topic}`, topics: [topic], partitionsConsumedConcurrently: 3,
-    handlers: { [Stepped.type]: async (e, m) => { await m.query('insert into effect (event_id, created_at) values ($1, $2)', [e.id, e.time]); } },
+    handlers: [on(Stepped, async (e, m) => { await m.query('insert into effect (event_id, created_at) values ($1, $2)', [e.id, e.time]); })],
   });
   const writer = new OutboxWriter(registry, 'bench');
-  const event = (i: number) => ({ type: Stepped.type, subject: `c-${i % 100}`, actor: { type: 'service' as const, id: 'bench' }, data: { counter: `c-${i % 100}`, step: i, pad: 'x'.repeat(200) } });
+  const event = (i: number) => ({ subject: `c-${i % 100}`, actor: { type: 'service' as const, id: 'bench' }, data: { counter: `c-${i % 100}`, step: i, pad: 'x'.repeat(200) } });
   if (mode === 'drain') {
     // The outbox is filled first (a backlog, as after a Kafka outage); only the drain is timed.
-    for (let i = 0; i < N; i += 500) await ds.transaction(async (m) => { for (let j = i; j < Math.min(N, i + 500); j++) await writer.add(m, event(j)); });
+    for (let i = 0; i < N; i += 500) await ds.transaction(async (m) => { for (let j = i; j < Math.min(N, i + 500); j++) await writer.add(m, Stepped, event(j)); });
   }
   // Drain: the relay alone empties the backlog (outbox → Kafka), then the consumer alone applies it
   // (Kafka → inbox), so neither figure is spent on the other's CPU. Live: both run while writers write.
@@ -40,7 +40,7 @@ async function outbox(topic: string, mode: 'live' | 'drain') {
   // Live: each write is one transaction with one event, as an applicant's write is.
   if (mode === 'live') {
     await Promise.all(Array.from({ length: WRITERS }, async () => {
-      for (let i = next++; i < N; i = next++) await ds.transaction((m) => writer.add(m, event(i)));
+      for (let i = next++; i < N; i = next++) await ds.transaction((m) => writer.add(m, Stepped, event(i)));
     }));
   }
   const written = Date.now();

@@ -10,6 +10,9 @@ export interface EventContract<T = unknown> {
   description?: string;
 }
 
+/** The payload type of an event contract, e.g. `PayloadOf<typeof RegistrationLicenceIssued>`. */
+export type PayloadOf<C> = C extends EventContract<infer T> ? T : never;
+
 export function defineEvent<S extends ZodType>(c: { type: string; version?: number; topic: string; schema: S; description?: string }): EventContract<z.infer<S>> {
   return { version: 1, ...c } as EventContract<z.infer<S>>;
 }

@@ -1,8 +1,8 @@
-import { defineEvent, EventEnvelope, EventRegistry } from '@onewindow/contracts';
+import { defineEvent, EventRegistry } from '@onewindow/contracts';
 import { createTopics, kafkaBrokers, waitFor } from '@onewindow/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { z } from 'zod';
-import { EventConsumer } from '../src/inbox/event-consumer';
+import { EventConsumer, on, onBatch } from '../src/inbox/event-consumer';
 import { createKafka } from '../src/kafka-client';
 import { OutboxRelay } from '../src/outbox/outbox-relay';
 import { OutboxWriter } from '../src/outbox/outbox-writer';
@@ -19,10 +19,12 @@ describe('event consumer batch handlers (real Kafka and Postgres)', () => {
   const calls: number[] = [];
   const raw = new Kafka({ clientId: 'raw-batch', brokers: kafkaBrokers(), logLevel: logLevel.NOTHING });
   const producer = raw.producer();
+  let Reset: ReturnType<typeof resetContract>;
+  const resetContract = (topic: string) => defineEvent({ type: 'test.counter.reset', topic, schema: z.object({ counter: z.string() }).strict() });
 
   beforeAll(async () => {
     fx = await messagingFixture('batch');
-    const Reset = defineEvent({ type: 'test.counter.reset', topic: fx.topic, schema: z.object({ counter: z.string() }).strict() });
+    Reset = resetContract(fx.topic);
     const registry = new EventRegistry([fx.Stepped, Reset]);
     writer = new OutboxWriter(registry, 'test');
     await createTopics(kafkaBrokers(), [fx.topic]);
@@ -32,13 +34,13 @@ describe('event consumer batch handlers (real Kafka and Postgres)', () => {
     consumer = new EventConsumer(fx.ds, kafka, registry, {
       name: `c-${fx.topic}`,
       topics: [fx.topic],
-      handlers: { [Reset.type]: async (e, m) => void (await m.query(`insert into applied (what) values ($1)`, [`reset ${e.data.counter}`])) },
-      batchHandlers: {
-        [fx.Stepped.type]: async (events: EventEnvelope<{ counter: string; step: number }>[], m) => {
+      handlers: [
+        on(Reset, async (e, m) => void (await m.query(`insert into applied (what) values ($1)`, [`reset ${e.data.counter}`]))),
+        onBatch(fx.Stepped, async (events, m) => {
           calls.push(events.length);
           await m.query(`insert into applied (what) select unnest($1::text[])`, [events.map((e) => `step ${e.data.counter}/${e.data.step}`)]);
-        },
-      },
+        }),
+      ],
     });
     await startPipeline({ relay, consumer, producer });
   });
@@ -48,9 +50,9 @@ describe('event consumer batch handlers (real Kafka and Postgres)', () => {
   it('applies runs in one call each, in partition order around a single-handled event', async () => {
     // One transaction, one aggregate: published together, so they arrive in one fetch.
     await fx.ds.transaction(async (m) => {
-      for (let s = 1; s <= 5; s++) await writer.add(m, { type: fx.Stepped.type, subject: 'b1', actor: { type: 'service', id: 't' }, data: { counter: 'b1', step: s } });
-      await writer.add(m, { type: 'test.counter.reset', subject: 'b1', actor: { type: 'service', id: 't' }, data: { counter: 'b1' } });
-      for (let s = 6; s <= 8; s++) await writer.add(m, { type: fx.Stepped.type, subject: 'b1', actor: { type: 'service', id: 't' }, data: { counter: 'b1', step: s } });
+      for (let s = 1; s <= 5; s++) await writer.add(m, fx.Stepped, { subject: 'b1', actor: { type: 'service', id: 't' }, data: { counter: 'b1', step: s } });
+      await writer.add(m, Reset, { subject: 'b1', actor: { type: 'service', id: 't' }, data: { counter: 'b1' } });
+      for (let s = 6; s <= 8; s++) await writer.add(m, fx.Stepped, { subject: 'b1', actor: { type: 'service', id: 't' }, data: { counter: 'b1', step: s } });
     });
     const expected = [1, 2, 3, 4, 5].map((s) => `step b1/${s}`).concat('reset b1', [6, 7, 8].map((s) => `step b1/${s}`));
     await waitFor(async () => (await fx.ds.query('select count(*)::int as n from applied'))[0].n === 9, 30_000, 100, 'nine effects');
@@ -63,7 +65,7 @@ describe('event consumer batch handlers (real Kafka and Postgres)', () => {
     // The third step delivered again: no second effect.
     const [row] = await fx.ds.query(`select envelope from outbox_event where envelope->'data'->>'step' = '3'`);
     await producer.send({ topic: fx.topic, messages: [{ key: 'b1', value: JSON.stringify(row.envelope) }] });
-    await fx.ds.transaction((m) => writer.add(m, { type: 'test.counter.reset', subject: 'b1', actor: { type: 'service', id: 't' }, data: { counter: 'marker' } }));
+    await fx.ds.transaction((m) => writer.add(m, Reset, { subject: 'b1', actor: { type: 'service', id: 't' }, data: { counter: 'marker' } }));
     await waitFor(async () => (await fx.ds.query(`select count(*)::int as n from applied where what = 'reset marker'`))[0].n === 1, 30_000, 100, 'the marker after the redelivery');
     expect((await fx.ds.query(`select count(*)::int as n from applied where what = 'step b1/3'`))[0].n).toBe(1);
   });

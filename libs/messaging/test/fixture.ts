@@ -1,9 +1,11 @@
 import { defineEvent, EventRegistry } from '@onewindow/contracts';
 import { createServiceDataSource, runMigrations } from '@onewindow/persistence';
 import { createTestDatabase, TestDatabase, uniqueTopic } from '@onewindow/testing';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { messagingEntities } from '../src/entities';
+import { on } from '../src/inbox/event-consumer';
+import type { OutboxWriter } from '../src/outbox/outbox-writer';
 import { messagingMigrations } from '../src/migrations';
 
 /** A small aggregate ("counter") whose every step emits an event: the state change the outbox rides on. */
@@ -20,22 +22,22 @@ export async function messagingFixture(name: string) {
   await ds.query('create table effect (n bigserial primary key, counter text not null, step int not null, event_id uuid not null, unique (counter, step))');
 
   /** One applicant write: the state change and its event in one transaction. */
-  async function step(writer: { add: (m: EntityManager, e: any) => Promise<unknown> }, counter: string): Promise<number> {
+  async function step(writer: Pick<OutboxWriter, 'add'>, counter: string): Promise<number> {
     return ds.transaction(async (m) => {
       const [row] = await m.query(
         'insert into counter (id, step) values ($1, 1) on conflict (id) do update set step = counter.step + 1 returning step',
         [counter],
       );
-      await writer.add(m, { type: Stepped.type, subject: counter, actor: { type: 'service', id: 'test' }, data: { counter, step: row.step } });
+      await writer.add(m, Stepped, { subject: counter, actor: { type: 'service', id: 'test' }, data: { counter, step: row.step } });
       return row.step as number;
     });
   }
 
-  const handlers = {
-    [Stepped.type]: async (e: { id: string; data: { counter: string; step: number } }, m: EntityManager) => {
+  const handlers = [
+    on(Stepped, async (e, m) => {
       await m.query('insert into effect (counter, step, event_id) values ($1, $2, $3)', [e.data.counter, e.data.step, e.id]);
-    },
-  };
+    }),
+  ];
 
   return {
     topic, registry, ds, step, handlers, Stepped,

@@ -2,7 +2,7 @@ import { createEnvelope, dlqTopic } from '@onewindow/contracts';
 import { createTopics, kafkaBrokers, waitFor } from '@onewindow/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { DeadLetterService } from '../src/dead-letters/dead-letter.service';
-import { EventConsumer } from '../src/inbox/event-consumer';
+import { EventConsumer, on } from '../src/inbox/event-consumer';
 import { createKafka } from '../src/kafka-client';
 import { OutboxRelay } from '../src/outbox/outbox-relay';
 import { OutboxWriter } from '../src/outbox/outbox-writer';
@@ -24,18 +24,18 @@ describe('inbox and dead letters against real Kafka and Postgres', () => {
     await createTopics(kafkaBrokers(), [fx.topic, dlqTopic(fx.topic)]);
     const kafka = createKafka('inbox-test');
     relay = new OutboxRelay(fx.ds, kafka, { service: `inbox-${fx.topic}`, pollIntervalMs: 200 });
-    const handler = fx.handlers[fx.Stepped.type];
+    const [stepped] = fx.handlers;
     consumer = new EventConsumer(fx.ds, kafka, fx.registry, {
       name: `c-${fx.topic}`,
       topics: [fx.topic],
       maxAttempts: 3,
       backoffMs: 20,
-      handlers: {
-        [fx.Stepped.type]: async (e, m) => {
+      handlers: [
+        on(fx.Stepped, async (e, m) => {
           if (e.data.step === failOn) throw new Error(`step ${failOn} refused by the handler`);
-          await handler(e, m);
-        },
-      },
+          await ('one' in stepped ? stepped.one(e, m) : undefined);
+        }),
+      ],
     });
     deadLetters = new DeadLetterService(fx.ds);
     deadLetters.registerConsumer(consumer);
@@ -112,7 +112,7 @@ describe('inbox and dead letters against real Kafka and Postgres', () => {
     await expect(
       fx.ds.transaction(async (m) => {
         await m.query(`insert into counter (id, step) values ('broken', 1)`);
-        await writer.add(m, { type: fx.Stepped.type, subject: 'broken', actor: { type: 'service', id: 't' }, data: { counter: 'broken', step: -1 } });
+        await writer.add(m, fx.Stepped, { subject: 'broken', actor: { type: 'service', id: 't' }, data: { counter: 'broken', step: -1 } });
       }),
     ).rejects.toThrow(/invalid payload/);
     expect(await fx.ds.query(`select * from counter where id = 'broken'`)).toHaveLength(0);

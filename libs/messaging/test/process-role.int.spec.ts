@@ -7,6 +7,7 @@ import { bootTestService, uniqueTopic, waitFor, type TestService } from '@onewin
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { ConsumerHost } from '../src/consumer-host';
+import { on } from '../src/inbox/event-consumer';
 import { messagingEntities } from '../src/entities';
 import { MessagingModule } from '../src/messaging.module';
 import { messagingMigrations } from '../src/migrations';
@@ -22,7 +23,7 @@ const Noted = defineEvent({ type: 'test.role.noted', topic, schema: z.object({ n
 class EffectConsumer implements OnModuleInit {
   constructor(private readonly consumers: ConsumerHost) {}
   onModuleInit(): void {
-    this.consumers.register({ name: 'role-effects', topics: [topic], handlers: { [Noted.type]: async (e, m) => void (await m.query('insert into effect (event_id) values ($1)', [e.id])) } });
+    this.consumers.register({ name: 'role-effects', topics: [topic], handlers: [on(Noted, async (e, m) => void (await m.query('insert into effect (event_id) values ($1)', [e.id])))] });
   }
 }
 
@@ -59,7 +60,7 @@ describe('OW_ROLE=api: no relay, no consumers in the process', () => {
 
   it('keeps its events in the outbox until a worker relay publishes them, and consumes nothing', async () => {
     const writer = svc.app.get(OutboxWriter);
-    await ds.transaction((m) => writer.add(m, { type: Noted.type, subject: 'role-1', actor: { type: 'service', id: 'test' }, data: { n: 1 } }));
+    await ds.transaction((m) => writer.add(m, Noted, { subject: 'role-1', actor: { type: 'service', id: 'test' }, data: { n: 1 } }));
     // Twenty poll intervals of a running relay: the event is still waiting.
     await new Promise((r) => setTimeout(r, 1000));
     expect(await unpublished()).toBe(1);

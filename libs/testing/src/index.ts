@@ -5,3 +5,4 @@ export * from './isolation';
 export * from './jwks-server';
 export * from './processes';
 export * from './service-app';
+export * from './principals';

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { intakeApplicationEvents, type PayloadOf } from '@onewindow/contracts';
 import { OutboxRow, OutboxWriter } from '@onewindow/messaging';
 import { updateWithVersion } from '@onewindow/persistence';
 import type { EntityManager } from 'typeorm';
@@ -18,11 +19,16 @@ export interface StepRequest {
   document?: IssuedDocument | null;
   note?: string | null;
   detail?: Record<string, unknown> | null;
-  /** The event to write: its type suffix and the fields beyond the common core. */
-  event?: { name: string; data: Record<string, unknown> };
+  /** The event to write: its name and the fields beyond the common core, typed by its contract. */
+  event?: StepEvent;
   traceId?: string;
   at?: Date;
 }
+
+type ApplicationEvents = typeof intakeApplicationEvents;
+type CoreField = keyof ReturnType<typeof eventCore>;
+/** `{ name, data }` of an application event: `data` is the contract's payload less the common core, so a changed schema breaks every step that writes it. */
+export type StepEvent = { [N in keyof ApplicationEvents]: { name: N; data: Omit<PayloadOf<ApplicationEvents[N]>, CoreField> } }[keyof ApplicationEvents];
 
 const STATE_ACTIONS = new Set<string>(['request-correction', 'correct', 'accept', 'gap-accept', 'deem-accept', 'reject', 'start-review', 'pause', 'resume', 'decide', 'conclude', 'deliver', 'withdraw']);
 
@@ -66,7 +72,8 @@ export class ApplicationSteps {
 
   private eventRow(app: ApplicationRow, req: StepRequest): OutboxRow | null {
     if (!req.event) return null;
-    return this.outbox.prepare({ type: `intake.application.${req.event.name}`, subject: app.id, actor: eventActor(req.actor), traceId: req.traceId, data: { ...eventCore(app), ...req.event.data } });
+    const contract = intakeApplicationEvents[req.event.name];
+    return this.outbox.prepare(contract, { subject: app.id, actor: eventActor(req.actor), traceId: req.traceId, data: { ...eventCore(app), ...req.event.data } as PayloadOf<typeof contract> });
   }
 
   private chained(app: ApplicationRow, from: ApplicationState | null, req: StepRequest, seq: number, prevHash: string): ApplicationStepRow {

@@ -48,8 +48,8 @@ export class CalendarPublicationService {
     }
     await this.ds.transaction(async (m) => {
       await this.store.record(m, published);
-      await this.outbox.add(m, {
-        type: CalendarYearPublished.type, subject: String(year), traceId, actor: { type: 'staff', id: p.sub },
+      await this.outbox.add(m, CalendarYearPublished, {
+        subject: String(year), traceId, actor: { type: 'staff', id: p.sub },
         data: { year, ...days, source: dto.source, publishedBy: p.sub, publishedAt: published.publishedAt.toISOString() },
       });
     });

@@ -1,7 +1,7 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { isOwner, ownerSubjectOf, type Principal } from '@onewindow/auth';
 import { toIsoDate } from '@onewindow/calendar';
-import type { Actor } from '@onewindow/contracts';
+import { FeeNoticeIssued, type Actor } from '@onewindow/contracts';
 import { NotVisibleError } from '@onewindow/http';
 import { OutboxWriter } from '@onewindow/messaging';
 import { newId } from '@onewindow/contracts';
@@ -95,8 +95,7 @@ export class FeeNoticeService {
       version: 1,
     };
     await manager.insert(FeeNoticeEntity, notice as never);
-    await this.outbox.add(manager, {
-      type: 'intake.fee.notice-issued',
+    await this.outbox.add(manager, FeeNoticeIssued, {
       subject: input.applicationId,
       actor: input.actor,
       data: {

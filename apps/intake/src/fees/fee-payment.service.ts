@@ -1,3 +1,4 @@
+import { FeePaid } from '@onewindow/contracts';
 import { ConflictException, Injectable, Logger, UnprocessableEntityException } from '@nestjs/common';
 import type { SystemPrincipal } from '@onewindow/auth';
 import { InvalidTransitionError, NotVisibleError } from '@onewindow/http';
@@ -56,8 +57,7 @@ export class FeePaymentService {
       const payment: FeePaymentEntity = { id: newId(), noticeId: notice.id, bankTxnId: c.bankTxnId, amountFen: c.amountFen, paidAt: c.paidAt, channel: channel.sub, recordedAt: new Date() };
       await m.insert(FeePaymentEntity, payment);
       await m.update(FeeNoticeEntity, { id: notice.id }, { status: 'paid', paidAt: c.paidAt, version: notice.version + 1 });
-      await this.outbox.add(m, {
-        type: 'intake.fee.paid',
+      await this.outbox.add(m, FeePaid, {
         subject: notice.applicationId,
         actor: { type: 'system', id: channel.sub },
         data: { noticeId: notice.id, noticeNumber: notice.number, applicationId: notice.applicationId, amountFen: c.amountFen, bankTxnId: c.bankTxnId, paidAt: c.paidAt.toISOString() },

@@ -1,3 +1,4 @@
+import { FeeWaived } from '@onewindow/contracts';
 import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import type { StaffPrincipal } from '@onewindow/auth';
 import { InvalidTransitionError, NotVisibleError } from '@onewindow/http';
@@ -65,8 +66,7 @@ export class FeeWaiverService {
       if (notice.status !== 'issued') throw new InvalidTransitionError(NOTICE, notice.status, 'waive');
       await m.update(FeeWaiverRequestEntity, { id }, { status: decided.status, decidedBy: decided.decidedBy, decidedAt: now, decisionNote: decided.decisionNote });
       await m.update(FeeNoticeEntity, { id: notice.id }, { status: 'waived', waivedAt: now, version: notice.version + 1 });
-      await this.outbox.add(m, {
-        type: 'intake.fee.waived',
+      await this.outbox.add(m, FeeWaived, {
         subject: notice.applicationId,
         actor: { type: 'staff', id: approver.sub },
         data: {

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { EventEnvelope, Topics, newId } from '@onewindow/contracts';
-import { ConsumerHost, OutboxEventEntity, OutboxRow } from '@onewindow/messaging';
+import { ApplicationAccepted, ApplicationDeemedAccepted, ApplicationGapAccepted, ApplicationWithdrawn, EventEnvelope, newId, PayloadOf, Topics } from '@onewindow/contracts';
+import { ConsumerHost, on, onBatch, OutboxEventEntity, OutboxRow } from '@onewindow/messaging';
 import { clientOf, MultiInsert } from '@onewindow/persistence';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -11,7 +11,7 @@ import { ApplicationRow } from '../applications/entities/application.entity';
 import { ApplicationStepRow } from '../applications/entities/application-step.entity';
 import { TaskRow } from './task.entity';
 
-type AppEvent = EventEnvelope<{ applicationId: string; instant?: boolean }>;
+type Acceptance = EventEnvelope<PayloadOf<typeof ApplicationAccepted | typeof ApplicationDeemedAccepted | typeof ApplicationGapAccepted>>;
 
 interface AssignmentRead {
   id: string; number: string; item_code: string; item_version: number; item_name: string; department: string; division: string;
@@ -52,20 +52,18 @@ export class TaskConsumer implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     // An instant item is decided at the window in the same request: no task.
-    const create = async (events: AppEvent[], m: EntityManager): Promise<void> => {
-      await this.createTasks(m, events.filter((e) => !e.data.instant).map((e) => e.data.applicationId));
+    const create = async (events: Acceptance[], m: EntityManager): Promise<void> => {
+      await this.createTasks(m, events.filter((e) => !('instant' in e.data && e.data.instant)).map((e) => e.data.applicationId));
     };
     this.consumers.register({
       name: 'intake-tasks',
       topics: [Topics.intakeApplication],
-      handlers: {
-        'intake.application.withdrawn': (e: AppEvent, m) => this.cancel(m, e.data.applicationId),
-      },
-      batchHandlers: {
-        'intake.application.accepted': create,
-        'intake.application.deemed-accepted': create,
-        'intake.application.gap-accepted': create,
-      },
+      handlers: [
+        on(ApplicationWithdrawn, (e, m) => this.cancel(m, e.data.applicationId)),
+        onBatch(ApplicationAccepted, create),
+        onBatch(ApplicationDeemedAccepted, create),
+        onBatch(ApplicationGapAccepted, create),
+      ],
     });
   }
 

@@ -1,12 +1,12 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CalendarYearPublished, Topics, type EventContract, type EventEnvelope } from '@onewindow/contracts';
-import { ConsumerHost } from '@onewindow/messaging';
+import { CalendarYearPublished, Topics, type EventEnvelope, type PayloadOf } from '@onewindow/contracts';
+import { ConsumerHost, on } from '@onewindow/messaging';
 import { CalendarYearAlreadyOfficialError, OfficialCalendarStore, type PublishedYear } from '@onewindow/official-calendar';
 import { DataSource, EntityManager } from 'typeorm';
 import { afterCommit, installAfterCommit } from '../shared/after-commit';
 
-type YearPublished = typeof CalendarYearPublished extends EventContract<infer T> ? T : never;
+type YearPublished = PayloadOf<typeof CalendarYearPublished>;
 
 /** The inbox consumer's name: its Kafka group and its key in inbox_event and dead_letter. */
 export const CALENDAR_CONSUMER = 'registration-calendar';
@@ -30,7 +30,7 @@ export class CalendarConsumer implements OnModuleInit {
     this.host.register({
       name: CALENDAR_CONSUMER,
       topics: [Topics.intakeCalendar],
-      handlers: { [CalendarYearPublished.type]: (e, m) => this.onYearPublished(e, m) },
+      handlers: [on(CalendarYearPublished, (e, m) => this.onYearPublished(e, m))],
     });
   }
 

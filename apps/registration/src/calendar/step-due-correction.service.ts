@@ -81,8 +81,8 @@ export class StepDueCorrection implements OnModuleInit {
              version = version + 1, updated_at = now() where id = $1`,
           [s.id, due.dueOn, due.provisionalYears, JSON.stringify(change)],
         );
-        await this.outbox.add(m, {
-          type: RegistrationStepDueRecalculated.type, subject: s.registration_id, actor: SAGA_ACTOR,
+        await this.outbox.add(m, RegistrationStepDueRecalculated, {
+          subject: s.registration_id, actor: SAGA_ACTOR,
           data: {
             stepId: s.id, registrationId: s.registration_id, department: s.department as never, kind: s.kind as never, attempt: s.attempt,
             previousDueOn: s.due_on, dueOn: due.dueOn, ...provisionalOf(due.provisionalYears), officialYears: change.officialYears, changed,

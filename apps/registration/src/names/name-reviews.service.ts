@@ -47,8 +47,8 @@ export class NameReviews {
           `update registration_step set state = 'DONE', completed_at = $2, completed_by = $3, result = $4, version = version + 1, updated_at = now() where registration_id = $1 and kind = 'name-check'`,
           [reg.id, now, review.decidedBy, JSON.stringify({ enterpriseName: reg.enterpriseName, decidedBy: 'reviewer', reviewId: id, reason: dto.reason })],
         );
-        await this.outbox.add(m, {
-          type: RegistrationNameApproved.type, subject: reg.id, actor, traceId,
+        await this.outbox.add(m, RegistrationNameApproved, {
+          subject: reg.id, actor, traceId,
           data: { registrationId: reg.id, enterpriseName: reg.enterpriseName, tradeName: reg.tradeName, industry: reg.industry, organisationForm: reg.organisationForm, decidedBy: 'reviewer', reviewId: id },
         });
       } else {
@@ -56,7 +56,7 @@ export class NameReviews {
         await m.query(`update registration_step set state = 'REJECTED', reason = $2, completed_by = $3, version = version + 1, updated_at = now() where registration_id = $1 and kind = 'name-check'`, [reg.id, dto.reason, review.decidedBy]);
         await m.query(`update registration_step set state = 'CANCELLED', version = version + 1, updated_at = now() where registration_id = $1 and state = 'WAITING'`, [reg.id]);
         await this.names.release(m, reg.id);
-        await this.outbox.add(m, { type: RegistrationNameRejected.type, subject: reg.id, actor, traceId, data: { registrationId: reg.id, reviewId: id, enterpriseName: reg.enterpriseName, reason: dto.reason } });
+        await this.outbox.add(m, RegistrationNameRejected, { subject: reg.id, actor, traceId, data: { registrationId: reg.id, reviewId: id, enterpriseName: reg.enterpriseName, reason: dto.reason } });
       }
       return review;
     });

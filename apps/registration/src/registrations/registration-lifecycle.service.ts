@@ -46,8 +46,8 @@ export class RegistrationLifecycle {
       await this.names.release(m, id);
       Object.assign(reg, { state: 'WITHDRAWN', closedAt: now, closedReason: reason, version: reg.version + 1 });
       await m.update(RegistrationRow, { id }, { state: 'WITHDRAWN', closedAt: now, closedReason: reason, version: reg.version });
-      await this.outbox.add(m, {
-        type: RegistrationWithdrawn.type, subject: id, actor: actorOf(p), traceId,
+      await this.outbox.add(m, RegistrationWithdrawn, {
+        subject: id, actor: actorOf(p), traceId,
         data: { registrationId: id, reason, withdrawnAt: now.toISOString(), cancelledSteps: cancelled.map((c) => c.kind) },
       });
       return reg;

@@ -106,8 +106,8 @@ export class RegistrationSubmission {
     await m.insert(RegistrationStepRow, this.initialSteps(reg, form, needsReview, chosen, now) as never);
 
     const actor = actorOf(p);
-    await this.outbox.add(m, {
-      type: RegistrationSubmitted.type, subject: id, actor, traceId,
+    await this.outbox.add(m, RegistrationSubmitted, {
+      subject: id, actor, traceId,
       data: { registrationId: id, number: reg.number, authority: authority.code, division: authority.division, enterpriseName: reg.enterpriseName, applicantType: reg.applicantType, submittedAt: now.toISOString() },
     });
     if (needsReview) {
@@ -116,10 +116,10 @@ export class RegistrationSubmission {
         `insert into name_review (id, registration_id, authority_code, division, enterprise_name, reasons, similar_names, state) values ($1, $2, $3, $4, $5, $6, $7, 'OPEN')`,
         [reviewId, id, authority.code, authority.division, reg.enterpriseName, JSON.stringify(chosen.reviewReasons), JSON.stringify(chosen.similarNames)],
       );
-      await this.outbox.add(m, { type: RegistrationNameReviewRequested.type, subject: id, actor, traceId, data: { registrationId: id, reviewId, enterpriseName: reg.enterpriseName, reasons: chosen.reviewReasons } });
+      await this.outbox.add(m, RegistrationNameReviewRequested, { subject: id, actor, traceId, data: { registrationId: id, reviewId, enterpriseName: reg.enterpriseName, reasons: chosen.reviewReasons } });
     } else {
-      await this.outbox.add(m, {
-        type: RegistrationNameApproved.type, subject: id, actor, traceId,
+      await this.outbox.add(m, RegistrationNameApproved, {
+        subject: id, actor, traceId,
         data: { registrationId: id, enterpriseName: reg.enterpriseName, tradeName: reg.tradeName, industry: reg.industry, organisationForm: reg.organisationForm, decidedBy: reg.nameDecidedBy!, reviewId: null },
       });
     }

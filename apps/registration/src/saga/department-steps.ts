@@ -1,5 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { RegistrationCompleted, RegistrationCorrectionRequested, type EventEnvelope } from '@onewindow/contracts';
+import {
+  RegistrationCompleted, RegistrationCorrectionRequested, type EventEnvelope, type PayloadOf, type RegistrationLicenceIssued, type RegistrationStepCompleted,
+  type RegistrationStepRejected, type RegistrationStepRequested,
+} from '@onewindow/contracts';
 import { OutboxWriter } from '@onewindow/messaging';
 import { EntityManager, In } from 'typeorm';
 import { type StepDepartment } from '../config/registration-config';
@@ -15,12 +18,6 @@ import { StepTransitions } from '../steps/step-transitions';
 import { stepPayload } from '../steps/step-payload';
 
 const DEPARTMENT_KINDS = DEPARTMENT_STEPS.map((d) => d.kind);
-
-interface StepEventData {
-  stepId: string;
-  registrationId: string;
-  attempt: number;
-}
 
 /**
  * Saga steps 3 and 4, and the departments' side of the exchange:
@@ -38,7 +35,7 @@ export class DepartmentSteps {
     @Inject(DEPARTMENT_ADAPTERS) private readonly adapters: Record<StepDepartment, DepartmentAdapter>,
   ) {}
 
-  async onLicenceIssued(event: EventEnvelope<{ registrationId: string }>, m: EntityManager): Promise<void> {
+  async onLicenceIssued(event: EventEnvelope<PayloadOf<typeof RegistrationLicenceIssued>>, m: EntityManager): Promise<void> {
     const reg = await m.findOne(RegistrationRow, { where: { id: event.data.registrationId }, lock: { mode: 'pessimistic_write' } });
     if (!reg || reg.state !== 'LICENSED') return;
     const steps = await m.find(RegistrationStepRow, { where: { registrationId: reg.id, kind: In(DEPARTMENT_KINDS), state: 'WAITING' }, lock: { mode: 'pessimistic_write' } });
@@ -48,7 +45,7 @@ export class DepartmentSteps {
     await m.update(RegistrationRow, { id: reg.id }, { state: 'DEPARTMENTS', version: reg.version });
   }
 
-  async onStepRequested(event: EventEnvelope<StepEventData>, m: EntityManager): Promise<void> {
+  async onStepRequested(event: EventEnvelope<PayloadOf<typeof RegistrationStepRequested>>, m: EntityManager): Promise<void> {
     const step = await m.findOne(RegistrationStepRow, { where: { id: event.data.stepId }, lock: { mode: 'pessimistic_write' } });
     if (!step || step.state !== 'REQUESTED' || step.attempt !== event.data.attempt) return;
     if (step.mode === 'manual') {
@@ -63,7 +60,7 @@ export class DepartmentSteps {
     else await this.transitions.reject(m, step, actor, outcome.reason, event.traceId);
   }
 
-  async onStepCompleted(event: EventEnvelope<StepEventData>, m: EntityManager): Promise<void> {
+  async onStepCompleted(event: EventEnvelope<PayloadOf<typeof RegistrationStepCompleted>>, m: EntityManager): Promise<void> {
     const reg = await m.findOne(RegistrationRow, { where: { id: event.data.registrationId }, lock: { mode: 'pessimistic_write' } });
     if (!reg || reg.state !== 'DEPARTMENTS') return;
     const steps = await m.find(RegistrationStepRow, { where: { registrationId: reg.id, kind: In(DEPARTMENT_KINDS) } });
@@ -73,8 +70,8 @@ export class DepartmentSteps {
     const measure = oneDayMeasure(reg.submittedAt, completedAt, registrationCalendar);
     reg.version += 1;
     await m.update(RegistrationRow, { id: reg.id }, { state: 'COMPLETED', completedAt, ...measure, version: reg.version });
-    await this.outbox.add(m, {
-      type: RegistrationCompleted.type, subject: reg.id, actor: SAGA_ACTOR, traceId: event.traceId,
+    await this.outbox.add(m, RegistrationCompleted, {
+      subject: reg.id, actor: SAGA_ACTOR, traceId: event.traceId,
       data: {
         registrationId: reg.id, uscc: reg.uscc!, enterpriseName: reg.enterpriseName, submittedAt: new Date(reg.submittedAt).toISOString(), completedAt: completedAt.toISOString(),
         ...measure, followUpPermits: followUpPermitsFor(reg.form.businessScope).map((f) => f.itemCode),
@@ -82,13 +79,13 @@ export class DepartmentSteps {
     });
   }
 
-  async onStepRejected(event: EventEnvelope<StepEventData & { reason: string }>, m: EntityManager): Promise<void> {
+  async onStepRejected(event: EventEnvelope<PayloadOf<typeof RegistrationStepRejected>>, m: EntityManager): Promise<void> {
     const step = await m.findOne(RegistrationStepRow, { where: { id: event.data.stepId }, lock: { mode: 'pessimistic_write' } });
     if (!step || step.state !== 'REJECTED' || step.attempt !== event.data.attempt) return;
     step.version += 1;
     await m.update(RegistrationStepRow, { id: step.id }, { state: 'CORRECTION_REQUESTED', version: step.version });
-    await this.outbox.add(m, {
-      type: RegistrationCorrectionRequested.type, subject: step.registrationId, actor: SAGA_ACTOR, traceId: event.traceId,
+    await this.outbox.add(m, RegistrationCorrectionRequested, {
+      subject: step.registrationId, actor: SAGA_ACTOR, traceId: event.traceId,
       data: { registrationId: step.registrationId, stepId: step.id, department: step.department as StepDepartment, kind: step.kind as never, attempt: step.attempt, reason: event.data.reason },
     });
   }

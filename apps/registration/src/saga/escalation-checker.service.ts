@@ -57,8 +57,8 @@ export class EscalationChecker implements OnApplicationBootstrap, OnApplicationS
         [todayInShanghai(now), now],
       );
       for (const s of rows) {
-        await this.outbox.add(m, {
-          type: RegistrationStepEscalated.type, subject: s.registration_id, actor: SAGA_ACTOR,
+        await this.outbox.add(m, RegistrationStepEscalated, {
+          subject: s.registration_id, actor: SAGA_ACTOR,
           data: { stepId: s.id, registrationId: s.registration_id, department: s.department, kind: s.kind as never, attempt: s.attempt, state: s.state, dueOn: s.due_on, ...provisionalOf(s.due_provisional_years), escalatedAt: now.toISOString() },
         });
       }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { RegistrationLicenceIssued, type EventEnvelope } from '@onewindow/contracts';
+import { RegistrationLicenceIssued, type EventEnvelope, type PayloadOf, type RegistrationNameApproved } from '@onewindow/contracts';
 import { OutboxWriter } from '@onewindow/messaging';
 import { EntityManager } from 'typeorm';
 import { authorityForDivision } from '../authorities/authorities';
@@ -19,7 +19,7 @@ import { markCrashPoint } from './fault-injection';
 export class Licensing {
   constructor(private readonly uscc: UsccIssuer, private readonly licences: LicenceIssuer, private readonly names: NameRegister, private readonly outbox: OutboxWriter) {}
 
-  async onNameApproved(event: EventEnvelope<{ registrationId: string }>, m: EntityManager): Promise<void> {
+  async onNameApproved(event: EventEnvelope<PayloadOf<typeof RegistrationNameApproved>>, m: EntityManager): Promise<void> {
     const reg = await m.findOne(RegistrationRow, { where: { id: event.data.registrationId }, lock: { mode: 'pessimistic_write' } });
     if (!reg || reg.state !== 'LICENSING' || reg.uscc) return;
     const authority = authorityForDivision(reg.division)!;
@@ -34,8 +34,8 @@ export class Licensing {
       [reg.id, now, JSON.stringify({ uscc, licenceNumber: licence.number, kid: licence.kid })],
     );
     await this.names.markRegistered(m, reg.id);
-    await this.outbox.add(m, {
-      type: RegistrationLicenceIssued.type, subject: reg.id, actor: SAGA_ACTOR, traceId: event.traceId,
+    await this.outbox.add(m, RegistrationLicenceIssued, {
+      subject: reg.id, actor: SAGA_ACTOR, traceId: event.traceId,
       data: { registrationId: reg.id, uscc, licenceNumber: licence.number, enterpriseName: reg.enterpriseName, authority: authority.code, division: reg.division, issuedAt: now.toISOString() },
     });
     markCrashPoint(m, 'licence-issued');

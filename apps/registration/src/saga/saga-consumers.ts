@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import {
   RegistrationLicenceIssued, RegistrationNameApproved, RegistrationStepCompleted, RegistrationStepRejected, RegistrationStepRequested, Topics,
 } from '@onewindow/contracts';
-import { ConsumerHost } from '@onewindow/messaging';
+import { ConsumerHost, on } from '@onewindow/messaging';
 import { DepartmentSteps } from './department-steps';
 import { Licensing } from './licensing';
 
@@ -22,17 +22,17 @@ export class SagaConsumers implements OnModuleInit {
     this.host.register({
       name: 'registration-saga',
       topics: [Topics.registrationEnterprise, Topics.registrationStep],
-      handlers: {
-        [RegistrationNameApproved.type]: (e, m) => this.licensing.onNameApproved(e, m),
-        [RegistrationLicenceIssued.type]: (e, m) => this.steps.onLicenceIssued(e, m),
-        [RegistrationStepCompleted.type]: (e, m) => this.steps.onStepCompleted(e, m),
-        [RegistrationStepRejected.type]: (e, m) => this.steps.onStepRejected(e, m),
-      },
+      handlers: [
+        on(RegistrationNameApproved, (e, m) => this.licensing.onNameApproved(e, m)),
+        on(RegistrationLicenceIssued, (e, m) => this.steps.onLicenceIssued(e, m)),
+        on(RegistrationStepCompleted, (e, m) => this.steps.onStepCompleted(e, m)),
+        on(RegistrationStepRejected, (e, m) => this.steps.onStepRejected(e, m)),
+      ],
     });
     this.host.register({
       name: 'registration-departments',
       topics: [Topics.registrationStep],
-      handlers: { [RegistrationStepRequested.type]: (e, m) => this.steps.onStepRequested(e, m) },
+      handlers: [on(RegistrationStepRequested, (e, m) => this.steps.onStepRequested(e, m))],
     });
   }
 }

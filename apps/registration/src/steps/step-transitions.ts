@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  RegistrationStepCompleted, RegistrationStepRejected, RegistrationStepRequested, type Actor,
+  RegistrationStepCompleted, RegistrationStepRejected, RegistrationStepRequested, type Actor, type PayloadOf,
 } from '@onewindow/contracts';
 import { OutboxWriter } from '@onewindow/messaging';
 import { EntityManager } from 'typeorm';
@@ -45,10 +45,10 @@ export class StepTransitions {
       dueProvisionalYears: step.dueProvisionalYears, limitWorkingDays: step.limitWorkingDays,
       escalatedAt: null, claimedBy: null, claimedAt: null, reason: null, result: null, version: step.version,
     });
-    await this.outbox.add(m, {
-      type: RegistrationStepRequested.type, subject: step.registrationId, actor, traceId,
+    await this.outbox.add(m, RegistrationStepRequested, {
+      subject: step.registrationId, actor, traceId,
       data: {
-        stepId: step.id, registrationId: reg.id, department: step.department, kind: step.kind, attempt: step.attempt, mode: step.mode,
+        ...stepCoreOf(step), registrationId: reg.id, mode: step.mode,
         dueOn: step.dueOn, ...provisionalOf(step.dueProvisionalYears), uscc: reg.uscc!, enterpriseName: reg.enterpriseName, data: stepPayload(reg, step),
       },
     });
@@ -61,9 +61,9 @@ export class StepTransitions {
     step.completedBy = actorLabel(actor);
     step.version += 1;
     await m.update(RegistrationStepRow, { id: step.id }, { state: 'DONE', result: result as never, completedAt: now, completedBy: step.completedBy, version: step.version });
-    await this.outbox.add(m, {
-      type: RegistrationStepCompleted.type, subject: step.registrationId, actor, traceId,
-      data: { stepId: step.id, registrationId: step.registrationId, department: step.department, kind: step.kind, attempt: step.attempt, completedBy: step.completedBy, completedAt: now.toISOString(), result },
+    await this.outbox.add(m, RegistrationStepCompleted, {
+      subject: step.registrationId, actor, traceId,
+      data: { ...stepCoreOf(step), completedBy: step.completedBy, completedAt: now.toISOString(), result },
     });
   }
 
@@ -72,9 +72,16 @@ export class StepTransitions {
     step.reason = reason;
     step.version += 1;
     await m.update(RegistrationStepRow, { id: step.id }, { state: 'REJECTED', reason, version: step.version });
-    await this.outbox.add(m, {
-      type: RegistrationStepRejected.type, subject: step.registrationId, actor, traceId,
-      data: { stepId: step.id, registrationId: step.registrationId, department: step.department, kind: step.kind, attempt: step.attempt, rejectedBy: actorLabel(actor), rejectedAt: now.toISOString(), reason },
+    await this.outbox.add(m, RegistrationStepRejected, {
+      subject: step.registrationId, actor, traceId,
+      data: { ...stepCoreOf(step), rejectedBy: actorLabel(actor), rejectedAt: now.toISOString(), reason },
     });
   }
+}
+
+type StepCore = Pick<PayloadOf<typeof RegistrationStepCompleted>, 'stepId' | 'registrationId' | 'department' | 'kind' | 'attempt'>;
+
+/** What every step event says about its step; the row's text columns hold only the values the contract allows (checked on write). */
+export function stepCoreOf(step: RegistrationStepRow): StepCore {
+  return { stepId: step.id, registrationId: step.registrationId, department: step.department as StepCore['department'], kind: step.kind as StepCore['kind'], attempt: step.attempt };
 }

@@ -166,13 +166,32 @@ export const ApplicationDueDatesRecalculated = ev('due-dates-recalculated', '期
   materials: z.array(materialRef.extend({ previousDueOn: isoDate, dueOn: isoDate }).strict()),
 });
 
+/** The application's events by the name of the step that writes them (intake's timeline writes `{ name, data }`). */
+export const intakeApplicationEvents = {
+  received: ApplicationReceived,
+  'correction-requested': ApplicationCorrectionRequested,
+  corrected: ApplicationCorrected,
+  accepted: ApplicationAccepted,
+  rejected: ApplicationRejected,
+  'deemed-accepted': ApplicationDeemedAccepted,
+  'gap-accepted': ApplicationGapAccepted,
+  'task-assigned': ApplicationTaskAssigned,
+  claimed: ApplicationClaimed,
+  reviewed: ApplicationReviewed,
+  paused: ApplicationPaused,
+  resumed: ApplicationResumed,
+  extended: ApplicationExtended,
+  decided: ApplicationDecided,
+  concluded: ApplicationConcluded,
+  delivered: ApplicationDelivered,
+  withdrawn: ApplicationWithdrawn,
+  'secondary-material-reminder': ApplicationSecondaryMaterialReminder,
+  'secondary-material-overdue': ApplicationSecondaryMaterialOverdue,
+  'due-dates-recalculated': ApplicationDueDatesRecalculated,
+} as const;
+
 /** Every intake application contract; the intake service registers this array with MessagingModule. */
-export const intakeApplicationContracts: EventContract<any>[] = [
-  ApplicationReceived, ApplicationCorrectionRequested, ApplicationCorrected, ApplicationAccepted, ApplicationRejected,
-  ApplicationDeemedAccepted, ApplicationGapAccepted, ApplicationTaskAssigned, ApplicationClaimed, ApplicationReviewed,
-  ApplicationPaused, ApplicationResumed, ApplicationExtended, ApplicationDecided, ApplicationConcluded, ApplicationDelivered,
-  ApplicationWithdrawn, ApplicationSecondaryMaterialReminder, ApplicationSecondaryMaterialOverdue, ApplicationDueDatesRecalculated,
-];
+export const intakeApplicationContracts: EventContract<any>[] = Object.values(intakeApplicationEvents);
 
 /** The contracts the intake service knows (app.module imports this name). */
 export const intakeContracts: EventContract<any>[] = [...intakeApplicationContracts, ...calendarContracts];

@@ -1,7 +1,8 @@
-import { EventRegistry } from '@onewindow/contracts';
+import { defineEvent, EventRegistry } from '@onewindow/contracts';
+import { z } from 'zod';
 import type { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
-import { EventConsumer, RawMessage } from './event-consumer';
+import { EventConsumer, on, RawMessage } from './event-consumer';
 
 /**
  * Which messages a consumer skips without reading them (pure dispatch logic; the inbox and the
@@ -14,7 +15,7 @@ describe('EventConsumer: skipping events by the relay type header', () => {
   const consumer = new EventConsumer(ds, {} as Kafka, new EventRegistry(), {
     name: 'test-consumer',
     topics: ['test.topic.v1'],
-    handlers: { 'test.thing.handled': async () => undefined },
+    handlers: [on(defineEvent({ type: 'test.thing.handled', topic: 'test.topic.v1', schema: z.object({}) }), async () => undefined)],
   });
   const msg = (value: string, headerType?: string): RawMessage => ({ topic: 'test.topic.v1', partition: 0, offset: '7', key: 'k', value, ...(headerType ? { headerType } : {}) });
 

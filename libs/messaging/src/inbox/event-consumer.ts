@@ -1,4 +1,4 @@
-import { ContractViolation, dlqTopic, EventEnvelope, EventRegistry } from '@onewindow/contracts';
+import { ContractViolation, dlqTopic, EventContract, EventEnvelope, EventRegistry, PayloadOf } from '@onewindow/contracts';
 import { eventsCounter } from '@onewindow/observability';
 import { Consumer, Kafka, KafkaMessage, Partitioners, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
@@ -17,13 +17,28 @@ export type EventHandler = (event: EventEnvelope<any>, manager: EntityManager) =
  */
 export type BatchEventHandler = (events: EventEnvelope<any>[], manager: EntityManager) => Promise<void>;
 
+/** What a consumer does with one event type: built by `on` or `onBatch` from the event's contract. */
+export type EventHandling = { type: string; one: EventHandler } | { type: string; batch: BatchEventHandler };
+
+/**
+ * Handles `contract`'s events one at a time. The handler's payload type comes from the contract, so a
+ * changed schema breaks the compile of every consumer (libs/messaging/src/outbox/typed-events.spec.ts).
+ */
+export function on<C extends EventContract<any>>(contract: C, handle: (event: EventEnvelope<PayloadOf<C>>, manager: EntityManager) => Promise<void>): EventHandling {
+  return { type: contract.type, one: handle };
+}
+
+/** Handles `contract`'s events in runs (see BatchEventHandler). */
+export function onBatch<C extends EventContract<any>>(contract: C, handle: (events: EventEnvelope<PayloadOf<C>>[], manager: EntityManager) => Promise<void>): EventHandling {
+  return { type: contract.type, batch: handle };
+}
+
 export interface EventConsumerOptions {
   /** The consumer's name: its Kafka group id and its key in the inbox. */
   name: string;
   topics: string[];
-  handlers: Partial<Record<string, EventHandler>>;
-  /** Event types applied in runs (see BatchEventHandler); a type is in `handlers` or here, not both. */
-  batchHandlers?: Partial<Record<string, BatchEventHandler>>;
+  /** One entry per event type handled (`on(Contract, fn)` or `onBatch(Contract, fn)`); other types are skipped. */
+  handlers: EventHandling[];
   /** Attempts before a message that keeps failing goes to the dead-letter topic. */
   maxAttempts?: number;
   backoffMs?: number;
@@ -59,6 +74,7 @@ export class EventConsumer {
   private producer?: Producer;
   private readonly maxAttempts: number;
   private readonly backoffMs: number;
+  private readonly byType: Map<string, EventHandler | { batch: BatchEventHandler }>;
 
   constructor(
     private readonly ds: DataSource,
@@ -68,6 +84,7 @@ export class EventConsumer {
   ) {
     this.maxAttempts = opts.maxAttempts ?? 3;
     this.backoffMs = opts.backoffMs ?? 200;
+    this.byType = handlersByType(opts.handlers);
   }
 
   get name(): string {
@@ -167,10 +184,7 @@ export class EventConsumer {
   }
 
   private handlerOf(type: string): EventHandler | { batch: BatchEventHandler } | undefined {
-    const one = this.opts.handlers[type];
-    if (one) return one;
-    const batch = this.opts.batchHandlers?.[type];
-    return batch ? { batch } : undefined;
+    return this.byType.get(type);
   }
 
   /**
@@ -259,4 +273,13 @@ function toRaw(topic: string, partition: number, m: KafkaMessage): RawMessage {
     topic, partition, offset: m.offset, key: m.key?.toString() ?? null, value: m.value?.toString() ?? '',
     ...(type !== undefined && !Array.isArray(type) ? { headerType: type.toString() } : {}),
   };
+}
+
+function handlersByType(handlings: EventHandling[]): Map<string, EventHandler | { batch: BatchEventHandler }> {
+  const byType = new Map<string, EventHandler | { batch: BatchEventHandler }>();
+  for (const h of handlings) {
+    if (byType.has(h.type)) throw new Error(`event type ${h.type} handled twice by one consumer`);
+    byType.set(h.type, 'one' in h ? h.one : { batch: h.batch });
+  }
+  return byType;
 }

@@ -1,4 +1,4 @@
-import { createEnvelope, EventEnvelope, EventRegistry, NewEvent } from '@onewindow/contracts';
+import { Actor, createEnvelope, EventContract, EventEnvelope, EventRegistry, PayloadOf } from '@onewindow/contracts';
 import { EntityManager } from 'typeorm';
 
 /** An `outbox_event` row before insertion (OutboxEventEntity's written columns). */
@@ -10,6 +10,17 @@ export interface OutboxRow {
   envelope: EventEnvelope;
 }
 
+/** An event to write, beside the contract it is written under: its payload's type comes from the contract. */
+export interface OutgoingEvent<T> {
+  /** The aggregate's id: the Kafka key, so one aggregate's events stay in order. */
+  subject: string;
+  actor: Actor;
+  traceId?: string;
+  data: T;
+  id?: string;
+  time?: Date;
+}
+
 /**
  * Writes events into the outbox inside the caller's transaction, so the state change and its event
  * commit together or not at all. The payload is validated against its contract here: an event that
@@ -18,10 +29,14 @@ export interface OutboxRow {
 export class OutboxWriter {
   constructor(private readonly registry: EventRegistry, private readonly source: string) {}
 
-  async add<T>(manager: EntityManager, event: Omit<NewEvent<T>, 'source'>): Promise<EventEnvelope<T>> {
-    const row = this.prepare(event);
+  /**
+   * Writes `contract`'s event. Publishing takes the contract, not a type string, so a changed schema
+   * breaks the compile of every producer (libs/messaging/src/outbox/typed-events.spec.ts).
+   */
+  async add<C extends EventContract<any>>(manager: EntityManager, contract: C, event: OutgoingEvent<PayloadOf<C>>): Promise<EventEnvelope<PayloadOf<C>>> {
+    const row = this.prepare(contract, event);
     await this.write(manager, row);
-    return row.envelope as EventEnvelope<T>;
+    return row.envelope as EventEnvelope<PayloadOf<C>>;
   }
 
   /** Inserts a prepared row in the caller's transaction. */
@@ -39,10 +54,9 @@ export class OutboxWriter {
    * The validated outbox row of an event, for a caller that writes it itself in the statement of its
    * state change (see MultiInsert in @onewindow/persistence): the same contract check as `add`.
    */
-  prepare<T>(event: Omit<NewEvent<T>, 'source'>): OutboxRow {
-    const envelope = createEnvelope({ ...event, source: this.source });
+  prepare<C extends EventContract<any>>(contract: C, event: OutgoingEvent<PayloadOf<C>>): OutboxRow {
+    const envelope = createEnvelope({ ...event, type: contract.type, version: contract.version, source: this.source });
     const valid = this.registry.validate(envelope);
-    const contract = this.registry.get(envelope.type, envelope.version)!;
     return { eventId: envelope.id, topic: contract.topic, key: envelope.subject, type: envelope.type, envelope: valid as EventEnvelope };
   }
 }
