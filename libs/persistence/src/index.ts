@@ -6,3 +6,4 @@ export * from './block-allocator';
 export * from './multi-insert';
 export * from './group-commit';
 export * from './database-errors';
+export * from './after-commit';

@@ -6,22 +6,11 @@ import { OfficialCalendarStore } from '@onewindow/official-calendar';
 import { DataSource } from 'typeorm';
 import { REGISTRATION_CONFIG, type RegistrationConfig } from '../config/registration-config';
 import { SAGA_ACTOR } from '../shared/actor';
+import { RegistrationStepRepository } from '../steps/registration-step.repository';
 import { provisionalOf, recountDue } from '../steps/step-due';
 
 /** Steps recounted per transaction: few rows locked at a time, so departments working them wait little. */
 const BATCH = 200;
-
-interface ProvisionalStep {
-  id: string;
-  registration_id: string;
-  department: string;
-  kind: string;
-  attempt: number;
-  requested_at: Date;
-  due_on: string;
-  due_provisional_years: number[];
-  limit_working_days: number | null;
-}
 
 /**
  * Issue 12: once a holiday notice is official, the open department steps whose due date was counted
@@ -32,12 +21,13 @@ interface ProvisionalStep {
  * under its advisory lock (after each notice, at start and on every refresh).
  */
 @Injectable()
-export class StepDueCorrection implements OnModuleInit {
+export class StepDueCorrectionService implements OnModuleInit {
   private readonly log = new Logger('step-due-correction');
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly outbox: OutboxWriter,
+    private readonly steps: RegistrationStepRepository,
     private readonly store: OfficialCalendarStore,
     @Inject(REGISTRATION_CONFIG) private readonly config: RegistrationConfig,
   ) {}
@@ -63,24 +53,13 @@ export class StepDueCorrection implements OnModuleInit {
   private batch(now: Date): Promise<{ scanned: number }> {
     return this.ds.transaction(async (m) => {
       const calendar = this.store.calendar;
-      const rows: ProvisionalStep[] = await m.query(
-        `select id, registration_id, department, kind, attempt, requested_at, to_char(due_on, 'YYYY-MM-DD') as due_on, due_provisional_years, limit_working_days
-           from registration_step
-          where cardinality(due_provisional_years) > 0 and state in ('REQUESTED','QUEUED','CLAIMED')
-            and due_provisional_years && $1::int[] and requested_at is not null and due_on is not null
-          order by requested_at limit $2 for update skip locked`,
-        [calendar.coverage(), BATCH],
-      );
+      const rows = await this.steps.findProvisionalForUpdate(m, calendar.coverage(), BATCH);
       for (const s of rows) {
         const limit = s.limit_working_days ?? this.config.stepLimitWorkingDays;
         const recount = recountDue(calendar, { requestedAt: s.requested_at, limit, dueOn: s.due_on, provisionalYears: s.due_provisional_years, attempt: s.attempt }, now);
         if (!recount) continue; // the scan's overlap guarantees one; kept so a row is never rewritten for nothing
         const { due, change, changed } = recount;
-        await m.query(
-          `update registration_step set due_on = $2, due_provisional_years = $3::int[], due_history = due_history || jsonb_build_array($4::jsonb),
-             version = version + 1, updated_at = now() where id = $1`,
-          [s.id, due.dueOn, due.provisionalYears, JSON.stringify(change)],
-        );
+        await this.steps.recordDueRecount(m, s.id, due, change);
         await this.outbox.add(m, RegistrationStepDueRecalculated, {
           subject: s.registration_id, actor: SAGA_ACTOR,
           data: {

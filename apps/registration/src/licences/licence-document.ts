@@ -1,6 +1,6 @@
 import { toIsoDate } from '@onewindow/calendar';
 import type { RegistrationAuthority } from '../authorities/authorities';
-import type { RegistrationRow } from '../registrations/entities/registration.entity';
+import type { RegistrationEntity } from '../registrations/entities/registration.entity';
 
 export const LICENCE_FORMAT = 'onewindow.e-licence.business-licence/1';
 
@@ -21,7 +21,7 @@ export interface LicenceDocument {
   issuedAt: string;
 }
 
-export function buildLicenceDocument(reg: RegistrationRow, authority: RegistrationAuthority, uscc: string, licenceNumber: string, issuedAt: Date): LicenceDocument {
+export function buildLicenceDocument(reg: RegistrationEntity, authority: RegistrationAuthority, uscc: string, licenceNumber: string, issuedAt: Date): LicenceDocument {
   return {
     format: LICENCE_FORMAT,
     title: '营业执照 (business licence)',

@@ -3,12 +3,13 @@ import { todayInShanghai } from '@onewindow/calendar';
 import { formatCaseNumber } from '@onewindow/codes';
 import { EntityManager } from 'typeorm';
 import type { RegistrationAuthority } from '../authorities/authorities';
-import type { RegistrationRow } from '../registrations/entities/registration.entity';
+import type { RegistrationEntity } from '../registrations/entities/registration.entity';
+import { RegistrationCounterRepository } from '../registrations/registration-counter.repository';
 import { canonicalJson } from '../shared/canonical-json';
-import { nextDailySequence } from '../shared/daily-sequence';
 import { buildLicenceDocument, LicenceDocument } from './licence-document';
 import { LICENCE_ALG, signCanonical } from './licence-signature';
-import { SigningKeys } from './signing-key.service';
+import { LicenceRepository } from './licence.repository';
+import { SigningKeyService } from './signing-key.service';
 
 export interface IssuedLicence {
   number: string;
@@ -20,20 +21,17 @@ export interface IssuedLicence {
 
 /** Issues the business licence as a signed e-licence, in the caller's transaction (the saga's). */
 @Injectable()
-export class LicenceIssuer {
-  constructor(private readonly keys: SigningKeys) {}
+export class LicenceIssuerService {
+  constructor(private readonly keys: SigningKeyService, private readonly licences: LicenceRepository, private readonly counters: RegistrationCounterRepository) {}
 
-  async issue(m: EntityManager, reg: RegistrationRow, authority: RegistrationAuthority, uscc: string, issuedAt: Date): Promise<IssuedLicence> {
+  async issue(m: EntityManager, reg: RegistrationEntity, authority: RegistrationAuthority, uscc: string, issuedAt: Date): Promise<IssuedLicence> {
     const day = todayInShanghai(issuedAt);
-    const number = formatCaseNumber({ division: authority.division, date: day, service: 'YZ', sequence: await nextDailySequence(m, 'licence', authority.division, day) });
+    const number = formatCaseNumber({ division: authority.division, date: day, service: 'YZ', sequence: await this.counters.next(m, 'licence', authority.division, day) });
     const document = buildLicenceDocument(reg, authority, uscc, number, issuedAt);
     const canonical = canonicalJson(document);
     const { kid, privateKey } = this.keys.signer();
     const signature = signCanonical(canonical, privateKey);
-    await m.query(
-      'insert into licence (number, registration_id, uscc, document, canonical, signature, kid, alg, issued_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
-      [number, reg.id, uscc, document, canonical, signature, kid, LICENCE_ALG, issuedAt],
-    );
+    await this.licences.insert(m, { number, registrationId: reg.id, uscc, document, canonical, signature, kid, alg: LICENCE_ALG, issuedAt });
     return { number, document, canonical, signature, kid };
   }
 }

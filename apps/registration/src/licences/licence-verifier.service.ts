@@ -1,17 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { canonicalJson } from '../shared/canonical-json';
-import type { LicenceVerificationView, VerifyLicenceDto } from './dto/licence.dto';
+import type { LicenceVerificationViewDto, VerifyLicenceDto } from './dto/licence.dto';
 import { verifyBytes } from './licence-signature';
-import { SigningKeys } from './signing-key.service';
+import { LicenceRepository } from './licence.repository';
+import { SigningKeyService } from './signing-key.service';
 
 /** Public verification (R4): is this exactly what we signed, and is it in our register? */
 @Injectable()
-export class LicenceVerifier {
-  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly keys: SigningKeys) {}
+export class LicenceVerifierService {
+  constructor(private readonly licences: LicenceRepository, private readonly keys: SigningKeyService) {}
 
-  async verify(dto: VerifyLicenceDto): Promise<LicenceVerificationView> {
+  async verify(dto: VerifyLicenceDto): Promise<LicenceVerificationViewDto> {
     let bytes: Buffer;
     let document: Record<string, unknown> | undefined = dto.document;
     if (dto.canonical !== undefined) {
@@ -45,7 +44,7 @@ export class LicenceVerifier {
       return { valid: false, reasons: [{ code: 'bad-signature', message: '签名与内容不符：证照内容被改动，或签名不是本机关所签 (the signature does not match: the content was altered, or it was not signed by us)' }] };
     }
     const number = typeof document?.licenceNumber === 'string' ? document.licenceNumber : undefined;
-    const [row] = number ? await this.ds.query('select number, uscc, document->>\'name\' as name from licence where number = $1', [number]) : [];
+    const row = number ? await this.licences.findEntry(number) : undefined;
     if (!row) {
       return { valid: false, kid, reasons: [{ code: 'not-in-register', message: `签名有效，但登记簿中没有编号 ${number} 的执照 (signature valid, but no such licence in the register)` }] };
     }

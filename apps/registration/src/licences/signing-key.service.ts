@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import type { JWK } from 'jose';
 import { DataSource } from 'typeorm';
 import { REGISTRATION_CONFIG, type RegistrationConfig } from '../config/registration-config';
-import { SigningKeyRow } from './entities/signing-key.entity';
 import { assertEd25519, LICENCE_ALG, publicJwkOf, publicKeyFromJwk } from './licence-signature';
+import { SigningKeyRepository } from './signing-key.repository';
 
 /**
  * The licence signing key: from OW_LICENCE_KEY_FILE (a secret mounted by the deployment), or else a
@@ -15,12 +15,12 @@ import { assertEd25519, LICENCE_ALG, publicJwkOf, publicKeyFromJwk } from './lic
  * licence signed before a key change still verifies.
  */
 @Injectable()
-export class SigningKeys implements OnModuleInit {
+export class SigningKeyService implements OnModuleInit {
   private readonly log = new Logger('licence-keys');
   private current?: { kid: string; privateKey: KeyObject };
   private publicKeys = new Map<string, KeyObject>();
 
-  constructor(@InjectDataSource() private readonly ds: DataSource, @Inject(REGISTRATION_CONFIG) private readonly config: RegistrationConfig) {}
+  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly keys: SigningKeyRepository, @Inject(REGISTRATION_CONFIG) private readonly config: RegistrationConfig) {}
 
   async onModuleInit(): Promise<void> {
     this.current = this.config.licenceKeyFile ? await this.fromFile(this.config.licenceKeyFile) : await this.generatedOrStored();
@@ -31,29 +31,27 @@ export class SigningKeys implements OnModuleInit {
     const privateKey = createPrivateKey(readFileSync(file));
     assertEd25519(privateKey, 'OW_LICENCE_KEY_FILE');
     const jwk = await publicJwkOf(privateKey);
-    await this.ds.query(`insert into licence_signing_key (kid, alg, public_jwk, private_pem, source) values ($1, $2, $3, null, 'file') on conflict (kid) do nothing`, [jwk.kid, LICENCE_ALG, jwk]);
+    await this.keys.insertFromFile(jwk.kid, LICENCE_ALG, jwk);
     this.log.log(`licence key ${jwk.kid} from OW_LICENCE_KEY_FILE`);
     return { kid: jwk.kid, privateKey };
   }
 
   private async generatedOrStored(): Promise<{ kid: string; privateKey: KeyObject }> {
     return this.ds.transaction(async (m) => {
-      await m.query('select pg_advisory_xact_lock(hashtext($1))', ['registration:licence-key']);
-      const [row]: Pick<SigningKeyRow, 'kid' | 'privatePem'>[] = await m.query(
-        `select kid, private_pem as "privatePem" from licence_signing_key where source = 'generated' and private_pem is not null order by created_at desc limit 1`,
-      );
+      await this.keys.lockGeneration(m);
+      const row = await this.keys.findLatestGenerated(m);
       if (row) return { kid: row.kid, privateKey: createPrivateKey(row.privatePem!) };
       const { privateKey } = generateKeyPairSync('ed25519');
       const jwk = await publicJwkOf(privateKey);
       const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
-      await m.query(`insert into licence_signing_key (kid, alg, public_jwk, private_pem, source) values ($1, $2, $3, $4, 'generated')`, [jwk.kid, LICENCE_ALG, jwk, pem]);
+      await this.keys.insertGenerated(m, jwk.kid, LICENCE_ALG, jwk, pem);
       this.log.warn(`generated licence key ${jwk.kid}, kept in the database; set OW_LICENCE_KEY_FILE in production`);
       return { kid: jwk.kid, privateKey };
     });
   }
 
   private async refresh(): Promise<void> {
-    const rows: { kid: string; publicJwk: JWK }[] = await this.ds.query('select kid, public_jwk as "publicJwk" from licence_signing_key order by created_at');
+    const rows = await this.keys.findPublicKeys();
     this.publicKeys = new Map(rows.map((r) => [r.kid, publicKeyFromJwk(r.publicJwk)]));
   }
 
@@ -69,7 +67,7 @@ export class SigningKeys implements OnModuleInit {
   }
 
   async jwks(): Promise<{ keys: JWK[] }> {
-    const rows: { publicJwk: JWK }[] = await this.ds.query('select public_jwk as "publicJwk" from licence_signing_key order by created_at');
+    const rows = await this.keys.findPublicJwks();
     return { keys: rows.map((r) => r.publicJwk) };
   }
 }

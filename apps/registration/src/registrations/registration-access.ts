@@ -2,10 +2,10 @@ import { canSeeDivision, isOwner, isStaffWithRole, Roles, type Principal } from 
 import { maskPhone, maskResidentId } from '@onewindow/codes';
 import { authorityForDivision } from '../authorities/authorities';
 import { DEPARTMENT_NAMES, MARKET_REGULATION_DEPARTMENTS, STEP_TITLES } from '../steps/departments';
-import type { RegistrationStepRow } from '../steps/entities/registration-step.entity';
+import type { RegistrationStepEntity } from '../steps/entities/registration-step.entity';
 import { dueView } from '../steps/step-due';
-import type { RegistrationView, StepView } from './dto/registration-view.dto';
-import type { RegistrationRow } from './entities/registration.entity';
+import type { RegistrationViewDto, StepViewDto } from './dto/registration-view.dto';
+import type { RegistrationEntity } from './entities/registration.entity';
 
 /**
  * Who sees a registration (R7, S1): the founder; market regulation (the commission and the district
@@ -14,7 +14,7 @@ import type { RegistrationRow } from './entities/registration.entity';
  */
 export type Access = { kind: 'owner' } | { kind: 'regulator' } | { kind: 'department'; department: string };
 
-export function accessTo(p: Principal, reg: RegistrationRow, steps: RegistrationStepRow[]): Access | undefined {
+export function accessTo(p: Principal, reg: RegistrationEntity, steps: RegistrationStepEntity[]): Access | undefined {
   if (isOwner(p, reg.ownerSubject)) return { kind: 'owner' };
   if (p.type === 'staff') {
     const regulator = (p.department !== undefined && MARKET_REGULATION_DEPARTMENTS.includes(p.department)) || isStaffWithRole(p, Roles.supervisor);
@@ -29,7 +29,7 @@ export function accessTo(p: Principal, reg: RegistrationRow, steps: Registration
 
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
 
-export function toStepView(s: RegistrationStepRow, withData: boolean): StepView {
+export function toStepView(s: RegistrationStepEntity, withData: boolean): StepViewDto {
   return {
     id: s.id, kind: s.kind, title: STEP_TITLES[s.kind], department: s.department, departmentName: DEPARTMENT_NAMES[s.department] ?? s.department,
     state: s.state, mode: s.mode, attempt: s.attempt, requestedAt: iso(s.requestedAt), ...dueView(s), completedAt: iso(s.completedAt),
@@ -38,7 +38,7 @@ export function toStepView(s: RegistrationStepRow, withData: boolean): StepView 
   };
 }
 
-export function toRegistrationView(reg: RegistrationRow, steps: RegistrationStepRow[], access: Access): RegistrationView {
+export function toRegistrationView(reg: RegistrationEntity, steps: RegistrationStepEntity[], access: Access): RegistrationViewDto {
   const authority = authorityForDivision(reg.division);
   const owner = access.kind === 'owner';
   const lr = reg.form.legalRepresentative;

@@ -9,15 +9,18 @@ import { DataSource, EntityManager } from 'typeorm';
 import { authorityForDivision, type RegistrationAuthority } from '../authorities/authorities';
 import type { RegistrationFormDto } from '../form/dto/registration-form.dto';
 import { nameLists } from '../names/name-lists';
-import { NameRegister } from '../names/name-register.service';
+import { NameRegisterService } from '../names/name-register.service';
+import { NameReviewRepository } from '../names/name-review.repository';
 import { checkNameRules } from '../names/name-rules';
 import type { NameParts, NameProblem } from '../names/name-structure';
 import { actorOf } from '../shared/actor';
 import { canonicalJson, sha256Hex } from '../shared/canonical-json';
-import { nextDailySequence } from '../shared/daily-sequence';
 import { DEPARTMENT_STEPS, sectionOf } from '../steps/departments';
-import { RegistrationStepRow, StepKind, StepState } from '../steps/entities/registration-step.entity';
-import { RegistrationRow } from './entities/registration.entity';
+import { RegistrationStepEntity, StepKind, StepState } from '../steps/entities/registration-step.entity';
+import { RegistrationStepRepository } from '../steps/registration-step.repository';
+import { RegistrationEntity } from './entities/registration.entity';
+import { RegistrationCounterRepository } from './registration-counter.repository';
+import { RegistrationRepository } from './registration.repository';
 
 interface ChosenName {
   parts: NameParts;
@@ -33,56 +36,58 @@ interface CandidateOutcome {
 
 /** R1 + R2 at the door: one form, validated as a whole, its name checked and reserved, nothing half-written. */
 @Injectable()
-export class RegistrationSubmission {
-  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly names: NameRegister, private readonly outbox: OutboxWriter) {}
+export class RegistrationSubmissionService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly names: NameRegisterService,
+    private readonly outbox: OutboxWriter,
+    private readonly registrations: RegistrationRepository,
+    private readonly counters: RegistrationCounterRepository,
+    private readonly steps: RegistrationStepRepository,
+    private readonly reviews: NameReviewRepository,
+  ) {}
 
-  async submit(p: Principal, form: RegistrationFormDto, idempotencyKey: string | undefined, traceId: string): Promise<{ created: boolean; registration: RegistrationRow }> {
+  async submit(p: Principal, form: RegistrationFormDto, idempotencyKey: string | undefined, traceId: string): Promise<{ created: boolean; registration: RegistrationEntity }> {
     const owner = ownerSubjectOf(p)!;
     const formHash = sha256Hex(canonicalJson(form));
     return this.ds.transaction(async (m) => {
       // One founder's submissions one at a time: a repeated key or form sent twice at once then finds
       // the first instead of racing it for the name (the unique indexes stay the last guard).
-      await m.query('select pg_advisory_xact_lock(hashtext($1))', [`registration-owner:${owner}`]);
+      await this.registrations.lockOwner(m, owner);
       if (idempotencyKey) {
-        const earlier = await m.getRepository(RegistrationRow).findOne({ where: { ownerSubject: owner, idempotencyKey } });
+        const earlier = await this.registrations.findByIdempotencyKey(m, owner, idempotencyKey);
         if (earlier) return { created: false, registration: this.sameForm(earlier, formHash) };
       }
-      const existing = await this.liveWithForm(m, owner, formHash);
+      const existing = await this.registrations.findLiveWithForm(m, owner, formHash);
       if (existing) throw this.duplicate(existing);
       return { created: true, registration: await this.create(m, p, owner, form, formHash, idempotencyKey, traceId) };
     });
   }
 
-  private sameForm(earlier: RegistrationRow, formHash: string): RegistrationRow {
+  private sameForm(earlier: RegistrationEntity, formHash: string): RegistrationEntity {
     if (earlier.formHash !== formHash) {
       throw new UnprocessableEntityException({ message: 'Idempotency-Key 已用于另一份表单 (the Idempotency-Key was used for a different form)', details: { registrationId: earlier.id } });
     }
     return earlier;
   }
 
-  private duplicate(existing: RegistrationRow | null): ConflictException {
+  private duplicate(existing: RegistrationEntity | null): ConflictException {
     return new ConflictException({
       message: `同一表单已提交，申请编号 ${existing?.number ?? ''} (duplicate submission: the same form is already registered or in progress)`,
       details: existing ? { registrationId: existing.id, number: existing.number, state: existing.state } : undefined,
     });
   }
 
-  private liveWithForm(m: EntityManager, owner: string, formHash: string): Promise<RegistrationRow | null> {
-    return m.getRepository(RegistrationRow).createQueryBuilder('r')
-      .where('r.owner_subject = :owner and r.form_hash = :formHash', { owner, formHash })
-      .andWhere(`r.state not in ('WITHDRAWN','NAME_REJECTED')`).getOne();
-  }
-
-  private async create(m: EntityManager, p: Principal, owner: string, form: RegistrationFormDto, formHash: string, key: string | undefined, traceId: string): Promise<RegistrationRow> {
+  private async create(m: EntityManager, p: Principal, owner: string, form: RegistrationFormDto, formHash: string, key: string | undefined, traceId: string): Promise<RegistrationEntity> {
     const authority = authorityForDivision(form.authorityDivision)!;
     const id = newId();
     const chosen = await this.chooseName(m, id, authority, form.nameCandidates);
     const now = new Date();
     const today = todayInShanghai(now);
     const needsReview = chosen.reviewReasons.length > 0;
-    const reg = m.create(RegistrationRow, {
+    const reg = await this.registrations.insert(m, {
       id,
-      number: formatCaseNumber({ division: authority.division, date: today, service: 'QY', sequence: await nextDailySequence(m, 'registration', authority.division, today) }),
+      number: formatCaseNumber({ division: authority.division, date: today, service: 'QY', sequence: await this.counters.next(m, 'registration', authority.division, today) }),
       ownerSubject: owner,
       applicantType: p.type as 'citizen' | 'enterprise',
       applicantName: 'name' in p ? p.name : p.sub,
@@ -102,8 +107,7 @@ export class RegistrationSubmission {
       submittedAt: now,
       version: 1,
     });
-    await m.insert(RegistrationRow, reg);
-    await m.insert(RegistrationStepRow, this.initialSteps(reg, form, needsReview, chosen, now) as never);
+    await this.steps.insertMany(m, this.initialSteps(reg, form, needsReview, chosen, now));
 
     const actor = actorOf(p);
     await this.outbox.add(m, RegistrationSubmitted, {
@@ -112,10 +116,7 @@ export class RegistrationSubmission {
     });
     if (needsReview) {
       const reviewId = newId();
-      await m.query(
-        `insert into name_review (id, registration_id, authority_code, division, enterprise_name, reasons, similar_names, state) values ($1, $2, $3, $4, $5, $6, $7, 'OPEN')`,
-        [reviewId, id, authority.code, authority.division, reg.enterpriseName, JSON.stringify(chosen.reviewReasons), JSON.stringify(chosen.similarNames)],
-      );
+      await this.reviews.open(m, { id: reviewId, registrationId: id, authorityCode: authority.code, division: authority.division, enterpriseName: reg.enterpriseName, reasons: chosen.reviewReasons, similarNames: chosen.similarNames });
       await this.outbox.add(m, RegistrationNameReviewRequested, { subject: id, actor, traceId, data: { registrationId: id, reviewId, enterpriseName: reg.enterpriseName, reasons: chosen.reviewReasons } });
     } else {
       await this.outbox.add(m, RegistrationNameApproved, {
@@ -156,8 +157,8 @@ export class RegistrationSubmission {
     });
   }
 
-  private initialSteps(reg: RegistrationRow, form: RegistrationFormDto, needsReview: boolean, chosen: ChosenName, now: Date): Partial<RegistrationStepRow>[] {
-    const step = (kind: StepKind, department: string, state: StepState, extra: Partial<RegistrationStepRow> = {}): Partial<RegistrationStepRow> => ({
+  private initialSteps(reg: RegistrationEntity, form: RegistrationFormDto, needsReview: boolean, chosen: ChosenName, now: Date): Partial<RegistrationStepEntity>[] {
+    const step = (kind: StepKind, department: string, state: StepState, extra: Partial<RegistrationStepEntity> = {}): Partial<RegistrationStepEntity> => ({
       id: newId(), registrationId: reg.id, kind, department, mode: null, state, attempt: 1, data: null, result: null, version: 1, ...extra,
     });
     return [

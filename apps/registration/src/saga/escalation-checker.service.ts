@@ -4,20 +4,10 @@ import { todayInShanghai } from '@onewindow/calendar';
 import { RegistrationStepEscalated } from '@onewindow/contracts';
 import { OutboxWriter, runsBackgroundWork } from '@onewindow/messaging';
 import { DataSource } from 'typeorm';
-import { REGISTRATION_CONFIG, type RegistrationConfig, type StepDepartment } from '../config/registration-config';
+import { REGISTRATION_CONFIG, type RegistrationConfig } from '../config/registration-config';
 import { SAGA_ACTOR } from '../shared/actor';
+import { RegistrationStepRepository } from '../steps/registration-step.repository';
 import { provisionalOf } from '../steps/step-due';
-
-interface OverdueStep {
-  id: string;
-  registration_id: string;
-  department: StepDepartment;
-  kind: string;
-  attempt: number;
-  state: string;
-  due_on: string;
-  due_provisional_years: number[];
-}
 
 /**
  * R6: a department step not done within its time limit is escalated to oversight, once, with a
@@ -26,11 +16,16 @@ interface OverdueStep {
  * `run(now)` takes the clock as an argument so tests can move it.
  */
 @Injectable()
-export class EscalationChecker implements OnApplicationBootstrap, OnApplicationShutdown {
+export class EscalationCheckerService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger('escalation');
   private timer?: NodeJS.Timeout;
 
-  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly outbox: OutboxWriter, @Inject(REGISTRATION_CONFIG) private readonly config: RegistrationConfig) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly outbox: OutboxWriter,
+    private readonly steps: RegistrationStepRepository,
+    @Inject(REGISTRATION_CONFIG) private readonly config: RegistrationConfig,
+  ) {}
 
   onApplicationBootstrap(): void {
     // Scheduled work belongs to the service's workers, not to an API-only process (OW_ROLE=api).
@@ -46,16 +41,8 @@ export class EscalationChecker implements OnApplicationBootstrap, OnApplicationS
   /** Escalates every overdue open step not escalated yet; returns how many. */
   async run(now = new Date()): Promise<number> {
     return this.ds.transaction(async (m) => {
-      const [{ locked }] = await m.query('select pg_try_advisory_xact_lock(hashtext($1)) as locked', ['registration:escalation']);
-      if (!locked) return 0;
-      const [rows]: [OverdueStep[], number] = await m.query(
-        `update registration_step s set escalated_at = $2, version = s.version + 1, updated_at = now()
-          where s.id in (select id from registration_step
-                          where state in ('REQUESTED','QUEUED','CLAIMED') and escalated_at is null and due_on < $1::date
-                          order by due_on limit 1000 for update skip locked)
-          returning s.id, s.registration_id, s.department, s.kind, s.attempt, s.state, to_char(s.due_on, 'YYYY-MM-DD') as due_on, s.due_provisional_years`,
-        [todayInShanghai(now), now],
-      );
+      if (!(await this.steps.tryEscalationLock(m))) return 0;
+      const rows = await this.steps.escalateOverdue(m, todayInShanghai(now), now);
       for (const s of rows) {
         await this.outbox.add(m, RegistrationStepEscalated, {
           subject: s.registration_id, actor: SAGA_ACTOR,

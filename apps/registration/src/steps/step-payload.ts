@@ -1,7 +1,7 @@
 import { toIsoDate } from '@onewindow/calendar';
-import type { RegistrationRow } from '../registrations/entities/registration.entity';
+import type { RegistrationEntity } from '../registrations/entities/registration.entity';
 import { departmentStep } from './departments';
-import type { RegistrationStepRow } from './entities/registration-step.entity';
+import type { RegistrationStepEntity } from './entities/registration-step.entity';
 
 /**
  * What a department receives for its step: its own section of the form and the enterprise's basics
@@ -21,7 +21,7 @@ export interface StepPayload {
   [section: string]: unknown;
 }
 
-export function stepPayload(reg: RegistrationRow, step: RegistrationStepRow): StepPayload {
+export function stepPayload(reg: RegistrationEntity, step: RegistrationStepEntity): StepPayload {
   const def = departmentStep(step.kind);
   if (!def || !reg.uscc || !reg.licensedAt) throw new Error(`step ${step.id} (${step.kind}) has no department payload before the licence`);
   return {

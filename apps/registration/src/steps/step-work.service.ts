@@ -3,17 +3,19 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { assertActsForDepartment, assertDepartment, canSeeDivision, hasScope, type Principal, type StaffPrincipal, type SystemPrincipal } from '@onewindow/auth';
 import { ForbiddenException } from '@nestjs/common';
 import { InvalidTransitionError, NotVisibleError } from '@onewindow/http';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { StepDepartment } from '../config/registration-config';
-import { RegistrationRow } from '../registrations/entities/registration.entity';
+import type { RegistrationEntity } from '../registrations/entities/registration.entity';
+import { RegistrationRepository } from '../registrations/registration.repository';
 import { actorLabel, actorOf } from '../shared/actor';
 import { DEPARTMENT_ADAPTERS, type DepartmentAdapter } from './department-adapters';
 import { departmentStep } from './departments';
-import type { CompleteStepDto, QueuedStepView, StepResultDto } from './dto/step.dto';
-import { RegistrationStepRow, type StepState } from './entities/registration-step.entity';
+import type { CompleteStepDto, QueuedStepViewDto, StepResultDto } from './dto/step.dto';
+import type { RegistrationStepEntity, StepState } from './entities/registration-step.entity';
+import { RegistrationStepRepository } from './registration-step.repository';
 import { dueView } from './step-due';
 import { stepPayload } from './step-payload';
-import { StepTransitions } from './step-transitions';
+import { StepTransitionService } from './step-transition.service';
 
 const WHAT = '部门办理步骤 (department step)';
 const OPEN_QUEUE: StepState[] = ['QUEUED', 'CLAIMED'];
@@ -27,41 +29,39 @@ export const StepScopes = { read: 'tasks:read', decide: 'tasks:decide' } as cons
  * is not visible (404); acting for another department is forbidden (403).
  */
 @Injectable()
-export class StepWork {
+export class StepWorkService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
-    private readonly transitions: StepTransitions,
+    private readonly transitions: StepTransitionService,
+    private readonly steps: RegistrationStepRepository,
+    private readonly registrations: RegistrationRepository,
     @Inject(DEPARTMENT_ADAPTERS) private readonly adapters: Record<StepDepartment, DepartmentAdapter>,
   ) {}
 
-  async queue(p: StaffPrincipal | SystemPrincipal, department: string, state?: string): Promise<QueuedStepView[]> {
+  async queue(p: StaffPrincipal | SystemPrincipal, department: string, state?: string): Promise<QueuedStepViewDto[]> {
     assertActsForDepartment(p, department);
     if (p.type === 'system') requireScope(p, StepScopes.read);
-    const steps = await this.ds.getRepository(RegistrationStepRow).find({
-      where: { department, state: state ? (state as StepState) : In(OPEN_QUEUE) },
-      order: { requestedAt: 'ASC' },
-      take: 500,
-    });
-    const regs = steps.length ? await this.ds.getRepository(RegistrationRow).find({ where: { id: In([...new Set(steps.map((s) => s.registrationId))]) } }) : [];
+    const steps = await this.steps.findQueue(department, state ? (state as StepState) : OPEN_QUEUE);
+    const regs = steps.length ? await this.registrations.findByIds([...new Set(steps.map((s) => s.registrationId))]) : [];
     const byId = new Map(regs.map((r) => [r.id, r]));
     return steps
       .filter((s) => departmentStep(s.kind) && (p.type === 'system' || canSeeDivision(p, byId.get(s.registrationId)!.domicileDivision)))
       .map((s) => this.view(s, byId.get(s.registrationId)!));
   }
 
-  async claim(p: StaffPrincipal, id: string): Promise<QueuedStepView> {
+  async claim(p: StaffPrincipal, id: string): Promise<QueuedStepViewDto> {
     return this.ds.transaction(async (m) => {
       const { step, reg } = await this.locked(m, p, id);
       if (step.state !== 'QUEUED') throw new InvalidTransitionError('步骤', step.state, 'claim');
       step.version += 1;
       Object.assign(step, { state: 'CLAIMED', claimedBy: actorLabel(actorOf(p)), claimedAt: new Date() });
-      await m.update(RegistrationStepRow, { id }, { state: 'CLAIMED', claimedBy: step.claimedBy, claimedAt: step.claimedAt, version: step.version });
+      await this.steps.update(m, id, { state: 'CLAIMED', claimedBy: step.claimedBy, claimedAt: step.claimedAt, version: step.version });
       return this.view(step, reg);
     });
   }
 
   /** Staff complete a step they claimed; a department system completes from the queue. */
-  async complete(p: StaffPrincipal | SystemPrincipal, id: string, dto: CompleteStepDto, traceId: string): Promise<QueuedStepView> {
+  async complete(p: StaffPrincipal | SystemPrincipal, id: string, dto: CompleteStepDto, traceId: string): Promise<QueuedStepViewDto> {
     return this.ds.transaction(async (m) => {
       const { step, reg } = await this.locked(m, p, id);
       this.assertMayFinish(p, step, 'complete');
@@ -72,7 +72,7 @@ export class StepWork {
     });
   }
 
-  async reject(p: StaffPrincipal | SystemPrincipal, id: string, reason: string, traceId: string): Promise<QueuedStepView> {
+  async reject(p: StaffPrincipal | SystemPrincipal, id: string, reason: string, traceId: string): Promise<QueuedStepViewDto> {
     return this.ds.transaction(async (m) => {
       const { step, reg } = await this.locked(m, p, id);
       this.assertMayFinish(p, step, 'reject');
@@ -82,12 +82,12 @@ export class StepWork {
   }
 
   /** The exchange API's one route for a department system's result. */
-  async systemResult(p: SystemPrincipal, id: string, dto: StepResultDto, traceId: string): Promise<QueuedStepView> {
+  async systemResult(p: SystemPrincipal, id: string, dto: StepResultDto, traceId: string): Promise<QueuedStepViewDto> {
     requireScope(p, StepScopes.decide);
     return dto.outcome === 'completed' ? this.complete(p, id, dto, traceId) : this.reject(p, id, dto.reason!, traceId);
   }
 
-  private assertMayFinish(p: Principal, step: RegistrationStepRow, attempted: string): void {
+  private assertMayFinish(p: Principal, step: RegistrationStepEntity, attempted: string): void {
     const ok = p.type === 'system' ? OPEN_QUEUE.includes(step.state) : step.state === 'CLAIMED' && step.claimedBy === actorLabel(actorOf(p));
     if (!ok) {
       if (step.state === 'CLAIMED' && p.type === 'staff') {
@@ -97,17 +97,17 @@ export class StepWork {
     }
   }
 
-  private async locked(m: EntityManager, p: Principal, id: string): Promise<{ step: RegistrationStepRow; reg: RegistrationRow }> {
-    const step = await m.findOne(RegistrationStepRow, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  private async locked(m: EntityManager, p: Principal, id: string): Promise<{ step: RegistrationStepEntity; reg: RegistrationEntity }> {
+    const step = await this.steps.findForUpdate(m, id);
     if (!step || !departmentStep(step.kind)) throw new NotVisibleError(WHAT, id);
     assertDepartment(p, step.department, WHAT, id);
-    const reg = await m.findOneOrFail(RegistrationRow, { where: { id: step.registrationId } });
+    const reg = await this.registrations.get(m, step.registrationId);
     if (p.type === 'staff' && !canSeeDivision(p, reg.domicileDivision)) throw new NotVisibleError(WHAT, id);
     if (p.type === 'system') requireScope(p, StepScopes.read);
     return { step, reg };
   }
 
-  private view(s: RegistrationStepRow, reg: RegistrationRow): QueuedStepView {
+  private view(s: RegistrationStepEntity, reg: RegistrationEntity): QueuedStepViewDto {
     const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
     return {
       id: s.id, registrationId: s.registrationId, registrationNumber: reg.number, enterpriseName: reg.enterpriseName, uscc: reg.uscc, kind: s.kind, department: s.department,

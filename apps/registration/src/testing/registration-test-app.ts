@@ -1,16 +1,12 @@
-import { Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { AuthModule, type LocalTokenIssuer, type Principal } from '@onewindow/auth';
-import { calendarContracts, registrationContracts } from '@onewindow/contracts';
-import { messagingEntities, messagingMigrations, MessagingModule } from '@onewindow/messaging';
-import { ObservabilityModule } from '@onewindow/observability';
-import { officialCalendarEntities, officialCalendarMigrations, OfficialCalendarModule } from '@onewindow/official-calendar';
-import { pgConnectionFromEnv, PersistenceModule } from '@onewindow/persistence';
+import type { LocalTokenIssuer, Principal } from '@onewindow/auth';
+import { pgConnectionFromEnv } from '@onewindow/persistence';
+import { serviceModule } from '@onewindow/service';
 import { bootTestService } from '@onewindow/testing';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { Client } from 'pg';
-import { registrationEntities, registrationMigrations, RegistrationModule, type RegistrationModuleOptions } from '../registration.module';
-import { registrationCalendar } from '../shared/calendar';
+import { RegistrationConfigModule, type RegistrationOptions } from '../config/registration-config.module';
+import { registrationDefinition } from '../service-definition';
 
 export interface RegistrationTestApp {
   app: NestFastifyApplication;
@@ -27,28 +23,11 @@ export interface RegistrationTestApp {
 /**
  * The registration service booted in-process as in production (createServiceApp, the global auth guard,
  * migrations on start, the outbox relay and the saga's consumers) on its own database and Kafka
- * namespace of the real Postgres and Kafka, with a test token issuer.
+ * namespace of the real Postgres and Kafka, with a test token issuer; `opts` set the settings and the
+ * department adapters instead of the environment and the defaults.
  */
-export async function bootRegistrationTestApp(prefix: string, opts: RegistrationModuleOptions = {}): Promise<RegistrationTestApp> {
-  const svc = await bootTestService(prefix, () => {
-    @Module({
-      imports: [
-        ObservabilityModule,
-        AuthModule.forRoot(),
-        PersistenceModule.forService({
-          database: 'ow_registration',
-          entities: [...messagingEntities, ...officialCalendarEntities, ...registrationEntities],
-          migrations: [...messagingMigrations, ...officialCalendarMigrations, ...registrationMigrations],
-          poolSize: 10,
-        }),
-        MessagingModule.forService({ service: 'registration', contracts: [...registrationContracts, ...calendarContracts] }),
-        OfficialCalendarModule.forService({ calendar: registrationCalendar, lockName: 'registration-calendar' }),
-        RegistrationModule.register(opts),
-      ],
-    })
-    class RegistrationTestModule {}
-    return RegistrationTestModule;
-  }, { service: 'registration' });
+export async function bootRegistrationTestApp(prefix: string, opts: RegistrationOptions = {}): Promise<RegistrationTestApp> {
+  const svc = await bootTestService(prefix, () => serviceModule(registrationDefinition, { extra: [RegistrationConfigModule.override(opts)], poolSize: 10 }), { service: 'registration' });
   const { app } = svc;
   const conn = pgConnectionFromEnv(svc.database);
   const pg = new Client({ ...conn, user: conn.username });

@@ -2,13 +2,8 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { registrationAuthorities } from '../authorities/authorities';
-import { ENTERPRISE, MARKET_REGULATION, MAX_BODY_SEQUENCE, sequenceName, usccFromSequence } from './uscc-body';
-
-const DUPLICATE_OBJECT = new Set(['42P07', '23505']);
-
-function pgCode(err: unknown): string | undefined {
-  return (err as { driverError?: { code?: string }; code?: string }).driverError?.code ?? (err as { code?: string }).code;
-}
+import { ENTERPRISE, MARKET_REGULATION, sequenceName, usccFromSequence } from './uscc-body';
+import { UsccIssuedRepository } from './uscc-issued.repository';
 
 /**
  * Assigns USCCs (R3). Uniqueness rests on two things: nextval on the division's sequence never returns
@@ -17,10 +12,10 @@ function pgCode(err: unknown): string | undefined {
  * ever went wrong with the first.
  */
 @Injectable()
-export class UsccIssuer implements OnModuleInit {
+export class UsccIssuerService implements OnModuleInit {
   private readonly ready = new Set<string>();
 
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly issued: UsccIssuedRepository) {}
 
   /** Every authority's sequence exists before the first registration, so the saga never creates one. */
   async onModuleInit(): Promise<void> {
@@ -33,32 +28,17 @@ export class UsccIssuer implements OnModuleInit {
     }
   }
 
-  /**
-   * `create sequence if not exists` in a savepoint of the caller's transaction: when two transactions
-   * create the same sequence at once, the second waits for the first and then fails with "already
-   * exists", which is the outcome it wanted; the savepoint keeps its transaction usable.
-   */
   private async ensureSequence(m: EntityManager, name: string): Promise<void> {
     if (this.ready.has(name)) return;
-    await m.query('savepoint uscc_sequence');
-    try {
-      await m.query(`create sequence if not exists ${name} as bigint minvalue 1 maxvalue ${MAX_BODY_SEQUENCE} no cycle`);
-      await m.query('release savepoint uscc_sequence');
-    } catch (err) {
-      if (!DUPLICATE_OBJECT.has(pgCode(err) ?? '')) throw err;
-      await m.query('rollback to savepoint uscc_sequence');
-    }
+    await this.issued.createSequence(m, name);
   }
 
   async issue(m: EntityManager, registrationId: string, division: string): Promise<string> {
     const name = sequenceName(division);
     await this.ensureSequence(m, name);
-    const [{ n }] = await m.query(`select nextval('${name}')::text as n`);
+    const n = await this.issued.nextValue(m, name);
     const uscc = usccFromSequence(division, Number(n));
-    await m.query(
-      'insert into uscc_issued (uscc, registration_id, authority, entity_type, division, sequence) values ($1, $2, $3, $4, $5, $6)',
-      [uscc, registrationId, MARKET_REGULATION, ENTERPRISE, division, n],
-    );
+    await this.issued.insert(m, { uscc, registrationId, authority: MARKET_REGULATION, entityType: ENTERPRISE, division, sequence: n });
     return uscc;
   }
 }

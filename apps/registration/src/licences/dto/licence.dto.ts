@@ -1,5 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { IsObject, IsOptional, IsString, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
+
+/* View DTOs keep the schema names the API was published under (@ApiSchema): clients and the gateway's merged document use them. */
 
 export const LICENCE_NUMBER = /^\d{6}\d{8}YZ\d{6}$/;
 
@@ -8,7 +10,8 @@ export class LicenceNumberParamDto {
   @IsString() @Matches(LICENCE_NUMBER, { message: '证照编号格式错误 (malformed licence number)' }) number!: string;
 }
 
-export class LicenceDocumentView {
+@ApiSchema({ name: 'LicenceDocumentView' })
+export class LicenceDocumentViewDto {
   @ApiProperty() format!: string;
   @ApiProperty() title!: string;
   @ApiProperty() licenceNumber!: string;
@@ -25,8 +28,9 @@ export class LicenceDocumentView {
   @ApiProperty({ format: 'date-time' }) issuedAt!: string;
 }
 
-export class SignedLicenceView {
-  @ApiProperty({ type: LicenceDocumentView }) document!: LicenceDocumentView;
+@ApiSchema({ name: 'SignedLicenceView' })
+export class SignedLicenceViewDto {
+  @ApiProperty({ type: LicenceDocumentViewDto }) document!: LicenceDocumentViewDto;
   @ApiProperty({ description: '被签名的规范化 JSON 原文 (the exact canonical JSON that was signed, UTF-8)' }) canonical!: string;
   @ApiProperty({ description: 'Ed25519 签名，base64url (signature over the canonical bytes)' }) signature!: string;
   @ApiProperty({ description: '签名密钥标识，见 /licences/.well-known/keys (key id)' }) kid!: string;
@@ -47,21 +51,24 @@ export class VerifyLicenceDto {
   @IsOptional() @IsString() @Length(1, 100) kid?: string;
 }
 
-export class VerificationReasonView {
+@ApiSchema({ name: 'VerificationReasonView' })
+export class VerificationReasonViewDto {
   @ApiProperty({ enum: ['unknown-key', 'bad-signature', 'not-canonical', 'not-in-register'] }) code!: string;
   @ApiProperty() message!: string;
 }
 
-export class LicenceVerificationView {
+@ApiSchema({ name: 'LicenceVerificationView' })
+export class LicenceVerificationViewDto {
   @ApiProperty() valid!: boolean;
-  @ApiProperty({ type: [VerificationReasonView] }) reasons!: VerificationReasonView[];
+  @ApiProperty({ type: [VerificationReasonViewDto] }) reasons!: VerificationReasonViewDto[];
   @ApiPropertyOptional() kid?: string;
   @ApiPropertyOptional() licenceNumber?: string;
   @ApiPropertyOptional() uscc?: string;
   @ApiPropertyOptional() name?: string;
 }
 
-export class JwksView {
+@ApiSchema({ name: 'JwksView' })
+export class JwksViewDto {
   @ApiProperty({ description: 'Ed25519 公钥 (OKP JWKs: kty, crv, x, kid, alg, use)', type: 'array', items: { type: 'object', additionalProperties: true } })
   keys!: Record<string, unknown>[];
 }

@@ -2,7 +2,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** A business licence issued as an e-licence: the document, the exact bytes signed, and the signature. */
 @Entity('licence')
-export class LicenceRow {
+export class LicenceEntity {
   @PrimaryColumn('text') number!: string;
   @Column('uuid') registrationId!: string;
   @Column('text') uscc!: string;

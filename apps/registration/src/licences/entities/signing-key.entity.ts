@@ -5,7 +5,7 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
  * from OW_LICENCE_KEY_FILE leaves just its public half here, so licences it signed stay verifiable.
  */
 @Entity('licence_signing_key')
-export class SigningKeyRow {
+export class SigningKeyEntity {
   /** RFC 7638 thumbprint of the public key. */
   @PrimaryColumn('text') kid!: string;
   @Column('text') alg!: string;

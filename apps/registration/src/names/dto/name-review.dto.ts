@@ -1,5 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+
+/* View DTOs keep the schema names the API was published under (@ApiSchema): clients and the gateway's merged document use them. */
 
 export class NameReviewIdParamDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() id!: string;
@@ -16,7 +18,8 @@ export class NameDecisionDto {
   @IsString() @Length(1, 1000) @Matches(/\S/, { message: '理由不能为空 (reason is required)' }) reason!: string;
 }
 
-export class NameReviewView {
+@ApiSchema({ name: 'NameReviewView' })
+export class NameReviewViewDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) registrationId!: string;
   @ApiProperty() authorityCode!: string;

@@ -6,7 +6,7 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
  * even between two submissions racing each other.
  */
 @Entity('enterprise_name')
-export class EnterpriseNameRow {
+export class EnterpriseNameEntity {
   @PrimaryColumn('uuid') id!: string;
   @Column('uuid') registrationId!: string;
   @Column('text') authorityCode!: string;

@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
 /** A name waiting for a market-regulation reviewer (similar names, restricted words). */
 @Entity('name_review')
-export class NameReviewRow {
+export class NameReviewEntity {
   @PrimaryColumn('uuid') id!: string;
   @Column('uuid') registrationId!: string;
   @Column('text') authorityCode!: string;

@@ -1,9 +1,12 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { REGISTRATION_STATES } from '../entities/registration.entity';
-import { DueChangeView, dueHistoryProperty, provisionalProperty, provisionalReasonProperty } from '../../steps/dto/due-change.dto';
+import { DueChangeViewDto, dueHistoryProperty, provisionalProperty, provisionalReasonProperty } from '../../steps/dto/due-change.dto';
 import { STEP_KINDS, STEP_STATES } from '../../steps/entities/registration-step.entity';
 
-export class StepView {
+/* View DTOs keep the schema names the API was published under (@ApiSchema): clients and the gateway's merged document use them. */
+
+@ApiSchema({ name: 'StepView' })
+export class StepViewDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: STEP_KINDS }) kind!: string;
   @ApiProperty() title!: string;
@@ -16,7 +19,7 @@ export class StepView {
   @ApiProperty({ nullable: true, format: 'date', description: '办理时限 (due date)' }) dueOn!: string | null;
   @ApiProperty(provisionalProperty) provisional!: boolean;
   @ApiProperty(provisionalReasonProperty) provisionalReason!: string | null;
-  @ApiProperty(dueHistoryProperty) dueHistory!: DueChangeView[];
+  @ApiProperty(dueHistoryProperty) dueHistory!: DueChangeViewDto[];
   @ApiProperty({ nullable: true, format: 'date-time' }) completedAt!: string | null;
   @ApiProperty({ nullable: true }) completedBy!: string | null;
   @ApiProperty({ nullable: true, description: '退回或待审查的原因 (why rejected, or why under review)' }) reason!: string | null;
@@ -25,25 +28,28 @@ export class StepView {
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, nullable: true, description: '本步骤所用数据 (the data this step uses)' }) data?: Record<string, unknown> | null;
 }
 
-export class AuthorityView {
+@ApiSchema({ name: 'AuthorityView' })
+export class AuthorityViewDto {
   @ApiProperty() code!: string;
   @ApiProperty() name!: string;
   @ApiProperty() division!: string;
 }
 
-export class LegalRepresentativeView {
+@ApiSchema({ name: 'LegalRepresentativeView' })
+export class LegalRepresentativeViewDto {
   @ApiProperty() name!: string;
   @ApiProperty({ description: '非本人查看时脱敏 (masked for anyone but the owner)' }) residentId!: string;
   @ApiProperty({ description: '非本人查看时脱敏 (masked for anyone but the owner)' }) phone!: string;
 }
 
-export class RegistrationView {
+@ApiSchema({ name: 'RegistrationView' })
+export class RegistrationViewDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() number!: string;
   @ApiProperty({ enum: REGISTRATION_STATES }) state!: string;
   @ApiProperty() enterpriseName!: string;
   @ApiProperty() enterpriseType!: string;
-  @ApiProperty({ type: AuthorityView }) authority!: AuthorityView;
+  @ApiProperty({ type: AuthorityViewDto }) authority!: AuthorityViewDto;
   @ApiProperty() domicileDivision!: string;
   @ApiProperty({ nullable: true }) uscc!: string | null;
   @ApiProperty({ nullable: true }) licenceNumber!: string | null;
@@ -54,11 +60,12 @@ export class RegistrationView {
   @ApiProperty({ nullable: true }) closedReason!: string | null;
   @ApiProperty({ nullable: true, description: '提交至办结的工作日数 (working days from submission to completion)' }) workingDaysTaken!: number | null;
   @ApiProperty({ nullable: true, description: '是否一个工作日内办结 (completed within one working day)' }) withinOneWorkingDay!: boolean | null;
-  @ApiPropertyOptional({ type: LegalRepresentativeView }) legalRepresentative?: LegalRepresentativeView;
-  @ApiProperty({ type: [StepView], description: '各步骤：部门、状态、时间 (every step with department, state and time; a department system sees its own step only)' }) steps!: StepView[];
+  @ApiPropertyOptional({ type: LegalRepresentativeViewDto }) legalRepresentative?: LegalRepresentativeViewDto;
+  @ApiProperty({ type: [StepViewDto], description: '各步骤：部门、状态、时间 (every step with department, state and time; a department system sees its own step only)' }) steps!: StepViewDto[];
 }
 
-export class FollowUpPermitView {
+@ApiSchema({ name: 'FollowUpPermitView' })
+export class FollowUpPermitViewDto {
   @ApiProperty({ example: 'XK-SCJG-001' }) itemCode!: string;
   @ApiProperty() itemName!: string;
   @ApiProperty() department!: string;
@@ -66,14 +73,16 @@ export class FollowUpPermitView {
   @ApiProperty({ description: '事项办事指南（intake 目录） (the item\'s guide in intake\'s catalogue, through the gateway)' }) catalogueUrl!: string;
 }
 
-export class FollowUpPermitsView {
+@ApiSchema({ name: 'FollowUpPermitsView' })
+export class FollowUpPermitsViewDto {
   @ApiProperty({ format: 'uuid' }) registrationId!: string;
   @ApiProperty() businessScope!: string;
-  @ApiProperty({ type: [FollowUpPermitView] }) permits!: FollowUpPermitView[];
+  @ApiProperty({ type: [FollowUpPermitViewDto] }) permits!: FollowUpPermitViewDto[];
   @ApiProperty() note!: string;
 }
 
-export class OneDayReportView {
+@ApiSchema({ name: 'OneDayReportView' })
+export class OneDayReportViewDto {
   @ApiProperty({ format: 'date' }) from!: string;
   @ApiProperty({ format: 'date' }) to!: string;
   @ApiProperty({ description: '期间提交且已办结 (submitted in the period and completed)' }) completed!: number;

@@ -15,7 +15,7 @@ export type RegistrationState = (typeof REGISTRATION_STATES)[number];
 export const WITHDRAWABLE: readonly RegistrationState[] = ['NAME_REVIEW', 'LICENSING'];
 
 @Entity('registration')
-export class RegistrationRow {
+export class RegistrationEntity {
   @PrimaryColumn('uuid') id!: string;
   /** Human-readable: {authority division}{yyyymmdd}QY{sequence}. */
   @Column('text') number!: string;

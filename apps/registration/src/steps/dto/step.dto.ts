@@ -1,8 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateIf } from 'class-validator';
 import { DEPARTMENT_STEP_DEPARTMENTS } from '../../config/registration-config';
 import { STEP_KINDS, STEP_STATES } from '../entities/registration-step.entity';
-import { DueChangeView, dueHistoryProperty, provisionalProperty, provisionalReasonProperty } from './due-change.dto';
+import { DueChangeViewDto, dueHistoryProperty, provisionalProperty, provisionalReasonProperty } from './due-change.dto';
+
+/* View DTOs keep the schema names the API was published under (@ApiSchema): clients and the gateway's merged document use them. */
 
 const QUEUE_STATES = ['QUEUED', 'CLAIMED', 'REQUESTED', 'DONE', 'REJECTED', 'CORRECTION_REQUESTED', 'CANCELLED'] as const;
 
@@ -38,7 +40,8 @@ export class StepResultDto {
   @ValidateIf((o: StepResultDto) => o.outcome === 'rejected' || o.reason !== undefined) @IsString() @Length(1, 1000) @Matches(/\S/, { message: '原因不能为空 (reason is required)' }) reason?: string;
 }
 
-export class QueuedStepView {
+@ApiSchema({ name: 'QueuedStepView' })
+export class QueuedStepViewDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) registrationId!: string;
   @ApiProperty() registrationNumber!: string;
@@ -53,7 +56,7 @@ export class QueuedStepView {
   @ApiProperty({ nullable: true, format: 'date' }) dueOn!: string | null;
   @ApiProperty(provisionalProperty) provisional!: boolean;
   @ApiProperty(provisionalReasonProperty) provisionalReason!: string | null;
-  @ApiProperty(dueHistoryProperty) dueHistory!: DueChangeView[];
+  @ApiProperty(dueHistoryProperty) dueHistory!: DueChangeViewDto[];
   @ApiProperty({ nullable: true }) claimedBy!: string | null;
   @ApiProperty({ nullable: true }) reason!: string | null;
   @ApiProperty({ nullable: true, format: 'date-time' }) escalatedAt!: string | null;

@@ -18,7 +18,7 @@ export type StepState = (typeof STEP_STATES)[number];
 export const OPEN_DEPARTMENT_STATES: readonly StepState[] = ['REQUESTED', 'QUEUED', 'CLAIMED'];
 
 @Entity('registration_step')
-export class RegistrationStepRow {
+export class RegistrationStepEntity {
   @PrimaryColumn('uuid') id!: string;
   @Column('uuid') registrationId!: string;
   @Column('text') kind!: StepKind;

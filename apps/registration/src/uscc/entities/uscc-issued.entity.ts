@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
 /** Every USCC this service assigned; the primary key is the last guard against a code issued twice. */
 @Entity('uscc_issued')
-export class UsccIssuedRow {
+export class UsccIssuedEntity {
   @PrimaryColumn('text') uscc!: string;
   @Column('uuid') registrationId!: string;
   @Column('text') authority!: string;

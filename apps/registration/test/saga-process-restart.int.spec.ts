@@ -2,12 +2,11 @@ import { ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { pgConnectionFromEnv } from '@onewindow/persistence';
-import { isolateService, startTestIssuer, waitFor } from '@onewindow/testing';
+import { isolateService, principals, startTestIssuer, waitFor } from '@onewindow/testing';
 import { Client } from 'pg';
-import { validForm } from '../testing/form-fixture';
-import { principals } from '../testing/principals';
+import { validForm } from '../src/testing/form-fixture';
 
-const ROOT = path.resolve(__dirname, '../../../..');
+const ROOT = path.resolve(__dirname, '../../..');
 
 /** Resolves with the promise, or rejects after ms; the timer never outlives the promise. */
 async function within<T>(promise: Promise<T>, ms: number, what: () => string): Promise<T> {

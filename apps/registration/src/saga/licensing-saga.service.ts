@@ -3,12 +3,13 @@ import { RegistrationLicenceIssued, type EventEnvelope, type PayloadOf, type Reg
 import { OutboxWriter } from '@onewindow/messaging';
 import { EntityManager } from 'typeorm';
 import { authorityForDivision } from '../authorities/authorities';
-import { LicenceIssuer } from '../licences/licence-issuer.service';
-import { NameRegister } from '../names/name-register.service';
-import { RegistrationRow } from '../registrations/entities/registration.entity';
+import { LicenceIssuerService } from '../licences/licence-issuer.service';
+import { NameRegisterService } from '../names/name-register.service';
+import { RegistrationRepository } from '../registrations/registration.repository';
 import { SAGA_ACTOR } from '../shared/actor';
-import { UsccIssuer } from '../uscc/uscc-issuer.service';
-import { markCrashPoint } from './fault-injection';
+import { RegistrationStepRepository } from '../steps/registration-step.repository';
+import { UsccIssuerService } from '../uscc/uscc-issuer.service';
+import { markCrashPoint } from './fault-injection.service';
 
 /**
  * Saga step 2 (on name-approved): assign the USCC and issue the licence, in the inbox transaction of the
@@ -16,23 +17,26 @@ import { markCrashPoint } from './fault-injection';
  * longer in LICENSING (withdrawn meanwhile) does nothing either.
  */
 @Injectable()
-export class Licensing {
-  constructor(private readonly uscc: UsccIssuer, private readonly licences: LicenceIssuer, private readonly names: NameRegister, private readonly outbox: OutboxWriter) {}
+export class LicensingSagaService {
+  constructor(
+    private readonly uscc: UsccIssuerService,
+    private readonly licences: LicenceIssuerService,
+    private readonly names: NameRegisterService,
+    private readonly outbox: OutboxWriter,
+    private readonly registrations: RegistrationRepository,
+    private readonly steps: RegistrationStepRepository,
+  ) {}
 
   async onNameApproved(event: EventEnvelope<PayloadOf<typeof RegistrationNameApproved>>, m: EntityManager): Promise<void> {
-    const reg = await m.findOne(RegistrationRow, { where: { id: event.data.registrationId }, lock: { mode: 'pessimistic_write' } });
+    const reg = await this.registrations.findForUpdate(m, event.data.registrationId);
     if (!reg || reg.state !== 'LICENSING' || reg.uscc) return;
     const authority = authorityForDivision(reg.division)!;
     const now = new Date();
     const uscc = await this.uscc.issue(m, reg.id, reg.division);
     const licence = await this.licences.issue(m, reg, authority, uscc, now);
     reg.version += 1;
-    await m.update(RegistrationRow, { id: reg.id }, { state: 'LICENSED', uscc, licenceNumber: licence.number, licensedAt: now, version: reg.version });
-    await m.query(
-      `update registration_step set state = 'DONE', requested_at = coalesce(requested_at, $2), completed_at = $2, completed_by = 'service:registration', result = $3, version = version + 1, updated_at = now()
-        where registration_id = $1 and kind = 'licence' and state = 'WAITING'`,
-      [reg.id, now, JSON.stringify({ uscc, licenceNumber: licence.number, kid: licence.kid })],
-    );
+    await this.registrations.update(m, reg.id, { state: 'LICENSED', uscc, licenceNumber: licence.number, licensedAt: now, version: reg.version });
+    await this.steps.completeLicenceStep(m, reg.id, now, { uscc, licenceNumber: licence.number, kid: licence.kid });
     await this.names.markRegistered(m, reg.id);
     await this.outbox.add(m, RegistrationLicenceIssued, {
       subject: reg.id, actor: SAGA_ACTOR, traceId: event.traceId,

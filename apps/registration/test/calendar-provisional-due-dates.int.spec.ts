@@ -1,16 +1,15 @@
 import { CalendarYearPublished, createEnvelope, dlqTopic, Topics, type EventEnvelope } from '@onewindow/contracts';
-import { createTopics, kafkaBrokers, waitFor } from '@onewindow/testing';
+import { createTopics, kafkaBrokers, principals, waitFor } from '@onewindow/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { CALENDAR_CONSUMER } from '../calendar/calendar-consumer';
-import { RegistrationRow } from '../registrations/entities/registration.entity';
-import { EscalationChecker } from '../saga/escalation-checker.service';
-import { SAGA_ACTOR } from '../shared/actor';
-import { RegistrationStepRow } from '../steps/entities/registration-step.entity';
-import { StepTransitions } from '../steps/step-transitions';
-import { validForm } from '../testing/form-fixture';
-import { principals } from '../testing/principals';
-import { bootRegistrationTestApp, type RegistrationTestApp } from '../testing/registration-test-app';
+import { CALENDAR_CONSUMER } from '../src/calendar/calendar.consumer';
+import { RegistrationEntity } from '../src/registrations/entities/registration.entity';
+import { EscalationCheckerService } from '../src/saga/escalation-checker.service';
+import { SAGA_ACTOR } from '../src/shared/actor';
+import { RegistrationStepEntity } from '../src/steps/entities/registration-step.entity';
+import { StepTransitionService } from '../src/steps/step-transition.service';
+import { validForm } from '../src/testing/form-fixture';
+import { bootRegistrationTestApp, type RegistrationTestApp } from '../src/testing/registration-test-app';
 
 type Step = { id: string; kind: string; department: string; state: string; registrationId: string; dueOn: string; provisional: boolean; provisionalReason: string | null; dueHistory: unknown[] };
 
@@ -45,18 +44,18 @@ describe('step due dates through a year without a holiday notice', () => {
     await t?.close();
   });
 
-  const staffOf = { GA: principals.ga, SW: principals.sw, RS: principals.rs, TJ: principals.tj };
+  const staffOf = { GA: principals.gaStaff, SW: principals.swStaff, RS: principals.rsStaff, TJ: principals.tjStaff };
   /** The department's open queue (QUEUED and CLAIMED), as its staff see it. */
   const queue = async (dept: keyof typeof ids): Promise<Step[]> => (await t.call('GET', `/steps?department=${dept}`, staffOf[dept])).json();
   const stepIn = (dept: keyof typeof ids, state: string) => waitFor(async () => (await queue(dept)).find((s) => s.registrationId === regId && s.state === state), 30_000, 100, `${dept} step ${state}`);
   const row = async (id: string) => (await t.pg.query(`select state, to_char(due_on, 'YYYY-MM-DD') as due_on, due_provisional_years, limit_working_days, due_history, version from registration_step where id = $1`, [id])).rows[0];
   const stepView = async (dept: string): Promise<Step> => (await t.call('GET', `/registrations/${regId}`, principals.founder)).json().steps.find((s: Step) => s.department === dept);
-  /** The step requested again as if on New Year's Eve (StepTransitions with the clock injected). */
+  /** The step requested again as if on New Year's Eve (StepTransitionService with the clock injected). */
   const requestOnNewYearsEve = (stepId: string) =>
     t.app.get(DataSource).transaction(async (m) => {
-      const step = await m.findOneOrFail(RegistrationStepRow, { where: { id: stepId }, lock: { mode: 'pessimistic_write' } });
-      const reg = await m.findOneOrFail(RegistrationRow, { where: { id: step.registrationId } });
-      await t.app.get(StepTransitions).request(m, reg, step, SAGA_ACTOR, undefined, NEW_YEARS_EVE);
+      const step = await m.findOneOrFail(RegistrationStepEntity, { where: { id: stepId }, lock: { mode: 'pessimistic_write' } });
+      const reg = await m.findOneOrFail(RegistrationEntity, { where: { id: step.registrationId } });
+      await t.app.get(StepTransitionService).request(m, reg, step, SAGA_ACTOR, undefined, NEW_YEARS_EVE);
     });
   /** Publishes as intake's relay does: the envelope on intake.calendar.v1 (in this test's namespace). */
   const publish = (...events: EventEnvelope[]) => producer.send({ topic, acks: -1, messages: events.map((e) => ({ key: 'calendar', value: JSON.stringify(e), headers: { 'ow-event-type': e.type } })) });
@@ -88,14 +87,14 @@ describe('step due dates through a year without a holiday notice', () => {
     // SW finishes its step (DONE keeps the date it was held to); RS is claimed and, as a step requested
     // before the limit was stored, has none (the configured one is used).
     await stepIn('SW', 'QUEUED');
-    await t.call('POST', `/steps/${ids.SW}/claim`, principals.sw);
-    expect((await t.call('POST', `/steps/${ids.SW}/complete`, principals.sw, {})).json().state).toBe('DONE');
+    await t.call('POST', `/steps/${ids.SW}/claim`, principals.swStaff);
+    expect((await t.call('POST', `/steps/${ids.SW}/complete`, principals.swStaff, {})).json().state).toBe('DONE');
     await waitFor(async () => (await queue('RS')).find((s) => s.id === ids.RS && s.dueOn === '2027-01-04'), 30_000, 100, 'RS requested again');
-    expect((await t.call('POST', `/steps/${ids.RS}/claim`, principals.rs)).json()).toEqual(expect.objectContaining({ state: 'CLAIMED', provisional: true }));
+    expect((await t.call('POST', `/steps/${ids.RS}/claim`, principals.rsStaff)).json()).toEqual(expect.objectContaining({ state: 'CLAIMED', provisional: true }));
     await t.pg.query('update registration_step set limit_working_days = null where id = $1', [ids.RS]);
 
     // Escalated past its provisional date: oversight is told the date may still move.
-    expect(await t.app.get(EscalationChecker).run(new Date('2027-01-05T02:00:00Z'))).toBe(3);
+    expect(await t.app.get(EscalationCheckerService).run(new Date('2027-01-05T02:00:00Z'))).toBe(3);
     const [escalated] = (await t.pg.query(`select envelope->'data' as data from outbox_event where type = 'registration.step.escalated' and envelope->'data'->>'stepId' = $1`, [ids.GA])).rows;
     expect(escalated.data).toEqual(expect.objectContaining({ dueOn: '2027-01-04', provisional: true, provisionalReason: ga.provisionalReason }));
   });

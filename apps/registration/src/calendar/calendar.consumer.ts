@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { CalendarYearPublished, Topics, type EventEnvelope, type PayloadOf } from '@onewindow/contracts';
 import { ConsumerHost, on } from '@onewindow/messaging';
 import { CalendarYearAlreadyOfficialError, OfficialCalendarStore, type PublishedYear } from '@onewindow/official-calendar';
+import { afterCommit, installAfterCommit } from '@onewindow/persistence';
 import { DataSource, EntityManager } from 'typeorm';
-import { afterCommit, installAfterCommit } from '../shared/after-commit';
 
 type YearPublished = PayloadOf<typeof CalendarYearPublished>;
 
@@ -15,7 +15,7 @@ export const CALENDAR_CONSUMER = 'registration-calendar';
  * Takes the holiday notices intake publishes (ADR 0022): each year is stored in this service's database
  * in the inbox transaction (so a repeat is skipped and a crash replays it), merged into the calendar the
  * service counts on once that transaction has committed, and then the provisional due dates it touches
- * are recounted (StepDueCorrection) outside it. A notice that does not hold together (HolidayDataError)
+ * are recounted (StepDueCorrectionService) outside it. A notice that does not hold together (HolidayDataError)
  * fails the handler on every attempt and so ends on `intake.calendar.v1.dlq`; one for a year already
  * official here is skipped.
  */

@@ -2,42 +2,41 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { messagingEntities, messagingMigrations } from '@onewindow/messaging';
-import { officialCalendarEntities, officialCalendarMigrations } from '@onewindow/official-calendar';
-import { createServiceDataSource, runMigrations } from '@onewindow/persistence';
-import { createTestDatabase, type TestDatabase } from '@onewindow/testing';
+import { serviceModule } from '@onewindow/service';
+import { bootTestService, type TestService } from '@onewindow/testing';
 import { DataSource } from 'typeorm';
-import { registrationConfigFromEnv } from '../config/registration-config';
-import { registrationEntities, registrationMigrations } from '../registration.module';
-import { publicJwkOf, signCanonical, verifyCanonical } from './licence-signature';
-import { SigningKeys } from './signing-key.service';
+import { registrationConfigFromEnv, type RegistrationConfig } from '../src/config/registration-config';
+import { publicJwkOf, signCanonical, verifyCanonical } from '../src/licences/licence-signature';
+import { SigningKeyRepository } from '../src/licences/signing-key.repository';
+import { SigningKeyService } from '../src/licences/signing-key.service';
+import { registrationDefinition } from '../src/service-definition';
 
 /** R4 keys on the real Postgres: generated once and shared by replicas, or taken from OW_LICENCE_KEY_FILE. */
 describe('licence signing keys', () => {
-  let db: TestDatabase;
+  let svc: TestService;
   let ds: DataSource;
   const dir = mkdtempSync(path.join(tmpdir(), 'ow-licence-key-'));
 
   beforeAll(async () => {
-    db = await createTestDatabase('licence_keys');
-    ds = await createServiceDataSource({ database: db.connection.database, connection: db.connection, entities: [...messagingEntities, ...officialCalendarEntities, ...registrationEntities], migrations: [...messagingMigrations, ...officialCalendarMigrations, ...registrationMigrations], poolSize: 5 }).initialize();
-    await runMigrations(ds);
+    // The service's database without its features: no key loaded yet; the tests start their replicas by hand.
+    svc = await bootTestService('licence_keys', () => serviceModule(registrationDefinition, { features: [], poolSize: 5 }), { service: 'registration' });
+    ds = svc.app.get(DataSource);
   });
   afterAll(async () => {
     rmSync(dir, { recursive: true, force: true });
-    await ds?.destroy();
-    await db?.drop();
+    await svc?.close();
   });
+  const newKeys = (config: RegistrationConfig) => new SigningKeyService(ds, new SigningKeyRepository(ds), config);
 
   it('replicas starting together agree on one generated key, kept in the database', async () => {
     const config = registrationConfigFromEnv({});
-    const replicas = [new SigningKeys(ds, config), new SigningKeys(ds, config), new SigningKeys(ds, config)];
+    const replicas = [newKeys(config), newKeys(config), newKeys(config)];
     await Promise.all(replicas.map((r) => r.onModuleInit()));
     expect(new Set(replicas.map((r) => r.signer().kid)).size).toBe(1);
     const rows = await ds.query(`select kid, source, private_pem is not null as has_private from licence_signing_key`);
     expect(rows).toEqual([{ kid: replicas[0]!.signer().kid, source: 'generated', has_private: true }]);
     // A restart finds the same key.
-    const again = new SigningKeys(ds, config);
+    const again = newKeys(config);
     await again.onModuleInit();
     expect(again.signer().kid).toBe(replicas[0]!.signer().kid);
   });
@@ -46,7 +45,7 @@ describe('licence signing keys', () => {
     const { privateKey } = generateKeyPairSync('ed25519');
     const file = path.join(dir, 'licence.pem');
     writeFileSync(file, privateKey.export({ format: 'pem', type: 'pkcs8' }));
-    const keys = new SigningKeys(ds, registrationConfigFromEnv({ OW_LICENCE_KEY_FILE: file }));
+    const keys = newKeys(registrationConfigFromEnv({ OW_LICENCE_KEY_FILE: file }));
     await keys.onModuleInit();
     const expectedKid = (await publicJwkOf(privateKey)).kid;
     expect(keys.signer().kid).toBe(expectedKid);
@@ -59,6 +58,6 @@ describe('licence signing keys', () => {
 
     const rsa = path.join(dir, 'rsa.pem');
     writeFileSync(rsa, generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'pem', type: 'pkcs8' }));
-    await expect(new SigningKeys(ds, registrationConfigFromEnv({ OW_LICENCE_KEY_FILE: rsa })).onModuleInit()).rejects.toThrow(/Ed25519/);
+    await expect(newKeys(registrationConfigFromEnv({ OW_LICENCE_KEY_FILE: rsa })).onModuleInit()).rejects.toThrow(/Ed25519/);
   });
 });

@@ -1,8 +1,7 @@
 import { validateUscc } from '@onewindow/codes';
-import { waitFor } from '@onewindow/testing';
-import { tradeNameFor, validForm } from '../testing/form-fixture';
-import { principals } from '../testing/principals';
-import { bootRegistrationTestApp, type RegistrationTestApp } from '../testing/registration-test-app';
+import { principals, waitFor } from '@onewindow/testing';
+import { tradeNameFor, validForm } from '../src/testing/form-fixture';
+import { bootRegistrationTestApp, type RegistrationTestApp } from '../src/testing/registration-test-app';
 
 /**
  * Bad input and duplicates (30-registration.md "Bad input and faults"): a clear 4xx and nothing
@@ -60,7 +59,7 @@ describe('registration input, names, duplicates, withdrawal', () => {
     expect((await t.call('POST', '/registrations', principals.founder, { ...validForm(), unknown: 1 })).statusCode).toBe(400);
     expect((await t.call('POST', '/registrations', principals.founder, 'not json', { 'content-type': 'application/json' })).statusCode).toBe(400);
     // Staff and systems do not found companies.
-    expect((await t.call('POST', '/registrations', principals.scjg, validForm())).statusCode).toBe(403);
+    expect((await t.call('POST', '/registrations', principals.cityScjgReviewer, validForm())).statusCode).toBe(403);
     expect((await t.call('POST', '/registrations', undefined, validForm())).statusCode).toBe(401);
     expect(await counts()).toEqual(before);
   });
@@ -90,17 +89,17 @@ describe('registration input, names, duplicates, withdrawal', () => {
     expect(similar.json().state).toBe('NAME_REVIEW');
     expect(similar.json().steps[0]).toEqual(expect.objectContaining({ kind: 'name-check', state: 'REVIEW', reason: expect.stringMatching(/天津海河科技有限公司/) }));
 
-    expect((await t.call('GET', '/name-reviews', principals.ga)).statusCode).toBe(403);
+    expect((await t.call('GET', '/name-reviews', principals.gaStaff)).statusCode).toBe(403);
     expect((await t.call('GET', '/name-reviews', founder)).statusCode).toBe(403);
-    expect((await t.call('GET', '/name-reviews', principals.nankaiXzsp)).json()).toEqual([]);
-    const queue = (await t.call('GET', '/name-reviews', principals.hepingXzsp)).json();
+    expect((await t.call('GET', '/name-reviews', principals.nankaiXzspReviewer)).json()).toEqual([]);
+    const queue = (await t.call('GET', '/name-reviews', principals.hepingXzspReviewer)).json();
     const review = queue.find((q: { registrationId: string }) => q.registrationId === similar.json().id);
     expect(review).toEqual(expect.objectContaining({ enterpriseName: '天津海和科技有限公司', similarNames: ['天津海河科技有限公司'], state: 'OPEN' }));
-    expect((await t.call('POST', `/name-reviews/${review.id}/decision`, principals.nankaiXzsp, { decision: 'approve', reason: '不近似' })).statusCode).toBe(404);
+    expect((await t.call('POST', `/name-reviews/${review.id}/decision`, principals.nankaiXzspReviewer, { decision: 'approve', reason: '不近似' })).statusCode).toBe(404);
 
-    const rejected = await t.call('POST', `/name-reviews/${review.id}/decision`, principals.scjg, { decision: 'reject', reason: '与“天津海河科技有限公司”近似，易混淆 (confusingly similar)' });
+    const rejected = await t.call('POST', `/name-reviews/${review.id}/decision`, principals.cityScjgReviewer, { decision: 'reject', reason: '与“天津海河科技有限公司”近似，易混淆 (confusingly similar)' });
     expect(rejected.json().state).toBe('REJECTED');
-    expect((await t.call('POST', `/name-reviews/${review.id}/decision`, principals.scjg, { decision: 'approve', reason: 'x' })).statusCode).toBe(409);
+    expect((await t.call('POST', `/name-reviews/${review.id}/decision`, principals.cityScjgReviewer, { decision: 'approve', reason: 'x' })).statusCode).toBe(409);
     const ended = await progress(similar.json().id, founder);
     expect(ended.state).toBe('NAME_REJECTED');
     expect(ended.steps.map((s: { state: string }) => s.state)).toEqual(['REJECTED', 'CANCELLED', 'CANCELLED', 'CANCELLED', 'CANCELLED', 'CANCELLED']);
@@ -109,8 +108,8 @@ describe('registration input, names, duplicates, withdrawal', () => {
     // The same form again after the rejection is a new registration (the first one ended); this time approved.
     const again = await t.call('POST', '/registrations', founder, validForm({}, '海和'));
     expect(again.statusCode).toBe(201);
-    const review2 = (await t.call('GET', '/name-reviews', principals.scjg)).json().find((q: { registrationId: string }) => q.registrationId === again.json().id);
-    expect((await t.call('POST', `/name-reviews/${review2.id}/decision`, principals.scjg, { decision: 'approve', reason: '行业经营特点不同，不致混淆' })).statusCode).toBe(200);
+    const review2 = (await t.call('GET', '/name-reviews', principals.cityScjgReviewer)).json().find((q: { registrationId: string }) => q.registrationId === again.json().id);
+    expect((await t.call('POST', `/name-reviews/${review2.id}/decision`, principals.cityScjgReviewer, { decision: 'approve', reason: '行业经营特点不同，不致混淆' })).statusCode).toBe(200);
     const done = await completed(again.json().id, founder);
     expect(done.steps[0]).toEqual(expect.objectContaining({ state: 'DONE', completedBy: 'staff:u-scjg-1' }));
   });

@@ -1,10 +1,9 @@
 import { validateUscc } from '@onewindow/codes';
 import { createKafka } from '@onewindow/messaging';
-import { waitFor } from '@onewindow/testing';
-import { defaultAdapters } from '../steps/department-adapters';
-import { validForm } from '../testing/form-fixture';
-import { principals } from '../testing/principals';
-import { bootRegistrationTestApp, type RegistrationTestApp } from '../testing/registration-test-app';
+import { principals, waitFor } from '@onewindow/testing';
+import { defaultAdapters } from '../src/steps/department-adapters';
+import { validForm } from '../src/testing/form-fixture';
+import { bootRegistrationTestApp, type RegistrationTestApp } from '../src/testing/registration-test-app';
 
 /** A registration with every department step `auto`: submit → licence → four steps in parallel → completed, on real Postgres and Kafka. */
 describe('registration with all steps auto (R1–R7, R9)', () => {

@@ -27,7 +27,7 @@ class CrashAfterCommit implements EntitySubscriberInterface {
 }
 
 @Injectable()
-export class FaultInjection implements OnModuleInit {
+export class FaultInjectionService implements OnModuleInit {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   onModuleInit(): void {

@@ -1,9 +1,8 @@
 import type { Principal } from '@onewindow/auth';
-import { waitFor } from '@onewindow/testing';
-import { EscalationChecker } from '../saga/escalation-checker.service';
-import { validForm } from '../testing/form-fixture';
-import { principals } from '../testing/principals';
-import { bootRegistrationTestApp, type RegistrationTestApp } from '../testing/registration-test-app';
+import { principals, waitFor } from '@onewindow/testing';
+import { EscalationCheckerService } from '../src/saga/escalation-checker.service';
+import { validForm } from '../src/testing/form-fixture';
+import { bootRegistrationTestApp, type RegistrationTestApp } from '../src/testing/registration-test-app';
 
 type Step = { id: string; kind: string; department: string; state: string; attempt: number; registrationId: string; reason: string | null; dueOn: string | null; data: Record<string, unknown> };
 
@@ -43,27 +42,27 @@ describe('registration with all steps manual, driven by the departments', () => 
 
   it('four departments work their queues in parallel; one through its system; the registration completes', async () => {
     const id = await submit('海河');
-    const ga = await stepOf(id, principals.ga, 'GA');
-    await stepOf(id, principals.sw, 'SW');
+    const ga = await stepOf(id, principals.gaStaff, 'GA');
+    await stepOf(id, principals.swStaff, 'SW');
     // Each department receives its own section of the form and the enterprise basics, given once.
     expect(ga.data).toEqual(expect.objectContaining({ seal: expect.objectContaining({ seals: ['official', 'finance', 'invoice'] }), enterprise: expect.objectContaining({ name: '天津海河科技有限公司', uscc: expect.stringMatching(/^91120101MA/) }) }));
     expect(ga.data).not.toHaveProperty('tax');
 
     // Function level (S2): a department cannot list another's queue, an applicant no queue at all.
-    expect((await t.call('GET', '/steps?department=SW', principals.ga)).statusCode).toBe(403);
+    expect((await t.call('GET', '/steps?department=SW', principals.gaStaff)).statusCode).toBe(403);
     expect((await t.call('GET', '/steps?department=GA', principals.founder)).statusCode).toBe(403);
-    expect((await t.call('GET', '/department/steps', principals.ga)).statusCode).toBe(403);
+    expect((await t.call('GET', '/department/steps', principals.gaStaff)).statusCode).toBe(403);
     // Object level (S1): another department's step is not there.
-    expect((await t.call('POST', `/steps/${ga.id}/claim`, principals.sw)).statusCode).toBe(404);
+    expect((await t.call('POST', `/steps/${ga.id}/claim`, principals.swStaff)).statusCode).toBe(404);
     expect((await t.call('POST', `/department/steps/${ga.id}/result`, principals.swSystem, { outcome: 'completed' })).statusCode).toBe(404);
 
     // GA by its staff: claim, and only the claimant completes.
-    expect((await t.call('POST', `/steps/${ga.id}/claim`, principals.ga)).json().state).toBe('CLAIMED');
-    expect((await t.call('POST', `/steps/${ga.id}/claim`, principals.ga2)).statusCode).toBe(409);
-    const stolen = await t.call('POST', `/steps/${ga.id}/complete`, principals.ga2, {});
+    expect((await t.call('POST', `/steps/${ga.id}/claim`, principals.gaStaff)).json().state).toBe('CLAIMED');
+    expect((await t.call('POST', `/steps/${ga.id}/claim`, principals.gaStaff2)).statusCode).toBe(409);
+    const stolen = await t.call('POST', `/steps/${ga.id}/complete`, principals.gaStaff2, {});
     expect(stolen.statusCode).toBe(409);
     expect(stolen.json().details).toEqual({ currentState: 'CLAIMED', attempted: 'complete' });
-    const gaDone = await t.call('POST', `/steps/${ga.id}/complete`, principals.ga, { reference: 'GA-BA-2026-0001' });
+    const gaDone = await t.call('POST', `/steps/${ga.id}/complete`, principals.gaStaff, { reference: 'GA-BA-2026-0001' });
     expect(gaDone.json()).toEqual(expect.objectContaining({ state: 'DONE', result: expect.objectContaining({ reference: 'GA-BA-2026-0001', sealFilingNumber: expect.any(String) }) }));
 
     // SW by the taxation department's system on the exchange API.
@@ -81,17 +80,17 @@ describe('registration with all steps manual, driven by the departments', () => 
     expect(bySystem.steps.map((s: Step) => s.department)).toEqual(['SW']);
     expect(bySystem).not.toHaveProperty('legalRepresentative');
     expect((await t.call('GET', `/registrations/${id}`, principals.otherFounder)).statusCode).toBe(404);
-    expect((await t.call('GET', `/registrations/${id}`, principals.clerk)).statusCode).toBe(404);
-    expect((await t.call('GET', `/registrations/${id}`, principals.nankaiXzsp)).statusCode).toBe(404);
-    const byRegulator = await progress(id, principals.scjg);
+    expect((await t.call('GET', `/registrations/${id}`, principals.cityClerk)).statusCode).toBe(404);
+    expect((await t.call('GET', `/registrations/${id}`, principals.nankaiXzspReviewer)).statusCode).toBe(404);
+    const byRegulator = await progress(id, principals.cityScjgReviewer);
     expect(byRegulator.steps).toHaveLength(6);
     expect(byRegulator.legalRepresentative.residentId).toBe('120101********1235');
     expect(byRegulator.steps[2].data).toBeUndefined();
     expect((await progress(id)).legalRepresentative.residentId).toBe('120101199003071235');
 
-    await staffFinish(id, principals.rs, 'RS');
+    await staffFinish(id, principals.rsStaff, 'RS');
     expect((await progress(id)).state).toBe('DEPARTMENTS');
-    await staffFinish(id, principals.tj, 'TJ');
+    await staffFinish(id, principals.tjStaff, 'TJ');
     const done = await waitFor(async () => {
       const r = await progress(id);
       return r.state === 'COMPLETED' ? r : undefined;
@@ -102,17 +101,17 @@ describe('registration with all steps manual, driven by the departments', () => 
 
   it('a rejected seal step goes back to the founder; only that step runs again', async () => {
     const id = await submit('渤海');
-    const ga = await stepOf(id, principals.ga, 'GA');
-    await t.call('POST', `/steps/${ga.id}/claim`, principals.ga);
+    const ga = await stepOf(id, principals.gaStaff, 'GA');
+    await t.call('POST', `/steps/${ga.id}/claim`, principals.gaStaff);
     // Another founder, or a correction before any rejection: refused.
     const early = await t.call('POST', `/registrations/${id}/steps/${ga.id}/correction`, principals.founder, { seal: validForm().seal });
     expect(early.statusCode).toBe(409);
     expect(early.json().details.currentState).toBe('CLAIMED');
-    const rejected = await t.call('POST', `/steps/${ga.id}/reject`, principals.ga, { reason: '刻章企业未备案，请另选刻章企业 (the engraver is not registered)' });
+    const rejected = await t.call('POST', `/steps/${ga.id}/reject`, principals.gaStaff, { reason: '刻章企业未备案，请另选刻章企业 (the engraver is not registered)' });
     expect(rejected.json().state).toBe('REJECTED');
 
     // The other three go on meanwhile.
-    for (const [who, dept] of [[principals.sw, 'SW'], [principals.rs, 'RS'], [principals.tj, 'TJ']] as const) await staffFinish(id, who, dept);
+    for (const [who, dept] of [[principals.swStaff, 'SW'], [principals.rsStaff, 'RS'], [principals.tjStaff, 'TJ']] as const) await staffFinish(id, who, dept);
 
     const asked = await waitFor(async () => {
       const r = await progress(id);
@@ -131,11 +130,11 @@ describe('registration with all steps manual, driven by the departments', () => 
     expect(corrected.statusCode).toBe(200);
     expect(corrected.json().steps.find((s: Step) => s.kind === 'seal')).toEqual(expect.objectContaining({ state: 'REQUESTED', attempt: 2, reason: null }));
 
-    const again = await waitFor(async () => (await queue(principals.ga, 'GA')).find((s) => s.id === ga.id && s.state === 'QUEUED'), 30_000, 100, 'seal queued again');
+    const again = await waitFor(async () => (await queue(principals.gaStaff, 'GA')).find((s) => s.id === ga.id && s.state === 'QUEUED'), 30_000, 100, 'seal queued again');
     expect(again.attempt).toBe(2);
     expect(again.data.seal).toEqual(newSeal);
-    await t.call('POST', `/steps/${ga.id}/claim`, principals.ga);
-    await t.call('POST', `/steps/${ga.id}/complete`, principals.ga, {});
+    await t.call('POST', `/steps/${ga.id}/claim`, principals.gaStaff);
+    await t.call('POST', `/steps/${ga.id}/complete`, principals.gaStaff, {});
     await waitFor(async () => (await progress(id)).state === 'COMPLETED', 30_000, 100, 'completed after correction');
 
     // Only the seal step was requested twice; the others once each.
@@ -146,8 +145,8 @@ describe('registration with all steps manual, driven by the departments', () => 
 
   it('escalates a step past its time limit to oversight, once', async () => {
     const id = await submit('津沽');
-    const ga = await stepOf(id, principals.ga, 'GA');
-    const checker = t.app.get(EscalationChecker);
+    const ga = await stepOf(id, principals.gaStaff, 'GA');
+    const checker = t.app.get(EscalationCheckerService);
     expect(await checker.run(new Date())).toBe(0);
     const later = new Date(Date.now() + 10 * 86_400_000);
     const escalated = await checker.run(later);
@@ -164,8 +163,8 @@ describe('registration with all steps manual, driven by the departments', () => 
     const r = await t.call('GET', '/registrations/report/one-day', principals.supervisor);
     expect(r.statusCode).toBe(200);
     expect(r.json()).toEqual(expect.objectContaining({ completed: 2, completedWithinOneWorkingDay: 2, share: 1, open: 1, openBeyondOneWorkingDay: 0 }));
-    expect((await t.call('GET', '/registrations/report/one-day', principals.nankaiXzsp)).json().completed).toBe(0);
-    expect((await t.call('GET', '/registrations/report/one-day', principals.ga)).statusCode).toBe(403);
+    expect((await t.call('GET', '/registrations/report/one-day', principals.nankaiXzspReviewer)).json().completed).toBe(0);
+    expect((await t.call('GET', '/registrations/report/one-day', principals.gaStaff)).statusCode).toBe(403);
     expect((await t.call('GET', '/registrations/report/one-day', principals.founder)).statusCode).toBe(403);
   });
 });

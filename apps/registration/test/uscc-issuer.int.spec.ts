@@ -1,29 +1,25 @@
 import { validateUscc } from '@onewindow/codes';
-import { messagingEntities, messagingMigrations } from '@onewindow/messaging';
-import { officialCalendarEntities, officialCalendarMigrations } from '@onewindow/official-calendar';
-import { createServiceDataSource, runMigrations } from '@onewindow/persistence';
-import { createTestDatabase, type TestDatabase } from '@onewindow/testing';
+import { serviceModule } from '@onewindow/service';
+import { bootTestService, type TestService } from '@onewindow/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { registrationEntities, registrationMigrations } from '../registration.module';
-import { UsccIssuer } from './uscc-issuer.service';
+import { registrationDefinition } from '../src/service-definition';
+import { UsccIssuedRepository } from '../src/uscc/uscc-issued.repository';
+import { UsccIssuerService } from '../src/uscc/uscc-issuer.service';
 
 /** R3 on the real Postgres: concurrent issuing never gives the same code twice. */
 describe('USCC issuing under concurrency', () => {
-  let db: TestDatabase;
+  let svc: TestService;
   let ds: DataSource;
 
   beforeAll(async () => {
-    db = await createTestDatabase('uscc_issuer');
-    ds = await createServiceDataSource({
-      database: db.connection.database, connection: db.connection, entities: [...messagingEntities, ...officialCalendarEntities, ...registrationEntities], migrations: [...messagingMigrations, ...officialCalendarMigrations, ...registrationMigrations], poolSize: 30,
-    }).initialize();
-    await runMigrations(ds);
+    // The service's database without its features: no issuer has created any sequence yet; the tests
+    // build their issuers by hand, as replicas would have them.
+    svc = await bootTestService('uscc_issuer', () => serviceModule(registrationDefinition, { features: [], poolSize: 30 }), { service: 'registration' });
+    ds = svc.app.get(DataSource);
   });
-  afterAll(async () => {
-    await ds?.destroy();
-    await db?.drop();
-  });
+  afterAll(() => svc?.close());
+  const newIssuer = () => new UsccIssuerService(ds, new UsccIssuedRepository());
 
   /** Registration rows for the codes to belong to (uscc_issued references registration). */
   async function registrations(n: number): Promise<string[]> {
@@ -42,7 +38,7 @@ describe('USCC issuing under concurrency', () => {
   it('50 parallel issues by two replicas, on a division never used before: 50 distinct valid codes', async () => {
     const ids = await registrations(50);
     // Two issuers, as two replicas would have, each with its own cache of created sequences.
-    const replicas = [new UsccIssuer(ds), new UsccIssuer(ds)];
+    const replicas = [newIssuer(), newIssuer()];
     const codes = await Promise.all(ids.map((id, i) => ds.transaction((m) => replicas[i % 2]!.issue(m, id, '120104'))));
     expect(new Set(codes).size).toBe(50);
     for (const c of codes) {
@@ -55,7 +51,7 @@ describe('USCC issuing under concurrency', () => {
 
   it('a rolled-back issue leaves a gap, never a repeat', async () => {
     const [a, b, c] = await registrations(3);
-    const issuer = new UsccIssuer(ds);
+    const issuer = newIssuer();
     const first = await ds.transaction((m) => issuer.issue(m, c!, '120105'));
     let lost = '';
     await expect(ds.transaction(async (m) => {

@@ -1,33 +1,34 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { canSeeDivision, isStaffWithRole, ownerSubjectOf, Roles, type Principal } from '@onewindow/auth';
 import { addDays, todayInShanghai } from '@onewindow/calendar';
 import { NotVisibleError } from '@onewindow/http';
-import { DataSource, EntityManager, In } from 'typeorm';
 import { registrationCalendar } from '../shared/calendar';
 import { MARKET_REGULATION_DEPARTMENTS } from '../steps/departments';
-import { RegistrationStepRow } from '../steps/entities/registration-step.entity';
-import type { OneDayReportView } from './dto/registration-view.dto';
-import { RegistrationRow } from './entities/registration.entity';
+import type { RegistrationStepEntity } from '../steps/entities/registration-step.entity';
+import { RegistrationStepRepository } from '../steps/registration-step.repository';
+import type { OneDayReportViewDto } from './dto/registration-view.dto';
+import type { RegistrationEntity } from './entities/registration.entity';
 import { Access, accessTo } from './registration-access';
+import { RegistrationRepository } from './registration.repository';
 
 export const WHAT = '企业开办申请 (registration)';
 
+/** What the founder, market regulation and the departments read of registrations (R7), each as much as they may see. */
 @Injectable()
-export class RegistrationQueries {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+export class RegistrationQueryService {
+  constructor(private readonly registrations: RegistrationRepository, private readonly steps: RegistrationStepRepository) {}
 
-  async visible(p: Principal, id: string, m: EntityManager = this.ds.manager): Promise<{ reg: RegistrationRow; steps: RegistrationStepRow[]; access: Access }> {
-    const reg = await m.findOne(RegistrationRow, { where: { id } });
-    const steps = reg ? await m.find(RegistrationStepRow, { where: { registrationId: id } }) : [];
+  async visible(p: Principal, id: string): Promise<{ reg: RegistrationEntity; steps: RegistrationStepEntity[]; access: Access }> {
+    const reg = await this.registrations.findById(id);
+    const steps = reg ? await this.steps.findByRegistration(id) : [];
     const access = reg ? accessTo(p, reg, steps) : undefined;
     if (!reg || !access) throw new NotVisibleError(WHAT, id);
     return { reg, steps, access };
   }
 
-  async mine(p: Principal): Promise<{ reg: RegistrationRow; steps: RegistrationStepRow[] }[]> {
-    const regs = await this.ds.manager.find(RegistrationRow, { where: { ownerSubject: ownerSubjectOf(p)! }, order: { submittedAt: 'DESC' }, take: 100 });
-    const steps = regs.length ? await this.ds.manager.find(RegistrationStepRow, { where: { registrationId: In(regs.map((r) => r.id)) } }) : [];
+  async mine(p: Principal): Promise<{ reg: RegistrationEntity; steps: RegistrationStepEntity[] }[]> {
+    const regs = await this.registrations.findByOwner(ownerSubjectOf(p)!);
+    const steps = regs.length ? await this.steps.findByRegistrations(regs.map((r) => r.id)) : [];
     return regs.map((reg) => ({ reg, steps: steps.filter((s) => s.registrationId === reg.id) }));
   }
 
@@ -36,21 +37,12 @@ export class RegistrationQueries {
    * within the divisions the caller sees. Open ones already past one working day are counted too, so
    * the share cannot look good by leaving the slow ones open.
    */
-  async oneDayReport(p: Principal, from?: string, to?: string, now = new Date()): Promise<OneDayReportView> {
+  async oneDayReport(p: Principal, from?: string, to?: string, now = new Date()): Promise<OneDayReportViewDto> {
     const regulator = p.type === 'staff' && ((p.department !== undefined && MARKET_REGULATION_DEPARTMENTS.includes(p.department)) || isStaffWithRole(p, Roles.supervisor));
     if (!regulator) throw new ForbiddenException({ message: '仅市场监管与效能监察人员可查看 (market regulation and supervisors only)' });
     const today = todayInShanghai(now);
     const period = { from: from ?? addDays(today, -30), to: to ?? today };
-    const rows: { division: string; day: string; completed: number; within: number; open: number }[] = await this.ds.query(
-      `select division, to_char((submitted_at at time zone 'Asia/Shanghai')::date, 'YYYY-MM-DD') as day,
-              count(*) filter (where state = 'COMPLETED')::int as completed,
-              count(*) filter (where state = 'COMPLETED' and within_one_working_day)::int as within,
-              count(*) filter (where state not in ('COMPLETED','WITHDRAWN','NAME_REJECTED'))::int as open
-         from registration
-        where (submitted_at at time zone 'Asia/Shanghai')::date between $1::date and $2::date
-        group by 1, 2`,
-      [period.from, period.to],
-    );
+    const rows = await this.registrations.oneDayCounts(period.from, period.to);
     const mine = rows.filter((r) => canSeeDivision(p as never, r.division));
     const sum = (f: (r: (typeof rows)[number]) => number) => mine.reduce((a, r) => a + f(r), 0);
     const completed = sum((r) => r.completed);

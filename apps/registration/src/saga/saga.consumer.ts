@@ -3,8 +3,8 @@ import {
   RegistrationLicenceIssued, RegistrationNameApproved, RegistrationStepCompleted, RegistrationStepRejected, RegistrationStepRequested, Topics,
 } from '@onewindow/contracts';
 import { ConsumerHost, on } from '@onewindow/messaging';
-import { DepartmentSteps } from './department-steps';
-import { Licensing } from './licensing';
+import { DepartmentStepSagaService } from './department-step-saga.service';
+import { LicensingSagaService } from './licensing-saga.service';
 
 /**
  * The saga runs on the inbox consumers (R6): every handler applies its effect in the transaction that
@@ -15,8 +15,8 @@ import { Licensing } from './licensing';
  *   a department that keeps failing is dead-lettered by the inbox, and the other steps go on).
  */
 @Injectable()
-export class SagaConsumers implements OnModuleInit {
-  constructor(private readonly host: ConsumerHost, private readonly licensing: Licensing, private readonly steps: DepartmentSteps) {}
+export class SagaConsumer implements OnModuleInit {
+  constructor(private readonly host: ConsumerHost, private readonly licensing: LicensingSagaService, private readonly steps: DepartmentStepSagaService) {}
 
   onModuleInit(): void {
     this.host.register({
