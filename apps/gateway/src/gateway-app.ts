@@ -9,11 +9,12 @@ import type { FastifyInstance } from 'fastify';
 import type { Upstream } from './config';
 import { registerDocs } from './routing/docs';
 import { registerEdgeAuth, type EdgeTokenVerifier, type VerifierRef } from './routing/edge-auth';
-import { OpenApiAggregator } from './routing/openapi-aggregator.service';
+import { GatewaySettingsService } from './routing/gateway-settings.service';
+import { OpenApiAggregatorService } from './routing/openapi-aggregator.service';
 import type { OpenApiDoc } from './routing/openapi-merge';
 import { API_PREFIX, registerUpstreamProxies } from './routing/proxy';
 import { registerRateLimits } from './routing/rate-limit';
-import { GatewaySettingsHolder, resolveGatewaySettings, type GatewaySettings, type GatewaySettingsOverrides, type RateLimitSettings } from './routing/settings';
+import { resolveGatewaySettings, type GatewaySettings, type GatewaySettingsOverrides, type RateLimitSettings } from './routing/settings';
 
 export interface GatewayAppOptions extends Omit<GatewaySettingsOverrides, 'rateLimit' | 'upstreams'> {
   /** Where the services are (default: upstreamsFromEnv()). */
@@ -58,7 +59,7 @@ export async function createGatewayApp(opts: GatewayAppOptions = {}): Promise<Ne
   const settings = resolveGatewaySettings(overrides);
   // TokenVerifier remembers tokens that verified (libs/auth VerificationCache).
   const verifier: VerifierRef = { current: tokenVerifier };
-  const openApi: { aggregator?: OpenApiAggregator } = {};
+  const openApi: { aggregator?: OpenApiAggregatorService } = {};
 
   const app = await withEnv(envFor(database, migrateOnStart), () =>
     createServiceApp(AppModule, {
@@ -77,7 +78,7 @@ export async function createGatewayApp(opts: GatewayAppOptions = {}): Promise<Ne
     }),
   );
   settingsOf.set(app, settings);
-  app.get(GatewaySettingsHolder).set(settings);
+  app.get(GatewaySettingsService).set(settings);
 
   if (!verifier.current) {
     try {
@@ -88,7 +89,7 @@ export async function createGatewayApp(opts: GatewayAppOptions = {}): Promise<Ne
     }
   }
 
-  const aggregator = app.get(OpenApiAggregator);
+  const aggregator = app.get(OpenApiAggregatorService);
   openApi.aggregator = aggregator;
   const config = new DocumentBuilder()
     .setTitle('OneWindow API')
@@ -110,7 +111,7 @@ export async function createGatewayApp(opts: GatewayAppOptions = {}): Promise<Ne
  * createServiceApp registers `/openapi.json` with the gateway's own document; at the gateway that
  * address serves the merged one (G5), so its handler is swapped as the route is added.
  */
-function serveMergedOpenApi(fastify: FastifyInstance, ref: { aggregator?: OpenApiAggregator }): void {
+function serveMergedOpenApi(fastify: FastifyInstance, ref: { aggregator?: OpenApiAggregatorService }): void {
   fastify.addHook('onRoute', (route) => {
     if (route.url !== '/openapi.json') return;
     route.handler = async function mergedOpenApi(_req, reply) {

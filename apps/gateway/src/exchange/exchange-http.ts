@@ -1,7 +1,7 @@
 import { applyDecorators, BadRequestException, ForbiddenException } from '@nestjs/common';
 import { ApiHeader, ApiResponse } from '@nestjs/swagger';
 import { hasScope, type SystemPrincipal } from '@onewindow/auth';
-import { PURPOSE_HEADER, PURPOSE_MAX, PURPOSE_MIN } from './purpose';
+import { PURPOSE_HEADER, PURPOSE_MAX, PURPOSE_MIN } from './domain/purpose';
 
 /*
  * What every exchange route shares (G7): the purpose header and error responses in the OpenAPI

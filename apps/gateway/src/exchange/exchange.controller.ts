@@ -1,11 +1,12 @@
 import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Principals } from '@onewindow/auth';
+import { TraceId } from '@onewindow/http';
 import { validateUscc } from '@onewindow/codes';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ExchangeErrors, ExchangeScopes, ownDepartmentBody, ownDepartmentQuery, PurposeHeader, requireScope } from './exchange-http';
 import { ExchangeService } from './exchange.service';
-import { parsePurpose, PURPOSE_HEADER } from './purpose';
+import { parsePurpose, PURPOSE_HEADER } from './domain/purpose';
 import { SystemPrincipalGuard, systemPrincipal } from './system-principal.guard';
 
 const LICENCE_NUMBER = /^[A-Za-z0-9][A-Za-z0-9-]{3,63}$/;
@@ -29,12 +30,12 @@ export class ExchangeController {
   @ApiOkResponse({ description: 'The department\'s tasks, as the intake service returns them' })
   @PurposeHeader()
   @ExchangeErrors()
-  async work(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Headers(PURPOSE_HEADER) purposeRaw?: string): Promise<void> {
+  async work(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @TraceId() traceId: string, @Headers(PURPOSE_HEADER) purposeRaw?: string): Promise<void> {
     const principal = systemPrincipal(req);
     requireScope(principal, ExchangeScopes.work);
     const purpose = parsePurpose(purposeRaw);
     const query = ownDepartmentQuery(req.url, principal);
-    await this.exchange.forward(req, reply, principal, { route: 'GET /exchange/work', service: 'intake', method: 'GET', upstreamPath: '/department/tasks', query, purpose });
+    await this.exchange.forward(req, reply, principal, { route: 'GET /exchange/work', service: 'intake', method: 'GET', upstreamPath: '/department/tasks', query, purpose, requestId: traceId });
   }
 
   @Post('decisions')
@@ -43,12 +44,12 @@ export class ExchangeController {
   @ApiBody({ schema: { type: 'object', additionalProperties: true, description: 'As intake POST /department/decisions' } })
   @PurposeHeader()
   @ExchangeErrors()
-  async decisions(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Body() body: unknown, @Headers(PURPOSE_HEADER) purposeRaw?: string): Promise<void> {
+  async decisions(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Body() body: unknown, @TraceId() traceId: string, @Headers(PURPOSE_HEADER) purposeRaw?: string): Promise<void> {
     const principal = systemPrincipal(req);
     requireScope(principal, ExchangeScopes.decisions);
     const purpose = parsePurpose(purposeRaw);
     const decision = ownDepartmentBody(body, principal);
-    await this.exchange.forward(req, reply, principal, { route: 'POST /exchange/decisions', service: 'intake', method: 'POST', upstreamPath: '/department/decisions', body: decision, purpose });
+    await this.exchange.forward(req, reply, principal, { route: 'POST /exchange/decisions', service: 'intake', method: 'POST', upstreamPath: '/department/decisions', body: decision, purpose, requestId: traceId });
   }
 
   @Get('enterprises/:uscc')
@@ -56,7 +57,7 @@ export class ExchangeController {
   @ApiParam({ name: 'uscc', description: '统一社会信用代码 (GB 32100 unified social credit code, 18 characters)', example: '91120116MA05JXYZ4R' })
   @PurposeHeader()
   @ExchangeErrors()
-  async enterprise(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('uscc') uscc: string, @Headers(PURPOSE_HEADER) purposeRaw?: string): Promise<void> {
+  async enterprise(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('uscc') uscc: string, @TraceId() traceId: string, @Headers(PURPOSE_HEADER) purposeRaw?: string): Promise<void> {
     const principal = systemPrincipal(req);
     requireScope(principal, ExchangeScopes.enterprises);
     const purpose = parsePurpose(purposeRaw);
@@ -64,7 +65,7 @@ export class ExchangeController {
     if (!check.valid) {
       throw new BadRequestException({ message: `统一社会信用代码无效 (malformed USCC): ${check.reasons.map((r) => r.message).join('；')}`, details: { uscc, reasons: check.reasons } });
     }
-    await this.exchange.forward(req, reply, principal, { route: 'GET /exchange/enterprises/:uscc', service: 'registration', method: 'GET', upstreamPath: `/shared/enterprises/${uscc}`, purpose });
+    await this.exchange.forward(req, reply, principal, { route: 'GET /exchange/enterprises/:uscc', service: 'registration', method: 'GET', upstreamPath: `/shared/enterprises/${uscc}`, purpose, requestId: traceId });
   }
 
   @Get('licences/:number')
@@ -72,13 +73,13 @@ export class ExchangeController {
   @ApiParam({ name: 'number', description: 'Licence number (letters, digits and hyphens, 4-64)' })
   @PurposeHeader()
   @ExchangeErrors()
-  async licence(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('number') number: string, @Headers(PURPOSE_HEADER) purposeRaw?: string): Promise<void> {
+  async licence(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('number') number: string, @TraceId() traceId: string, @Headers(PURPOSE_HEADER) purposeRaw?: string): Promise<void> {
     const principal = systemPrincipal(req);
     requireScope(principal, ExchangeScopes.licences);
     const purpose = parsePurpose(purposeRaw);
     if (!LICENCE_NUMBER.test(number)) {
       throw new BadRequestException({ message: `证照编号格式错误 (malformed licence number: letters, digits and hyphens, 4-64 characters)`, details: { number } });
     }
-    await this.exchange.forward(req, reply, principal, { route: 'GET /exchange/licences/:number', service: 'registration', method: 'GET', upstreamPath: `/shared/licences/${encodeURIComponent(number)}`, purpose });
+    await this.exchange.forward(req, reply, principal, { route: 'GET /exchange/licences/:number', service: 'registration', method: 'GET', upstreamPath: `/shared/licences/${encodeURIComponent(number)}`, purpose, requestId: traceId });
   }
 }

@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import type { SystemPrincipal } from '@onewindow/auth';
 import { apiError } from '@onewindow/http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Repository } from 'typeorm';
-import { GatewaySettingsHolder, timeoutFor } from '../routing/settings';
+import { GatewaySettingsService } from '../routing/gateway-settings.service';
+import { timeoutFor } from '../routing/settings';
 import { failureReason } from '../routing/upstream-client';
 import { classifyUpstreamError, upstreamErrorBody } from '../routing/upstream-errors';
-import { ExchangeAccessLog } from './exchange-access-log.entity';
-import { PURPOSE_HEADER } from './purpose';
+import { PURPOSE_HEADER } from './domain/purpose';
+import { ExchangeAccessLogRepository } from './exchange-access-log.repository';
 
 export interface ExchangeCall {
   /** Route template for the log, e.g. `GET /exchange/work`. */
@@ -21,6 +20,8 @@ export interface ExchangeCall {
   query?: string;
   body?: unknown;
   purpose: string;
+  /** The request id (x-request-id): recorded with the call and passed on to the service. */
+  requestId: string;
 }
 
 /** Headers passed to a service on an exchange call: the caller's token and the request's identity. */
@@ -35,37 +36,34 @@ const PASSED = ['authorization', 'accept', 'accept-language', 'user-agent'];
 @Injectable()
 export class ExchangeService {
   constructor(
-    @InjectRepository(ExchangeAccessLog) private readonly log: Repository<ExchangeAccessLog>,
-    private readonly settings: GatewaySettingsHolder,
+    private readonly log: ExchangeAccessLogRepository,
+    private readonly settings: GatewaySettingsService,
   ) {}
 
   async forward(req: FastifyRequest, reply: FastifyReply, principal: SystemPrincipal, call: ExchangeCall): Promise<void> {
-    const requestId = String(req.id);
     const started = performance.now();
-    const entry = await this.log.save(
-      this.log.create({
-        clientId: principal.sub,
-        department: principal.department,
-        method: call.method,
-        route: call.route,
-        path: req.url.split('?')[0]!.slice(0, 300),
-        purpose: call.purpose,
-        status: null,
-        durationMs: null,
-        requestId,
-      }),
-    );
+    const entry = await this.log.record({
+      clientId: principal.sub,
+      department: principal.department,
+      method: call.method,
+      route: call.route,
+      path: req.url.split('?')[0]!.slice(0, 300),
+      purpose: call.purpose,
+      status: null,
+      durationMs: null,
+      requestId: call.requestId,
+    });
     let status = 500;
     try {
       status = await this.call(req, reply, call);
     } finally {
-      await this.log.update({ id: entry.id }, { status, durationMs: Math.round(performance.now() - started) }).catch((err) => req.log.error({ err }, 'exchange access log update failed'));
+      await this.log.complete(entry.id, status, Math.round(performance.now() - started)).catch((err) => req.log.error({ err }, 'exchange access log update failed'));
     }
   }
 
   private async call(req: FastifyRequest, reply: FastifyReply, call: ExchangeCall): Promise<number> {
     const upstream = this.settings.upstream(call.service);
-    const requestId = String(req.id);
+    const requestId = call.requestId;
     if (!upstream) {
       const body = upstreamErrorBody(call.service, 'unavailable', requestId);
       reply.code(body.statusCode).send(body);

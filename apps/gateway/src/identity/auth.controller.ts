@@ -1,21 +1,21 @@
 import { Body, Controller, Get, Header, HttpCode, NotFoundException, Post, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { CurrentPrincipal, Public, RequireRoles, Roles, type Principal } from '@onewindow/auth';
-import { ownAccountView, principalOfAccount } from './accounts';
+import { AccountService } from './account.service';
 import { ClientsService } from './clients.service';
-import { ClientCredentialsDto, ExchangeDto, JwksResponseDto, LoginDto, MeResponseDto, RefreshDto, RotateKeyDto, TokenResponseDto } from './dto';
-import { UserAccount } from './entities/user-account.entity';
+import { ownAccountView, principalOfAccount } from './domain/accounts';
+import { MeResponseDto } from './dto/account.dto';
+import { ClientCredentialsDto, ExchangeDto, LoginDto, RefreshDto } from './dto/credentials.dto';
+import { JwksResponseDto, RotateKeyDto } from './dto/signing-key.dto';
+import { TokenResponseDto } from './dto/token.dto';
+import type { UserAccountEntity } from './entities/user-account.entity';
 import { LoginLockedError } from './errors';
 import { LoginService } from './login.service';
 import { OidcExchangeService } from './oidc-exchange.service';
 import { SessionsService } from './sessions.service';
-import { SigningKeys } from './signing-keys.service';
-import { TokenIssuer } from './token-issuer';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { SigningKeyService } from './signing-key.service';
+import { TokenIssuerService } from './token-issuer.service';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -25,9 +25,9 @@ export class AuthController {
     private readonly sessions: SessionsService,
     private readonly clients: ClientsService,
     private readonly oidc: OidcExchangeService,
-    private readonly issuer: TokenIssuer,
-    private readonly keys: SigningKeys,
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly issuer: TokenIssuerService,
+    private readonly keys: SigningKeyService,
+    private readonly accounts: AccountService,
   ) {}
 
   @Public()
@@ -110,8 +110,7 @@ export class AuthController {
   @ApiOkResponse({ type: MeResponseDto })
   async me(@CurrentPrincipal() principal: Principal): Promise<MeResponseDto> {
     if (principal.type === 'system' || principal.type === 'public') return { principal: { ...principal } };
-    // A valid token whose sub is not one of our account ids (another issuer's key, test tokens) has no account here.
-    const account = UUID.test(principal.sub) ? await this.ds.getRepository(UserAccount).findOne({ where: { id: principal.sub } }) : null;
+    const account = await this.accounts.ownAccount(principal.sub);
     if (!account) throw new NotFoundException({ message: '账户不存在 (account not found)' });
     return { principal: { ...principal }, account: ownAccountView(account) };
   }
@@ -126,7 +125,7 @@ export class AuthController {
     return { kid: r.kid, activatesAt: r.activatesAt.toISOString() };
   }
 
-  private async tokensFor(account: UserAccount, refreshToken: string): Promise<TokenResponseDto> {
+  private async tokensFor(account: UserAccountEntity, refreshToken: string): Promise<TokenResponseDto> {
     const principal = principalOfAccount(account);
     const token = await this.issuer.issue(principal);
     return { ...token, refresh_token: refreshToken, principal: { ...principal } };

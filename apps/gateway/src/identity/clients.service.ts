@@ -1,18 +1,16 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { SystemPrincipal } from '@onewindow/auth';
-import { OAuthClient } from './entities/oauth-client.entity';
+import { dummyHash, verifyPassword } from './domain/password';
 import { InvalidClientError } from './errors';
-import { dummyHash, verifyPassword } from './password';
+import { OAuthClientRepository } from './oauth-client.repository';
 
 /** OAuth 2 client credentials for department systems (G2, G7): a `system` principal scoped to its department. */
 @Injectable()
 export class ClientsService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(private readonly clients: OAuthClientRepository) {}
 
   async authenticate(clientId: string, secret: string, requestedScope?: string): Promise<SystemPrincipal> {
-    const client = await this.ds.getRepository(OAuthClient).findOne({ where: { clientId } });
+    const client = await this.clients.findByClientId(clientId);
     const ok = (await verifyPassword(secret, client?.secretHash ?? (await dummyHash()))) && !!client && !client.disabled;
     if (!ok) throw new InvalidClientError();
     const requested = requestedScope?.split(' ').filter(Boolean);

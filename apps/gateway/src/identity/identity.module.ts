@@ -1,29 +1,35 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { AuthModule } from '@onewindow/auth';
+import { AccountService } from './account.service';
 import { AuthController } from './auth.controller';
 import { ClientsService } from './clients.service';
-import { LoginAttempt } from './entities/login-attempt.entity';
-import { OAuthClient } from './entities/oauth-client.entity';
-import { RefreshToken } from './entities/refresh-token.entity';
-import { SigningKey } from './entities/signing-key.entity';
-import { UserAccount } from './entities/user-account.entity';
+import { LoginAttemptEntity } from './entities/login-attempt.entity';
+import { OAuthClientEntity } from './entities/oauth-client.entity';
+import { RefreshTokenEntity } from './entities/refresh-token.entity';
+import { SigningKeyEntity } from './entities/signing-key.entity';
+import { UserAccountEntity } from './entities/user-account.entity';
 import { IDENTITY_CONFIG, identityConfigFromEnv } from './identity.config';
+import { IdentitySeedService } from './identity-seed.service';
+import { LoginAttemptRepository } from './login-attempt.repository';
 import { LoginService } from './login.service';
 import { IdentityInit1767225601000 } from './migrations/1767225601000-identity-init';
+import { OAuthClientRepository } from './oauth-client.repository';
 import { OidcExchangeService } from './oidc-exchange.service';
-import { IdentitySeeder } from './seed';
+import { RefreshTokenRepository } from './refresh-token.repository';
 import { SessionsService } from './sessions.service';
-import { SigningKeys } from './signing-keys.service';
-import { TokenIssuer } from './token-issuer';
+import { SigningKeyRepository } from './signing-key.repository';
+import { SigningKeyService } from './signing-key.service';
+import { TokenIssuerService } from './token-issuer.service';
+import { UserAccountRepository } from './user-account.repository';
 
-export const identityEntities = [UserAccount, LoginAttempt, OAuthClient, SigningKey, RefreshToken];
+export const identityEntities = [UserAccountEntity, LoginAttemptEntity, OAuthClientEntity, SigningKeyEntity, RefreshTokenEntity];
 export const identityMigrations = [IdentityInit1767225601000];
 
 /** The signing keys on their own, so AuthModule's verifier can be built from them. */
 @Module({
-  providers: [{ provide: IDENTITY_CONFIG, useFactory: () => identityConfigFromEnv() }, SigningKeys],
-  exports: [IDENTITY_CONFIG, SigningKeys],
+  providers: [{ provide: IDENTITY_CONFIG, useFactory: () => identityConfigFromEnv() }, SigningKeyRepository, SigningKeyService],
+  exports: [IDENTITY_CONFIG, SigningKeyService],
 })
 export class SigningKeysModule {}
 
@@ -36,11 +42,23 @@ export class SigningKeysModule {}
 @Module({
   imports: [
     SigningKeysModule,
-    AuthModule.forRootAsync({ imports: [SigningKeysModule], inject: [SigningKeys], useFactory: (keys: SigningKeys) => keys.verifier }),
+    AuthModule.forRootAsync({ imports: [SigningKeysModule], inject: [SigningKeyService], useFactory: (keys: SigningKeyService) => keys.verifier }),
   ],
   controllers: [AuthController],
-  providers: [LoginService, SessionsService, ClientsService, OidcExchangeService, TokenIssuer, IdentitySeeder],
-  exports: [TokenIssuer, SigningKeysModule],
+  providers: [
+    UserAccountRepository,
+    LoginAttemptRepository,
+    OAuthClientRepository,
+    RefreshTokenRepository,
+    AccountService,
+    LoginService,
+    SessionsService,
+    ClientsService,
+    OidcExchangeService,
+    TokenIssuerService,
+    IdentitySeedService,
+  ],
+  exports: [TokenIssuerService, SigningKeysModule],
 })
 export class IdentityModule implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}

@@ -1,11 +1,10 @@
 import { Inject, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
-import { DataSource } from 'typeorm';
 import { ALLOWED_ALGORITHMS, CLOCK_TOLERANCE_SECONDS, toHttpError } from '@onewindow/auth';
-import { UserAccount } from './entities/user-account.entity';
+import type { UserAccountEntity } from './entities/user-account.entity';
 import { IDENTITY_CONFIG, type IdentityConfig } from './identity.config';
+import { UserAccountRepository } from './user-account.repository';
 
 /**
  * Acceptance of an external OIDC issuer by configuration (G2): an ID token from that issuer,
@@ -18,7 +17,7 @@ export class OidcExchangeService {
   private jwks?: JWTVerifyGetKey;
 
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly accounts: UserAccountRepository,
     @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
   ) {}
 
@@ -26,7 +25,7 @@ export class OidcExchangeService {
     return !!this.config.oidc;
   }
 
-  async exchange(idToken: string): Promise<UserAccount> {
+  async exchange(idToken: string): Promise<UserAccountEntity> {
     const oidc = this.config.oidc;
     if (!oidc) throw new NotFoundException({ message: '未配置外部身份提供方 (no external OIDC issuer configured)' });
     this.jwks ??= createRemoteJWKSet(new URL(oidc.jwksUrl), { timeoutDuration: 3000, cooldownDuration: 30_000 });
@@ -51,16 +50,11 @@ export class OidcExchangeService {
   }
 
   /** The account linked to (issuer, sub), created on first use; concurrent first uses make one account. */
-  private async linkedAccount(issuer: string, subject: string, name: string): Promise<UserAccount> {
-    const repo = this.ds.getRepository(UserAccount);
-    const existing = await repo.findOne({ where: { externalIssuer: issuer, externalSubject: subject } });
+  private async linkedAccount(issuer: string, subject: string, name: string): Promise<UserAccountEntity> {
+    const existing = await this.accounts.findByExternal(issuer, subject);
     if (existing) return existing;
     const username = `oidc-${createHash('sha256').update(`${issuer}\n${subject}`).digest('hex').slice(0, 24)}`;
-    await this.ds.query(
-      `insert into user_account (id, username, password_hash, principal_type, display_name, external_issuer, external_subject)
-       values ($1, $2, null, 'citizen', $3, $4, $5) on conflict do nothing`,
-      [randomUUID(), username, name, issuer, subject],
-    );
-    return repo.findOneOrFail({ where: { externalIssuer: issuer, externalSubject: subject } });
+    await this.accounts.insertExternal({ id: randomUUID(), username, displayName: name, issuer, subject });
+    return this.accounts.findByExternalOrFail(issuer, subject);
   }
 }

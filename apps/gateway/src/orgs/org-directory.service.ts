@@ -2,10 +2,8 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { divisionWithin, isDivisionCode, type AdminLevel } from '@onewindow/auth';
-import { Department } from './entities/department.entity';
-import { OrgUnit } from './entities/org-unit.entity';
-import { ServiceCentre } from './entities/service-centre.entity';
-import { orgReferenceData, type OrgReferenceData } from './reference-data';
+import { orgReferenceData, type OrgReferenceData } from './domain/reference-data';
+import { OrgDirectoryRepository } from './org-directory.repository';
 
 export interface DivisionView {
   code: string;
@@ -33,62 +31,43 @@ export interface ServiceCentreView {
   division: string;
 }
 
-/** Writes the reference data: inserts what is missing and brings names up to date with the data files. */
-export async function seedOrgs(ds: DataSource, data: OrgReferenceData = orgReferenceData()): Promise<void> {
-  await ds.transaction(async (m) => {
-    await m.query(`select pg_advisory_xact_lock(hashtext('gateway:seed-orgs'))`);
-    // Parents first: the data lists the city, then districts, then streets.
-    for (const u of data.units) {
-      await m.query(
-        `insert into org_unit (code, name, name_en, level, parent_code) values ($1, $2, $3, $4, $5)
-         on conflict (code) do update set name = excluded.name, name_en = excluded.name_en, level = excluded.level, parent_code = excluded.parent_code`,
-        [u.code, u.name, u.nameEn, u.level, u.parentCode],
-      );
-    }
-    for (const d of data.departments) {
-      await m.query(
-        `insert into department (id, code, name, name_en, level, division) values ($1, $2, $3, $4, $5, $6)
-         on conflict (id) do update set name = excluded.name, name_en = excluded.name_en, level = excluded.level`,
-        [d.id, d.code, d.name, d.nameEn, d.level, d.division],
-      );
-    }
-    for (const c of data.centres) {
-      await m.query(
-        `insert into service_centre (id, name, name_en, level, division) values ($1, $2, $3, $4, $5)
-         on conflict (id) do update set name = excluded.name, name_en = excluded.name_en, level = excluded.level`,
-        [c.id, c.name, c.nameEn, c.level, c.division],
-      );
-    }
-  });
-}
-
 /**
  * The organisation directory (G3), held in memory: reference data that changes with a release, read
  * on every routing and authorisation decision. Other gateway modules (routing, exchange) inject it.
  * Lookups are synchronous; `refresh()` re-reads the tables.
  */
 @Injectable()
-export class OrgDirectory implements OnModuleInit {
+export class OrgDirectoryService implements OnModuleInit {
   private units = new Map<string, DivisionView>();
   private children = new Map<string, string[]>();
   private departmentList: DepartmentView[] = [];
   private centreList: ServiceCentreView[] = [];
   private readonly log = new Logger('orgs');
 
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly repository: OrgDirectoryRepository,
+  ) {}
 
   async onModuleInit(): Promise<void> {
-    if (process.env.OW_SEED_ORGS !== 'false') await seedOrgs(this.ds);
+    if (process.env.OW_SEED_ORGS !== 'false') await this.seed();
     await this.refresh();
     this.log.log(`org directory: ${this.units.size} divisions, ${this.departmentList.length} departments, ${this.centreList.length} service centres`);
   }
 
+  /** Writes the reference data: inserts what is missing and brings names up to date with the data files. */
+  async seed(data: OrgReferenceData = orgReferenceData()): Promise<void> {
+    await this.ds.transaction(async (m) => {
+      await this.repository.lockSeeding(m);
+      // Parents first: the data lists the city, then districts, then streets.
+      for (const u of data.units) await this.repository.upsertUnit(m, u);
+      for (const d of data.departments) await this.repository.upsertDepartment(m, d);
+      for (const c of data.centres) await this.repository.upsertCentre(m, c);
+    });
+  }
+
   async refresh(): Promise<void> {
-    const [units, departments, centres] = await Promise.all([
-      this.ds.getRepository(OrgUnit).find({ order: { code: 'ASC' } }),
-      this.ds.getRepository(Department).find({ order: { division: 'ASC', code: 'ASC' } }),
-      this.ds.getRepository(ServiceCentre).find({ order: { division: 'ASC' } }),
-    ]);
+    const [units, departments, centres] = await Promise.all([this.repository.findUnits(), this.repository.findDepartments(), this.repository.findCentres()]);
     const map = new Map<string, DivisionView>();
     const kids = new Map<string, string[]>();
     for (const u of units) {

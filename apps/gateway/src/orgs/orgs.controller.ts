@@ -2,15 +2,17 @@ import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { NotVisibleError } from '@onewindow/http';
 import { Public } from '@onewindow/auth';
-import { DepartmentDto, DepartmentQueryDto, DivisionDetailDto, DivisionNodeDto, DivisionParamDto, ServiceCentreDto, ServiceCentreQueryDto } from './dto';
-import { OrgDirectory } from './org-directory.service';
+import { DepartmentDto, DepartmentQueryDto } from './dto/department.dto';
+import { DivisionDetailDto, DivisionNodeDto, DivisionParamDto } from './dto/division.dto';
+import { ServiceCentreDto, ServiceCentreQueryDto } from './dto/service-centre.dto';
+import { OrgDirectoryService } from './org-directory.service';
 
 /** Public reference data (G3): anyone may read the organisation of the city. */
 @ApiTags('orgs')
 @Public()
 @Controller('orgs')
 export class OrgsController {
-  constructor(private readonly orgs: OrgDirectory) {}
+  constructor(private readonly orgs: OrgDirectoryService) {}
 
   @Get('tree')
   @Header('Cache-Control', 'public, max-age=300')

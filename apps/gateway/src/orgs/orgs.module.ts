@@ -1,18 +1,19 @@
 import { Module } from '@nestjs/common';
-import { Department } from './entities/department.entity';
-import { OrgUnit } from './entities/org-unit.entity';
-import { ServiceCentre } from './entities/service-centre.entity';
+import { DepartmentEntity } from './entities/department.entity';
+import { OrgUnitEntity } from './entities/org-unit.entity';
+import { ServiceCentreEntity } from './entities/service-centre.entity';
 import { OrgsInit1767225600000 } from './migrations/1767225600000-orgs-init';
-import { OrgDirectory } from './org-directory.service';
+import { OrgDirectoryRepository } from './org-directory.repository';
+import { OrgDirectoryService } from './org-directory.service';
 import { OrgsController } from './orgs.controller';
 
-export const orgEntities = [OrgUnit, Department, ServiceCentre];
+export const orgEntities = [OrgUnitEntity, DepartmentEntity, ServiceCentreEntity];
 export const orgMigrations = [OrgsInit1767225600000];
 
-/** G3: divisions, departments and service centres, seeded from the data files; OrgDirectory for the rest of the gateway. */
+/** G3: divisions, departments and service centres, seeded from the data files; OrgDirectoryService for the rest of the gateway. */
 @Module({
   controllers: [OrgsController],
-  providers: [OrgDirectory],
-  exports: [OrgDirectory],
+  providers: [OrgDirectoryRepository, OrgDirectoryService],
+  exports: [OrgDirectoryService],
 })
 export class OrgsModule {}

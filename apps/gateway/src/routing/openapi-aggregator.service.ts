@@ -1,7 +1,10 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { mergeOpenApi, type OpenApiDoc, type ServiceDoc, type UnavailableService } from './openapi-merge';
-import { GatewaySettingsHolder } from './settings';
+import { GatewaySettingsService } from './gateway-settings.service';
 import { failureReason, getJson } from './upstream-client';
+
+/** How soon a merge that lacks a service is retried when someone asks for the document. */
+const RETRY_MISSING_MS = 5_000;
 
 /**
  * Keeps the merged OpenAPI document (G5): every service's /openapi.json is fetched when first asked
@@ -9,11 +12,8 @@ import { failureReason, getJson } from './upstream-client';
  * something that is not an OpenAPI document is left out and named in `x-unavailable`, never
  * blocking the document for the others.
  */
-/** How soon a merge that lacks a service is retried when someone asks for the document. */
-const RETRY_MISSING_MS = 5_000;
-
 @Injectable()
-export class OpenApiAggregator implements OnApplicationShutdown {
+export class OpenApiAggregatorService implements OnApplicationShutdown {
   private readonly logger = new Logger('openapi');
   private gatewayDoc: () => OpenApiDoc = () => ({ openapi: '3.0.0', info: { title: 'OneWindow gateway', version: '1' }, paths: {} });
   private merged?: OpenApiDoc;
@@ -23,7 +23,7 @@ export class OpenApiAggregator implements OnApplicationShutdown {
   private inflight?: Promise<OpenApiDoc>;
   private timer?: NodeJS.Timeout;
 
-  constructor(private readonly settings: GatewaySettingsHolder) {}
+  constructor(private readonly settings: GatewaySettingsService) {}
 
   /** The gateway's own document (SwaggerModule.createDocument of its controllers), built lazily. */
   setGatewayDocument(factory: () => OpenApiDoc): void {

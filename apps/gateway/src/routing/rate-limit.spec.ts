@@ -1,4 +1,6 @@
 import type { FastifyRequest } from 'fastify';
+import { PUBLIC_PRINCIPAL } from '@onewindow/auth';
+import { principals } from '@onewindow/testing';
 import { clientIp } from './client-ip';
 import { budgetFor } from './rate-limit';
 import { resolveGatewaySettings } from './settings';
@@ -16,15 +18,15 @@ describe('rate-limit budgets (G4)', () => {
   });
 
   it('keys a verified principal by <type>:<sub>, wherever it comes from', () => {
-    const citizen = { type: 'citizen', sub: 'u-1', name: 'x' };
-    expect(budgetFor(req('/api/intake/applications', { principal: citizen }), settings, 0)).toEqual({ kind: 'principal', key: 'citizen:u-1', max: 600 });
-    expect(budgetFor(req('/api/intake/applications', { principal: citizen, peer: '10.0.0.10' }), settings, 0).key).toBe('citizen:u-1');
+    const citizen = principals.citizen;
+    expect(budgetFor(req('/api/intake/applications', { principal: citizen }), settings, 0)).toEqual({ kind: 'principal', key: 'citizen:u-citizen-1', max: 600 });
+    expect(budgetFor(req('/api/intake/applications', { principal: citizen, peer: '10.0.0.10' }), settings, 0).key).toBe('citizen:u-citizen-1');
   });
 
   it('keys anonymous requests by IP and login routes by IP with the login budget, token or not', () => {
     expect(budgetFor(req('/api/intake/catalogue?x=1'), settings, 0)).toEqual({ kind: 'ip', key: 'ip:10.0.0.9', max: 300 });
-    expect(budgetFor(req('/api/intake/catalogue', { principal: { type: 'public', sub: 'anonymous' } }), settings, 0).kind).toBe('ip');
-    expect(budgetFor(req('/auth/login', { principal: { type: 'citizen', sub: 'u-1' } }), settings, 0)).toEqual({ kind: 'login', key: 'login:10.0.0.9', max: 20 });
+    expect(budgetFor(req('/api/intake/catalogue', { principal: PUBLIC_PRINCIPAL }), settings, 0).kind).toBe('ip');
+    expect(budgetFor(req('/auth/login', { principal: principals.citizen }), settings, 0)).toEqual({ kind: 'login', key: 'login:10.0.0.9', max: 20 });
   });
 
   it('ignores a client-sent X-Forwarded-For unless proxies in front are trusted', () => {

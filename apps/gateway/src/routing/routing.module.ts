@@ -1,8 +1,8 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { HealthRegistry } from '@onewindow/observability';
-import { OpenApiAggregator } from './openapi-aggregator.service';
-import { GatewaySettingsHolder } from './settings';
-import { UpstreamHealth } from './upstream-health';
+import { GatewaySettingsService } from './gateway-settings.service';
+import { OpenApiAggregatorService } from './openapi-aggregator.service';
+import { UpstreamHealthService } from './upstream-health.service';
 
 /**
  * The Nest side of routing. The proxying itself lives in Fastify (registered by createGatewayApp
@@ -10,18 +10,18 @@ import { UpstreamHealth } from './upstream-health';
  * document and the upstreams' readiness report.
  */
 @Module({
-  providers: [GatewaySettingsHolder, OpenApiAggregator, UpstreamHealth],
-  exports: [GatewaySettingsHolder, OpenApiAggregator, UpstreamHealth],
+  providers: [GatewaySettingsService, OpenApiAggregatorService, UpstreamHealthService],
+  exports: [GatewaySettingsService, OpenApiAggregatorService, UpstreamHealthService],
 })
 export class RoutingModule implements OnModuleInit {
   constructor(
     private readonly health: HealthRegistry,
-    private readonly upstreams: UpstreamHealth,
+    private readonly upstreams: UpstreamHealthService,
   ) {}
 
   onModuleInit(): void {
     // Never throws, and not critical: an upstream that is down is reported (detail.status
-    // 'degraded', detail.down), it does not make the gateway unready. See UpstreamHealth.
+    // 'degraded', detail.down), it does not make the gateway unready. See UpstreamHealthService.
     this.health.add({ name: 'upstreams', critical: false, check: () => this.upstreams.report() });
   }
 }

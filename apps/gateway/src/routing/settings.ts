@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import { upstreamsFromEnv, type Upstream } from '../config';
 
 /** Rate-limit budgets (G4), per minute. */
@@ -114,24 +113,4 @@ export function timeoutFor(settings: GatewaySettings, service: string): number {
 
 export function bodyLimitFor(settings: GatewaySettings, service: string): number {
   return settings.bodyLimits[service] ?? settings.bodyLimit;
-}
-
-/**
- * The resolved settings inside Nest's container. The AppModule is static, so createGatewayApp puts
- * the settings it resolved (the same object the Fastify plugins were configured with) here before
- * the application is initialised; without it (e.g. an app built from AppModule some other way) the
- * environment is read.
- */
-@Injectable()
-export class GatewaySettingsHolder {
-  private value?: GatewaySettings;
-  set(settings: GatewaySettings): void {
-    this.value = settings;
-  }
-  get(): GatewaySettings {
-    return (this.value ??= resolveGatewaySettings());
-  }
-  upstream(name: string): Upstream | undefined {
-    return this.get().upstreams.find((u) => u.name === name);
-  }
 }

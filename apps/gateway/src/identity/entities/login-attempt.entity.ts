@@ -6,7 +6,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  * The row goes away on a successful login.
  */
 @Entity('login_attempt')
-export class LoginAttempt {
+export class LoginAttemptEntity {
   @PrimaryColumn('text')
   username!: string;
 

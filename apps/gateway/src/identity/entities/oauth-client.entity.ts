@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
 /** A department system that authenticates with client credentials and acts as a `system` principal (G2, G7). */
 @Entity('oauth_client')
-export class OAuthClient {
+export class OAuthClientEntity {
   @PrimaryColumn('text')
   clientId!: string;
 

@@ -6,7 +6,7 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
  * revoked token again means it was copied, and the whole family is revoked.
  */
 @Entity('refresh_token')
-export class RefreshToken {
+export class RefreshTokenEntity {
   @PrimaryColumn('uuid')
   id!: string;
 

@@ -7,7 +7,7 @@ import type { JWK } from 'jose';
  * every verifier has it when the first token appears) until its last token has expired.
  */
 @Entity('signing_key')
-export class SigningKey {
+export class SigningKeyEntity {
   @PrimaryColumn('text')
   kid!: string;
 

@@ -8,7 +8,7 @@ export type AccountType = 'citizen' | 'enterprise' | 'staff';
  * field, because `residentId` is personal data shown only to its owner (S6).
  */
 @Entity('user_account')
-export class UserAccount {
+export class UserAccountEntity {
   /** The principal's `sub`: a random id, not the ID number, so tokens and logs carry no personal data. */
   @PrimaryColumn('uuid')
   id!: string;

@@ -7,7 +7,7 @@ import type { AdminLevel } from '@onewindow/auth';
  * `id` (`<code>-<division>`, e.g. SCJG-120101) is the org unit id staff tokens carry in `org`.
  */
 @Entity('department')
-export class Department {
+export class DepartmentEntity {
   @PrimaryColumn('text')
   id!: string;
 

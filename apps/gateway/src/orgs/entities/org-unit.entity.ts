@@ -3,7 +3,7 @@ import type { AdminLevel } from '@onewindow/auth';
 
 /** A division of the city → district → street/township → community tree, keyed by its GB/T 2260 code (G3). */
 @Entity('org_unit')
-export class OrgUnit {
+export class OrgUnitEntity {
   @PrimaryColumn('text')
   code!: string;
 

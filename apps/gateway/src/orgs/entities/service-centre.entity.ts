@@ -3,7 +3,7 @@ import type { AdminLevel } from '@onewindow/auth';
 
 /** A service centre: the city centre, a district centre, a street 便民服务中心 (G3). One per division; id `SC-<division>`. */
 @Entity('service_centre')
-export class ServiceCentre {
+export class ServiceCentreEntity {
   @PrimaryColumn('text')
   id!: string;
 

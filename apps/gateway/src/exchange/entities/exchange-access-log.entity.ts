@@ -9,7 +9,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 @Entity({ name: 'exchange_access_log' })
 @Index('ix_exchange_access_log_client_time', ['clientId', 'createdAt'])
 @Index('ix_exchange_access_log_department_time', ['department', 'createdAt'])
-export class ExchangeAccessLog {
+export class ExchangeAccessLogEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 

@@ -4,8 +4,8 @@ import { createServiceApp } from '@onewindow/http';
 import { ObservabilityModule } from '@onewindow/observability';
 import { PersistenceModule } from '@onewindow/persistence';
 import { createTestDatabase, type TestDatabase } from '@onewindow/testing';
-import { orgEntities, orgMigrations, OrgsModule } from '../orgs/orgs.module';
-import { identityEntities, identityMigrations, IdentityModule } from './identity.module';
+import { orgEntities, orgMigrations, OrgsModule } from '../../orgs/orgs.module';
+import { identityEntities, identityMigrations, IdentityModule } from '../identity.module';
 
 /**
  * The gateway's identity and org modules on a fresh database of the real Postgres, in an app made

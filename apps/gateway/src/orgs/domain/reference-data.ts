@@ -1,7 +1,7 @@
 import type { AdminLevel } from '@onewindow/auth';
 // libs/codes keeps (and validates on load) the copy of shared/data/tianjin-divisions.json.
 import { tianjinDivisions } from '@onewindow/codes';
-import departments from './data/departments.json';
+import departments from '../data/departments.json';
 
 export interface OrgUnitRow {
   code: string;

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { signPrincipalToken, type Principal } from '@onewindow/auth';
 import { IDENTITY_CONFIG, type IdentityConfig } from './identity.config';
-import { SigningKeys } from './signing-keys.service';
+import { SigningKeyService } from './signing-key.service';
 
 export interface AccessToken {
   access_token: string;
@@ -11,9 +11,9 @@ export interface AccessToken {
 
 /** Mints the platform's access tokens: ES256, kid header, iss/aud/exp/iat/jti, claims per libs/auth claims.ts. */
 @Injectable()
-export class TokenIssuer {
+export class TokenIssuerService {
   constructor(
-    private readonly keys: SigningKeys,
+    private readonly keys: SigningKeyService,
     @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
   ) {}
 

@@ -1,81 +1,39 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { LocalTokenIssuer, type Principal } from '@onewindow/auth';
-import { createTestDatabase, type TestDatabase } from '@onewindow/testing';
+import { LocalTokenIssuer } from '@onewindow/auth';
+import { principals } from '@onewindow/testing';
 import { request } from 'node:http';
-import { createServer, type AddressInfo } from 'node:net';
-import { Client } from 'pg';
-import { createGatewayApp } from '../src/gateway-app';
-import { sampleCalls, startSampleUpstream } from './sample-upstream';
+import { bootGatewayTestApp, type GatewayTestApp } from '../src/testing/gateway-test-app';
+import { sampleCalls } from '../src/testing/sample-upstream';
 
 // Response bodies are whatever the server sent; the assertions say what they must contain.
 const json = (res: Response): Promise<any> => res.json();
 
-/** A port nobody listens on: the "registration" service that is down. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
-}
-
-const DEMO_PASSWORD = 'OneWindow#2026';
 const UPSTREAM_TIMEOUT_MS = 1000;
 const PER_PRINCIPAL = 25;
 const PER_IP = 150;
 /** Login and token requests per IP: the 5 in beforeAll and a few for the login-limit test. */
 const LOGIN_BUDGET = 8;
 
-describe('gateway (G1, G4, G5, G7, G8) against a sample upstream', () => {
-  let db: TestDatabase;
-  let sample: Awaited<ReturnType<typeof startSampleUpstream>>;
-  let gateway: NestFastifyApplication;
+describe('gateway edge (G1, G4, G5, G8) against a sample upstream', () => {
+  let booted: GatewayTestApp;
   let base: string;
   /** A key the gateway does not know: tokens that must be refused. */
   let stranger: LocalTokenIssuer;
-  const tokens: Record<string, string> = {};
-  const citizen = (sub: string): Principal => ({ type: 'citizen', sub, name: '张三' });
-
-  /** Tokens come from the gateway itself: the demo accounts and department-system clients. */
-  async function login(username: string): Promise<string> {
-    const res = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
-    expect(res.status).toBe(200);
-    return (await json(res)).access_token;
-  }
-  async function clientToken(clientId: string): Promise<string> {
-    const res = await fetch(`${base}/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ grant_type: 'client_credentials', client_id: clientId, client_secret: DEMO_PASSWORD }) });
-    expect(res.status).toBe(200);
-    return (await json(res)).access_token;
-  }
+  let tokens: GatewayTestApp['tokens'];
 
   beforeAll(async () => {
-    db = await createTestDatabase('gateway');
-    sample = await startSampleUpstream();
     stranger = await LocalTokenIssuer.create();
-    gateway = await createGatewayApp({
-      database: db.connection,
-      upstreams: [
-        { name: 'intake', url: sample.url },
-        { name: 'registration', url: `http://127.0.0.1:${await closedPort()}` },
-      ],
+    // Tokens come from the gateway itself: the demo accounts and department-system clients.
+    booted = await bootGatewayTestApp('gateway', {
       upstreamTimeoutMs: UPSTREAM_TIMEOUT_MS,
       bodyLimits: { intake: 64 * 1024 },
       rateLimit: { perPrincipal: PER_PRINCIPAL, perIp: PER_IP, login: LOGIN_BUDGET },
       openApiRefreshMs: 60_000,
     });
-    await gateway.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(gateway.getHttpServer().address() as AddressInfo).port}`;
-    tokens.citizen = await login('citizen.li');
-    tokens.flooder = await login('citizen.zhang');
-    tokens.staff = await login('clerk.city');
-    tokens.system = await clientToken('sw-system');
-    tokens.ga = await clientToken('ga-system');
+    ({ base, tokens } = booted);
   });
 
   afterAll(async () => {
-    await gateway?.close();
-    await sample?.app.close();
-    await db?.drop();
+    await booted?.close();
   });
 
   const get = (path: string, headers: Record<string, string> = {}) => fetch(`${base}${path}`, { headers });
@@ -208,8 +166,8 @@ describe('gateway (G1, G4, G5, G7, G8) against a sample upstream', () => {
       const invalid = [
         tampered,
         algNone,
-        await stranger.sign(citizen('c-9')),
-        await stranger.sign(citizen('c-9'), { now: Math.floor(Date.now() / 1000) - 3600 }),
+        await stranger.sign(principals.citizen),
+        await stranger.sign(principals.citizen, { now: Math.floor(Date.now() / 1000) - 3600 }),
         'not-a-jwt',
       ];
       for (const token of invalid) {
@@ -302,87 +260,6 @@ describe('gateway (G1, G4, G5, G7, G8) against a sample upstream', () => {
     });
   });
 
-  describe('data exchange (G7)', () => {
-    async function logRows(): Promise<Record<string, unknown>[]> {
-      const c = new Client({ ...db.connection, user: db.connection.username });
-      await c.connect();
-      try {
-        return (await c.query('select * from exchange_access_log order by created_at')).rows;
-      } finally {
-        await c.end();
-      }
-    }
-
-    it('refuses citizens and staff with 403 and an anonymous caller with 401, writing nothing', async () => {
-      for (const token of [tokens.citizen!, tokens.staff!]) {
-        const res = await get('/exchange/work', { ...bearer(token), 'x-exchange-purpose': 'looking around' });
-        expect(res.status).toBe(403);
-        expectErrorShape(await json(res), 403);
-      }
-      expect((await get('/exchange/work', { 'x-exchange-purpose': 'looking around' })).status).toBe(401);
-      expect(await logRows()).toEqual([]);
-    });
-
-    it('allows only what the client\'s scopes entitle it to', async () => {
-      const res = await get('/exchange/licences/TJ-LIC-2026-0001', { ...bearer(tokens.system!), 'x-exchange-purpose': 'check a licence' });
-      expect(res.status).toBe(403);
-      expect((await json(res)).details).toEqual({ requiredScope: 'data:e-licence' });
-      // ga-system holds data:e-licence; registration is down, so the (recorded) answer is 503.
-      const ga = await get('/exchange/licences/TJ-LIC-2026-0001', { ...bearer(tokens.ga!), 'x-exchange-purpose': 'check a licence', 'x-request-id': 'test-request-lic01' });
-      expect(ga.status).toBe(503);
-      expect((await logRows()).find((r) => r.request_id === 'test-request-lic01')).toMatchObject({ client_id: 'ga-system', department: 'GA', status: 503 });
-    });
-
-    it('requires a purpose (400) and writes nothing without one', async () => {
-      const before = (await logRows()).length;
-      const res = await get('/exchange/work', bearer(tokens.system!));
-      expect(res.status).toBe(400);
-      expect((await json(res)).message).toContain('x-exchange-purpose');
-      expect((await get('/exchange/work', { ...bearer(tokens.system!), 'x-exchange-purpose': 'abc' })).status).toBe(400);
-      expect((await logRows()).length).toBe(before);
-    });
-
-    it('pulls the department\'s work from intake and records the access with its purpose', async () => {
-      const purpose = '核验本部门待办事项';
-      const res = await get('/exchange/work?status=pending&department=SW', { ...bearer(tokens.system!), 'x-exchange-purpose': encodeURIComponent(purpose), 'x-request-id': 'test-request-exch1' });
-      expect(res.status).toBe(200);
-      const body = await json(res);
-      expect(body.items).toEqual([{ id: 't-1' }]);
-      expect(body.seen.url).toBe('/department/tasks?status=pending');
-      expect(body.seen.headers.authorization).toBe(`Bearer ${tokens.system}`);
-      expect(body.seen.headers['x-request-id']).toBe('test-request-exch1');
-      const row = (await logRows()).find((r) => r.request_id === 'test-request-exch1');
-      expect(row).toMatchObject({ client_id: 'sw-system', department: 'SW', method: 'GET', route: 'GET /exchange/work', path: '/exchange/work', purpose, status: 200 });
-    });
-
-    it('never acts for another department', async () => {
-      expect((await get('/exchange/work?department=GA', { ...bearer(tokens.system!), 'x-exchange-purpose': 'pull other work' })).status).toBe(403);
-      const res = await fetch(`${base}/exchange/decisions`, { method: 'POST', headers: { 'content-type': 'application/json', ...bearer(tokens.system!), 'x-exchange-purpose': 'return decision' }, body: JSON.stringify({ taskId: 't-1', department: 'GA' }) });
-      expect(res.status).toBe(403);
-    });
-
-    it('returns a decision to intake without a department in the body', async () => {
-      const res = await fetch(`${base}/exchange/decisions`, { method: 'POST', headers: { 'content-type': 'application/json', ...bearer(tokens.system!), 'x-exchange-purpose': 'return decision' }, body: JSON.stringify({ taskId: 't-1', department: 'SW', outcome: 'approved' }) });
-      expect(res.status).toBe(201);
-      expect((await json(res)).seen.body).toEqual({ taskId: 't-1', outcome: 'approved' });
-    });
-
-    it('validates the USCC before asking registration (400), and registration being down is 503, recorded', async () => {
-      const bad = await get('/exchange/enterprises/91120116MA05JXYZ4X', { ...bearer(tokens.system!), 'x-exchange-purpose': 'tender qualification check' });
-      expect(bad.status).toBe(400);
-      expect((await json(bad)).details.reasons.length).toBeGreaterThan(0);
-      const { usccCheckChar } = await import('@onewindow/codes');
-      const first17 = '91120116' + '00000000' + '0';
-      const orgBody = first17.slice(8, 16);
-      const { orgCodeCheckChar } = await import('@onewindow/codes');
-      const valid17 = `91120116${orgBody}${orgCodeCheckChar(orgBody)}`;
-      const uscc = valid17 + usccCheckChar(valid17);
-      const res = await get(`/exchange/enterprises/${uscc}`, { ...bearer(tokens.system!), 'x-exchange-purpose': 'tender qualification check', 'x-request-id': 'test-request-exch2' });
-      expect(res.status).toBe(503);
-      expectErrorShape(await json(res), 503);
-      expect((await logRows()).find((r) => r.request_id === 'test-request-exch2')).toMatchObject({ route: 'GET /exchange/enterprises/:uscc', path: `/exchange/enterprises/${uscc}`, status: 503 });
-    });
-  });
   // Last: it spends this test IP's anonymous budget for the rest of the window.
   describe('rate limits on bad tokens (G4)', () => {
     it('a flood of invalid tokens draws on the client IP\'s budget, while a valid principal from the same IP is served', async () => {

@@ -4,9 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { decodeProtectedHeader, exportJWK, generateKeyPair, SignJWT, type KeyLike } from 'jose';
 import { Client } from 'pg';
 import { TokenVerifier, type Principal } from '@onewindow/auth';
-import { DEMO_IDENTITIES } from './seed';
-import { SigningKeys } from './signing-keys.service';
-import { bootIdentityTestApp } from './testing';
+import { DEMO_IDENTITIES } from '../src/identity/demo-identities';
+import { SigningKeyService } from '../src/identity/signing-key.service';
+import { bootIdentityTestApp } from '../src/identity/testing/identity-test-app';
 
 const PASSWORD = 'OneWindow#2026';
 const ISS = 'https://onewindow.local/auth';
@@ -107,7 +107,7 @@ describe('gateway identity (G2) on real Postgres', () => {
       const { access_token, principal } = (await login('approver.sw')).json();
       expect(await verifier.verify(access_token)).toEqual(principal);
       // And the gateway's own guard accepts it (local key set), which is the TokenVerifier the container provides.
-      expect(app.get(TokenVerifier)).toBe(app.get(SigningKeys).verifier);
+      expect(app.get(TokenVerifier)).toBe(app.get(SigningKeyService).verifier);
       const me = await app.inject({ method: 'GET', url: '/auth/me', headers: { authorization: `Bearer ${access_token}` } });
       expect(me.statusCode).toBe(200);
       expect(me.json().principal).toEqual(principal);

@@ -4,8 +4,9 @@ import { readFile } from 'node:fs/promises';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, importPKCS8, type JSONWebKeySet, type JWK, type KeyLike } from 'jose';
 import { DataSource } from 'typeorm';
 import { TokenVerifier } from '@onewindow/auth';
-import { SigningKey } from './entities/signing-key.entity';
+import { SigningKeyEntity } from './entities/signing-key.entity';
 import { IDENTITY_CONFIG, type IdentityConfig } from './identity.config';
+import { SigningKeyRepository } from './signing-key.repository';
 
 const ALG = 'ES256';
 /** Kept in the JWKS after a key stops signing: its last token's lifetime plus the verifiers' clock tolerance. */
@@ -30,7 +31,7 @@ interface LoadedKey {
  * verifier that lacks its key, across replicas that reload the set every `keyReloadMs`.
  */
 @Injectable()
-export class SigningKeys implements OnModuleInit, OnModuleDestroy {
+export class SigningKeyService implements OnModuleInit, OnModuleDestroy {
   readonly verifier: TokenVerifier;
   private keys: LoadedKey[] = [];
   private timer?: NodeJS.Timeout;
@@ -39,6 +40,7 @@ export class SigningKeys implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
+    private readonly repository: SigningKeyRepository,
     @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
   ) {
     this.verifier = new TokenVerifier({ issuer: config.issuer, audience: config.audience, keys: { keys: [] } });
@@ -76,7 +78,7 @@ export class SigningKeys implements OnModuleInit, OnModuleDestroy {
   /** Re-reads the keys (database and files) and hands the public ones to the local verifier. */
   async reload(): Promise<void> {
     const keepMs = this.config.accessTtlSeconds * 1000 + SKEW_MS;
-    const rows = await this.ds.getRepository(SigningKey).createQueryBuilder('k').where('k.retires_at is null or k.retires_at > :since', { since: new Date(Date.now() - keepMs) }).getMany();
+    const rows = await this.repository.findPublishedSince(new Date(Date.now() - keepMs));
     const fromDb = await Promise.all(
       rows.map(async (r): Promise<LoadedKey> => ({
         kid: r.kid,
@@ -103,10 +105,10 @@ export class SigningKeys implements OnModuleInit, OnModuleDestroy {
       throw new ConflictException({ message: '签名密钥由 OW_JWT_PRIVATE_KEY_FILE 提供，请替换密钥文件轮换 (keys come from OW_JWT_PRIVATE_KEY_FILE: rotate by listing the new file first)' });
     }
     const result = await this.ds.transaction(async (m) => {
-      await m.query(`select pg_advisory_xact_lock(hashtext('gateway:signing-key'))`);
+      await this.repository.lockKeyChanges(m);
       const row = await this.newKeyRow(new Date(Date.now() + activateInSeconds * 1000));
-      await m.query(`update signing_key set retires_at = $1 where retires_at is null or retires_at > $1`, [row.activatesAt]);
-      await m.getRepository(SigningKey).insert(row);
+      await this.repository.retireFrom(m, row.activatesAt);
+      await this.repository.insert(m, row);
       return { kid: row.kid, activatesAt: row.activatesAt };
     });
     await this.reload();
@@ -117,20 +119,19 @@ export class SigningKeys implements OnModuleInit, OnModuleDestroy {
   /** First start: make a key that signs at once. */
   private async ensureActiveKey(): Promise<void> {
     await this.ds.transaction(async (m) => {
-      await m.query(`select pg_advisory_xact_lock(hashtext('gateway:signing-key'))`);
-      const [{ n }] = await m.query(`select count(*)::int as n from signing_key where activates_at <= now() and (retires_at is null or retires_at > now())`);
-      if (n > 0) return;
+      await this.repository.lockKeyChanges(m);
+      if ((await this.repository.countSigning(m)) > 0) return;
       const row = await this.newKeyRow(new Date());
-      await m.getRepository(SigningKey).insert(row);
+      await this.repository.insert(m, row);
       this.log.log(`created signing key ${row.kid}`);
     });
   }
 
-  private async newKeyRow(activatesAt: Date): Promise<SigningKey> {
+  private async newKeyRow(activatesAt: Date): Promise<SigningKeyEntity> {
     const { privateKey, publicKey } = await generateKeyPair(ALG, { extractable: true });
     const pub = await exportJWK(publicKey);
     const kid = await calculateJwkThumbprint(pub);
-    const row = new SigningKey();
+    const row = new SigningKeyEntity();
     row.kid = kid;
     row.alg = ALG;
     row.publicJwk = { ...pub, kid, alg: ALG, use: 'sig' };

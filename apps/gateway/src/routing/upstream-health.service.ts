@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { GatewaySettingsHolder } from './settings';
+import { GatewaySettingsService } from './gateway-settings.service';
 import { failureReason, getJson } from './upstream-client';
 
 export interface UpstreamState {
@@ -25,8 +25,8 @@ export interface UpstreamsReport {
  * says which service is down (`status: degraded`, `down: [...]`).
  */
 @Injectable()
-export class UpstreamHealth {
-  constructor(private readonly settings: GatewaySettingsHolder) {}
+export class UpstreamHealthService {
+  constructor(private readonly settings: GatewaySettingsService) {}
 
   async report(): Promise<UpstreamsReport> {
     const { upstreams, healthTimeoutMs } = this.settings.get();

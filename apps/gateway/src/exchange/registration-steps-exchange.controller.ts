@@ -1,11 +1,12 @@
 import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Principals } from '@onewindow/auth';
+import { TraceId } from '@onewindow/http';
 import { isUUID } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ExchangeErrors, ExchangeScopes, ownDepartmentBody, ownDepartmentQuery, PurposeHeader, requireScope } from './exchange-http';
 import { ExchangeService } from './exchange.service';
-import { parsePurpose, PURPOSE_HEADER } from './purpose';
+import { parsePurpose, PURPOSE_HEADER } from './domain/purpose';
 import { SystemPrincipalGuard, systemPrincipal } from './system-principal.guard';
 
 const STEP_STATES = ['QUEUED', 'CLAIMED', 'REQUESTED', 'DONE', 'REJECTED', 'CORRECTION_REQUESTED', 'CANCELLED'];
@@ -31,12 +32,12 @@ export class RegistrationStepsExchangeController {
   @ApiOkResponse({ description: 'The department\'s steps, as the registration service returns them (QueuedStepView[])' })
   @PurposeHeader()
   @ExchangeErrors()
-  async list(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Headers(PURPOSE_HEADER) purposeRaw?: string): Promise<void> {
+  async list(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @TraceId() traceId: string, @Headers(PURPOSE_HEADER) purposeRaw?: string): Promise<void> {
     const principal = systemPrincipal(req);
     requireScope(principal, ExchangeScopes.registrationSteps);
     const purpose = parsePurpose(purposeRaw);
     const query = ownDepartmentQuery(req.url, principal);
-    await this.exchange.forward(req, reply, principal, { route: 'GET /exchange/registration/steps', service: 'registration', method: 'GET', upstreamPath: '/department/steps', query, purpose });
+    await this.exchange.forward(req, reply, principal, { route: 'GET /exchange/registration/steps', service: 'registration', method: 'GET', upstreamPath: '/department/steps', query, purpose, requestId: traceId });
   }
 
   @Post(':id/result')
@@ -60,7 +61,7 @@ export class RegistrationStepsExchangeController {
   @ApiResponse({ status: 409, description: 'The step is not open (currentState in details)' })
   @PurposeHeader()
   @ExchangeErrors()
-  async result(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() body: unknown, @Headers(PURPOSE_HEADER) purposeRaw?: string): Promise<void> {
+  async result(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() body: unknown, @TraceId() traceId: string, @Headers(PURPOSE_HEADER) purposeRaw?: string): Promise<void> {
     const principal = systemPrincipal(req);
     requireScope(principal, ExchangeScopes.registrationStepResults);
     const purpose = parsePurpose(purposeRaw);
@@ -68,6 +69,6 @@ export class RegistrationStepsExchangeController {
       throw new BadRequestException({ message: `步骤编号格式错误 (malformed step id: a UUID is expected)`, details: [{ field: 'id', problems: ['id must be a UUID'] }] });
     }
     const stepResult = ownDepartmentBody(body, principal);
-    await this.exchange.forward(req, reply, principal, { route: 'POST /exchange/registration/steps/:id/result', service: 'registration', method: 'POST', upstreamPath: `/department/steps/${id}/result`, body: stepResult, purpose });
+    await this.exchange.forward(req, reply, principal, { route: 'POST /exchange/registration/steps/:id/result', service: 'registration', method: 'POST', upstreamPath: `/department/steps/${id}/result`, body: stepResult, purpose, requestId: traceId });
   }
 }

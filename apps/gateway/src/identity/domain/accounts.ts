@@ -1,8 +1,8 @@
 import type { Principal } from '@onewindow/auth';
-import type { UserAccount } from './entities/user-account.entity';
+import type { UserAccountEntity } from '../entities/user-account.entity';
 
 /** The principal an account logs in as. Built fresh at every login and refresh, so role changes apply within one token lifetime. */
-export function principalOfAccount(a: UserAccount): Principal {
+export function principalOfAccount(a: UserAccountEntity): Principal {
   switch (a.principalType) {
     case 'citizen':
       return { type: 'citizen', sub: a.id, name: a.displayName };
@@ -16,7 +16,7 @@ export function principalOfAccount(a: UserAccount): Principal {
 }
 
 /** The account as its owner may see it: the resident ID is shown here and nowhere else. */
-export function ownAccountView(a: UserAccount) {
+export function ownAccountView(a: UserAccountEntity) {
   return {
     username: a.username,
     displayName: a.displayName,

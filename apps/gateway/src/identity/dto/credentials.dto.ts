@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 
 export class LoginDto {
   @ApiProperty({ example: 'citizen.zhang', maxLength: 64 })
@@ -52,46 +52,4 @@ export class ExchangeDto {
   @IsString()
   @Length(10, 8192)
   id_token!: string;
-}
-
-export class RotateKeyDto {
-  @ApiPropertyOptional({ description: 'Seconds until the new key starts signing (it is published at once). Default OW_JWT_ROTATION_LEAD_SECONDS (120).', minimum: 0, maximum: 86400 })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(86400)
-  activate_in_seconds?: number;
-}
-
-export class TokenResponseDto {
-  @ApiProperty({ description: 'ES256 JWT, 15 minutes.' })
-  access_token!: string;
-
-  @ApiProperty({ enum: ['Bearer'] })
-  token_type!: 'Bearer';
-
-  @ApiProperty({ example: 900 })
-  expires_in!: number;
-
-  @ApiPropertyOptional({ description: 'Absent for client credentials (RFC 6749 §4.4.3).' })
-  refresh_token?: string;
-
-  @ApiPropertyOptional({ description: 'Granted scopes (client credentials).' })
-  scope?: string;
-
-  @ApiPropertyOptional({ description: 'The principal the token stands for (see libs/auth principal.ts).', type: 'object', additionalProperties: true })
-  principal?: Record<string, unknown>;
-}
-
-export class MeResponseDto {
-  @ApiProperty({ type: 'object', additionalProperties: true })
-  principal!: Record<string, unknown>;
-
-  @ApiPropertyOptional({ description: 'The caller\u2019s own account (with the resident ID, shown to its owner only).', type: 'object', additionalProperties: true })
-  account?: Record<string, unknown>;
-}
-
-export class JwksResponseDto {
-  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } })
-  keys!: Record<string, unknown>[];
 }

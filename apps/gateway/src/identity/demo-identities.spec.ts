@@ -1,9 +1,9 @@
 import { claimsFromPrincipal, levelOfDivision, principalFromClaims, Roles } from '@onewindow/auth';
 import { validateResidentId, validateUscc } from '@onewindow/codes';
-import { orgReferenceData } from '../orgs/reference-data';
-import { principalOfAccount } from './accounts';
-import type { UserAccount } from './entities/user-account.entity';
-import { DEMO_IDENTITIES } from './seed';
+import { orgReferenceData } from '../orgs/domain/reference-data';
+import { DEMO_IDENTITIES } from './demo-identities';
+import { principalOfAccount } from './domain/accounts';
+import type { UserAccountEntity } from './entities/user-account.entity';
 
 /** The demo data is data, so it is checked like data: against the codes, the org directory and the token claims. */
 describe('demo identities (seed data)', () => {
@@ -56,7 +56,7 @@ describe('demo identities (seed data)', () => {
 
   it('every account makes a token whose claims pass strict validation', () => {
     for (const u of users) {
-      const account = { id: u.id, principalType: u.type, displayName: u.displayName, uscc: u.uscc ?? null, agentSub: u.agentUsername ? users.find((x) => x.username === u.agentUsername)!.id : null, department: u.department ?? null, orgUnit: u.orgUnit ?? null, division: u.division ?? null, level: u.level ?? null, roles: u.roles ?? [] } as UserAccount;
+      const account = { id: u.id, principalType: u.type, displayName: u.displayName, uscc: u.uscc ?? null, agentSub: u.agentUsername ? users.find((x) => x.username === u.agentUsername)!.id : null, department: u.department ?? null, orgUnit: u.orgUnit ?? null, division: u.division ?? null, level: u.level ?? null, roles: u.roles ?? [] } as UserAccountEntity;
       const p = principalOfAccount(account);
       expect(principalFromClaims({ ...claimsFromPrincipal(p) })).toEqual(p);
     }

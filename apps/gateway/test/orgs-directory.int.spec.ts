@@ -1,7 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DataSource } from 'typeorm';
-import { bootIdentityTestApp } from '../identity/testing';
-import { OrgDirectory, seedOrgs } from './org-directory.service';
+import { bootIdentityTestApp } from '../src/identity/testing/identity-test-app';
+import { OrgDirectoryService } from '../src/orgs/org-directory.service';
 
 describe('gateway organisations (G3) on real Postgres', () => {
   let app: NestFastifyApplication;
@@ -86,8 +85,8 @@ describe('gateway organisations (G3) on real Postgres', () => {
     expect(res.statusCode).toBe(200);
   });
 
-  it('OrgDirectory for the rest of the gateway', () => {
-    const orgs = app.get(OrgDirectory);
+  it('OrgDirectoryService for the rest of the gateway', () => {
+    const orgs = app.get(OrgDirectoryService);
     expect(orgs.isWithin('120101001', '120101')).toBe(true);
     expect(orgs.isWithin('120104', '120101')).toBe(false);
     expect(orgs.isWithin('120104', '120000')).toBe(true);
@@ -110,9 +109,9 @@ describe('gateway organisations (G3) on real Postgres', () => {
   });
 
   it('seeding again changes nothing (idempotent)', async () => {
-    const orgs = app.get(OrgDirectory);
+    const orgs = app.get(OrgDirectoryService);
     const before = JSON.stringify(orgs.tree());
-    await seedOrgs(app.get(DataSource));
+    await orgs.seed();
     await orgs.refresh();
     expect(JSON.stringify(orgs.tree())).toBe(before);
     expect(orgs.departments()).toHaveLength(45);
