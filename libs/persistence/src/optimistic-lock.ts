@@ -30,8 +30,9 @@ export async function updateWithVersion<T extends ObjectLiteral & { version: num
     .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
     .execute();
   if (result.affected === 1) return expectedVersion + 1;
+  // The table name, not the class name: the message reaches the API, and classes get renamed.
   const meta = manager.connection.getMetadata(target);
   const row = await manager.findOne(target, { where: { id } as never, select: ['version'] as never });
-  if (!row) throw new NotFoundException({ message: `${meta.name} ${id} 不存在 (not found)` });
-  throw new StaleVersionError(meta.name, id, expectedVersion, (row as T).version);
+  if (!row) throw new NotFoundException({ message: `${meta.tableName} ${id} 不存在 (not found)` });
+  throw new StaleVersionError(meta.tableName, id, expectedVersion, (row as T).version);
 }

@@ -4,10 +4,10 @@ import { NotVisibleError } from '@onewindow/http';
 import { intakeCalendar } from '../deadlines/intake-calendar';
 import { provisionalFieldsOf, remainingWorkingDays } from '../deadlines/clock';
 import { todayInShanghai } from '@onewindow/calendar';
-import type { ApplicationView, StepView } from './dto/application-view.dto';
-import type { ApplicationRow } from './entities/application.entity';
-import type { ApplicationMaterialRow } from './entities/application-material.entity';
-import type { ApplicationStepRow } from './entities/application-step.entity';
+import type { ApplicationViewDto, StepViewDto } from './dto/application-view.dto';
+import type { ApplicationEntity } from './entities/application.entity';
+import type { ApplicationMaterialEntity } from './entities/application-material.entity';
+import type { ApplicationStepEntity } from './entities/application-step.entity';
 
 /*
  * Who may see an application (S1, S2). An application someone may not see is reported as not found.
@@ -18,17 +18,17 @@ import type { ApplicationStepRow } from './entities/application-step.entity';
  * - supervisors within their division (district staff: their district only);
  * - the deciding department's system.
  */
-export function isClerkOf(p: StaffPrincipal, app: ApplicationRow): boolean {
+export function isClerkOf(p: StaffPrincipal, app: ApplicationEntity): boolean {
   if (!p.roles.includes(Roles.windowClerk) || !canSeeDivision(p, app.receivingDivision)) return false;
   return app.channel === 'window' ? app.receivingOrgUnit === p.orgUnit : p.division === app.receivingDivision;
 }
 
-export function isDecidingStaff(p: Principal, app: ApplicationRow): boolean {
+export function isDecidingStaff(p: Principal, app: ApplicationEntity): boolean {
   if (p.type === 'system') return p.department === app.department;
   return p.type === 'staff' && p.department === app.department && canSeeDivision(p, app.division);
 }
 
-export function canSee(p: Principal, app: ApplicationRow): boolean {
+export function canSee(p: Principal, app: ApplicationEntity): boolean {
   switch (p.type) {
     case 'citizen':
     case 'enterprise':
@@ -42,21 +42,21 @@ export function canSee(p: Principal, app: ApplicationRow): boolean {
   }
 }
 
-export function assertCanSee(p: Principal, app: ApplicationRow | null | undefined, id: string): asserts app is ApplicationRow {
+export function assertCanSee(p: Principal, app: ApplicationEntity | null | undefined, id: string): asserts app is ApplicationEntity {
   if (!app || !canSee(p, app)) throw new NotVisibleError('申请', id);
 }
 
 /** A clerk acting on an application at the window: only their centre's (404 otherwise). */
-export function assertClerkOf(p: Principal, app: ApplicationRow | null | undefined, id: string): asserts app is ApplicationRow {
+export function assertClerkOf(p: Principal, app: ApplicationEntity | null | undefined, id: string): asserts app is ApplicationEntity {
   if (!app || p.type !== 'staff' || !isClerkOf(p, app)) throw new NotVisibleError('申请', id);
 }
 
 /** Personal data unmasked only for the owner and the deciding department (S6). */
-export function seesPersonalData(p: Principal, app: ApplicationRow): boolean {
+export function seesPersonalData(p: Principal, app: ApplicationEntity): boolean {
   return ((p.type === 'citizen' || p.type === 'enterprise') && isOwner(p, app.applicantSubject)) || isDecidingStaff(p, app);
 }
 
-export function clockOf(app: ApplicationRow, today = todayInShanghai()) {
+export function clockOf(app: ApplicationEntity, today = todayInShanghai()) {
   // While paused the clock is stopped: remaining days are as on the day it stopped.
   const asOf = app.pausedOn ?? today;
   const running = app.state === 'ACCEPTED' || app.state === 'IN_REVIEW' || app.state === 'PAUSED';
@@ -81,7 +81,7 @@ export function clockOf(app: ApplicationRow, today = todayInShanghai()) {
   };
 }
 
-export function toView(p: Principal, app: ApplicationRow, materials: ApplicationMaterialRow[]): ApplicationView {
+export function toView(p: Principal, app: ApplicationEntity, materials: ApplicationMaterialEntity[]): ApplicationViewDto {
   const full = seesPersonalData(p, app);
   return {
     id: app.id,
@@ -112,7 +112,7 @@ export function toView(p: Principal, app: ApplicationRow, materials: Application
   };
 }
 
-export function toStepView(s: ApplicationStepRow): StepView {
+export function toStepView(s: ApplicationStepEntity): StepViewDto {
   return {
     seq: s.seq,
     action: s.action,

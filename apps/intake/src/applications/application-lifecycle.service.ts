@@ -6,20 +6,21 @@ import { InvalidTransitionError, NotVisibleError } from '@onewindow/http';
 import { newId } from '@onewindow/contracts';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import type { SpecialProcedure } from '../catalogue/catalogue.types';
+import { CatalogueReader, SpecialProcedure } from '../catalogue/catalogue.types';
 import { dueFields, extendLegalDue, pausedWorkingDays, provisionalFieldsOf, provisionalYearsOf, shiftForPause } from '../deadlines/clock';
 import { intakeCalendar } from '../deadlines/intake-calendar';
 import { assertClerkOf, canSee, isClerkOf, isDecidingStaff } from './application-access';
+import { ApplicationDecisionService } from './application-decision.service';
 import { PayloadTooLargeError, RuleRefusedError, UnknownMaterialError, UnsupportedFileTypeError } from './application-errors';
-import { ApplicationIntake, COMMITMENT_MATERIAL } from './application-intake.service';
-import { ApplicationQueries } from './application-queries.service';
-import { ApplicationSteps, StepRequest } from './application-steps';
+import { ApplicationRepository } from './application.repository';
+import { ApplicationMaterialRepository } from './application-material.repository';
+import { ApplicationStepService, StepRequest } from './application-step.service';
 import { actorOf, StepActor } from './domain/actor';
 import { assertStateIn } from './domain/application-state';
-import type { CorrectionDto, DecisionDto, DeliverDto } from './dto/application.dto';
-import { ApplicationRow } from './entities/application.entity';
-import { ApplicationFileRow } from './entities/application-file.entity';
-import { ApplicationMaterialRow } from './entities/application-material.entity';
+import { COMMITMENT_MATERIAL } from './domain/material-check';
+import type { DecisionDto, DeliverDto } from './dto/application.dto';
+import { ApplicationEntity } from './entities/application.entity';
+import { ApplicationFileEntity } from './entities/application-file.entity';
 import { contentMatches, DEFAULT_FILE_TYPES, MAX_MATERIAL_BYTES } from './material-files';
 
 /**
@@ -28,19 +29,21 @@ import { contentMatches, DEFAULT_FILE_TYPES, MAX_MATERIAL_BYTES } from './materi
  * transaction, so the task's change and the application's step commit together.
  */
 @Injectable()
-export class ApplicationLifecycle {
+export class ApplicationLifecycleService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
-    private readonly steps: ApplicationSteps,
-    private readonly queries: ApplicationQueries,
-    private readonly intake: ApplicationIntake,
+    private readonly catalogue: CatalogueReader,
+    private readonly steps: ApplicationStepService,
+    private readonly decisions: ApplicationDecisionService,
+    private readonly applications: ApplicationRepository,
+    private readonly materialRows: ApplicationMaterialRepository,
   ) {}
 
   // ---- applicant ----
 
-  async withdraw(p: Principal, id: string, reason: string, traceId?: string): Promise<ApplicationRow> {
+  async withdraw(p: Principal, id: string, reason: string, traceId?: string): Promise<ApplicationEntity> {
     return this.ds.transaction(async (m) => {
-      const app = await this.queries.find(m, id);
+      const app = await this.applications.find(id, m);
       if (!app || !isOwner(p, app.applicantSubject)) throw new NotVisibleError('申请', id);
       const now = new Date();
       return this.steps.apply(m, app, {
@@ -50,43 +53,35 @@ export class ApplicationLifecycle {
     });
   }
 
-  /** 补正 by the owner online, or by a clerk of the centre at the window (当场补正). */
-  async correct(p: Principal, id: string, dto: CorrectionDto, traceId?: string): Promise<ApplicationRow> {
-    const app = await this.queries.find(this.ds.manager, id);
-    const allowed = app && ((p.type === 'staff' && isClerkOf(p, app)) || ((p.type === 'citizen' || p.type === 'enterprise') && isOwner(p, app.applicantSubject)));
-    if (!allowed) throw new NotVisibleError('申请', id);
-    return this.intake.correct(p, app, dto, traceId);
-  }
-
   /**
    * A material file (A1, A2, A4): type and size checked (415, 413), stored in Postgres with its hash.
    * Before acceptance any material may be handed in; after a gap acceptance, only the promised ones.
    */
-  async upload(p: Principal, id: string, code: string, contentType: string, data: Buffer | undefined, traceId?: string): Promise<ApplicationFileRow> {
+  async upload(p: Principal, id: string, code: string, contentType: string, data: Buffer | undefined, traceId?: string): Promise<ApplicationFileEntity> {
     if (!data || data.length === 0) throw new BadRequestException({ message: '文件为空 (empty file)' });
     if (data.length > MAX_MATERIAL_BYTES) throw new PayloadTooLargeError(MAX_MATERIAL_BYTES);
     return this.ds.transaction(async (m) => {
-      const app = await this.queries.find(m, id);
+      const app = await this.applications.find(id, m);
       const allowed = app && ((p.type === 'staff' && isClerkOf(p, app)) || ((p.type === 'citizen' || p.type === 'enterprise') && isOwner(p, app.applicantSubject)));
       if (!allowed) throw new NotVisibleError('申请', id);
-      const item = await this.intake.itemOf(app);
+      const item = await this.catalogue.version(app.itemCode, app.itemVersion);
       const req = item.definition.materials.find((x) => x.code === code);
       if (!req && code !== COMMITMENT_MATERIAL) throw new UnknownMaterialError([code]);
       const types = req?.fileTypes?.length ? req.fileTypes : DEFAULT_FILE_TYPES;
       if (!types.includes(contentType) || !contentMatches(contentType, data)) throw new UnsupportedFileTypeError(contentType, types);
-      const row = await m.findOne(ApplicationMaterialRow, { where: { applicationId: id, materialCode: code } });
+      const row = await this.materialRows.findOne(m, id, code);
       const beforeAcceptance = app.state === 'RECEIVED' || app.state === 'CORRECTION_REQUESTED';
       const promisedAfter = ['ACCEPTED', 'IN_REVIEW', 'PAUSED'].includes(app.state) && row?.status === 'promised';
       if (!beforeAcceptance && !promisedAfter) throw new InvalidTransitionError('申请', app.state, 'upload-material');
-      const file = Object.assign(new ApplicationFileRow(), {
+      const file = Object.assign(new ApplicationFileEntity(), {
         id: newId(), applicationId: id, materialCode: code, contentType, size: data.length, sha256: createHash('sha256').update(data).digest('hex'), data, uploadedBy: `${p.type}:${p.sub}`,
       });
-      await m.insert(ApplicationFileRow, file);
+      await this.materialRows.insertFile(m, file);
       const now = new Date();
       if (row) {
-        await m.update(ApplicationMaterialRow, { applicationId: id, materialCode: code }, { status: 'provided', fileId: file.id, problem: null, providedAt: now });
+        await this.materialRows.update(m, id, code, { status: 'provided', fileId: file.id, problem: null, providedAt: now });
       } else {
-        await m.insert(ApplicationMaterialRow, {
+        await this.materialRows.insert(m, {
           applicationId: id, materialCode: code, name: '信用承诺书 (signed commitment)', requirement: 'primary', status: 'provided', fileId: file.id,
           eLicenceRef: null, problem: null, dueOn: null, remindedAt: null, overdueReportedAt: null, providedAt: now,
         });
@@ -101,20 +96,20 @@ export class ApplicationLifecycle {
 
   // ---- conclusion and delivery (A9) ----
 
-  async conclude(p: Principal, id: string, traceId?: string): Promise<ApplicationRow> {
+  async conclude(p: Principal, id: string, traceId?: string): Promise<ApplicationEntity> {
     return this.ds.transaction(async (m) => {
-      const app = await this.queries.find(m, id);
+      const app = await this.applications.find(id, m);
       if (!app || !(isDecidingStaff(p, app) || (p.type === 'staff' && isClerkOf(p, app)))) throw new NotVisibleError('申请', id);
-      return this.intake.concludeIn(m, app, actorOf(p), traceId);
+      return this.decisions.concludeIn(m, app, actorOf(p), traceId);
     });
   }
 
-  async deliver(p: StaffPrincipal, id: string, dto: DeliverDto, traceId?: string): Promise<ApplicationRow> {
+  async deliver(p: StaffPrincipal, id: string, dto: DeliverDto, traceId?: string): Promise<ApplicationEntity> {
     return this.ds.transaction(async (m) => {
-      const app = await this.queries.find(m, id);
+      const app = await this.applications.find(id, m);
       assertClerkOf(p, app, id);
       if (dto.mode === 'post' && !dto.trackingNumber) throw new BadRequestException({ message: '邮寄送达须填写运单号 (post: trackingNumber required)', details: [{ field: 'trackingNumber', problems: ['required for post'] }] });
-      const item = await this.intake.itemOf(app);
+      const item = await this.catalogue.version(app.itemCode, app.itemVersion);
       if (app.state === 'CONCLUDED' && !item.definition.deliveryModes.includes(dto.mode)) {
         throw new RuleRefusedError(`该事项不支持此送达方式 (delivery mode not offered: ${item.definition.deliveryModes.join(', ')})`);
       }
@@ -130,18 +125,18 @@ export class ApplicationLifecycle {
   // ---- back office (A6, A7), inside the task's transaction ----
 
   /** The timeline step and event of a new department task (written by the task consumer in its own statement). */
-  taskAssignedStep(app: ApplicationRow, taskId: string): StepRequest {
+  taskAssignedStep(app: ApplicationEntity, taskId: string): StepRequest {
     return {
       action: 'task-assigned', actor: { type: 'system', id: 'intake-tasks', name: '系统分派 (routing)' }, detail: { taskId, department: app.department, division: app.division },
       event: { name: 'task-assigned', data: { taskId, twoStepReview: app.twoStepReview, ...dueFields({ promisedDue: app.promisedDue!, legalDue: app.legalDue!, dueProvisionalYears: app.dueProvisionalYears ?? [] }) } },
     };
   }
 
-  async startReviewIn(m: EntityManager, app: ApplicationRow, actor: StepActor, taskId: string, traceId?: string): Promise<ApplicationRow> {
+  async startReviewIn(m: EntityManager, app: ApplicationEntity, actor: StepActor, taskId: string, traceId?: string): Promise<ApplicationEntity> {
     return this.steps.apply(m, app, { action: 'start-review', actor, traceId, detail: { taskId }, event: { name: 'claimed', data: { taskId, claimedBy: actor.id } } });
   }
 
-  async reviewedIn(m: EntityManager, app: ApplicationRow, actor: StepActor, taskId: string, recommendation: 'granted' | 'refused', opinion: string, traceId?: string): Promise<ApplicationRow> {
+  async reviewedIn(m: EntityManager, app: ApplicationEntity, actor: StepActor, taskId: string, recommendation: 'granted' | 'refused', opinion: string, traceId?: string): Promise<ApplicationEntity> {
     assertStateIn(app.state, ['IN_REVIEW'], 'review');
     return this.steps.apply(m, app, {
       action: 'review', actor, note: opinion, traceId, detail: { taskId, recommendation },
@@ -149,12 +144,12 @@ export class ApplicationLifecycle {
     });
   }
 
-  async decideIn(m: EntityManager, app: ApplicationRow, actor: StepActor, issuer: string, dto: DecisionDto, taskId: string, traceId?: string): Promise<ApplicationRow> {
-    return this.intake.decideIn(m, app, actor, issuer, dto, traceId, taskId);
+  async decideIn(m: EntityManager, app: ApplicationEntity, actor: StepActor, issuer: string, dto: DecisionDto, taskId: string, traceId?: string): Promise<ApplicationEntity> {
+    return this.decisions.decideIn(m, app, actor, issuer, dto, traceId, taskId);
   }
 
-  async pauseIn(m: EntityManager, app: ApplicationRow, actor: StepActor, procedure: SpecialProcedure, note: string | undefined, traceId?: string): Promise<ApplicationRow> {
-    const item = await this.intake.itemOf(app);
+  async pauseIn(m: EntityManager, app: ApplicationEntity, actor: StepActor, procedure: SpecialProcedure, note: string | undefined, traceId?: string): Promise<ApplicationEntity> {
+    const item = await this.catalogue.version(app.itemCode, app.itemVersion);
     if (!item.definition.specialProcedures.includes(procedure)) {
       throw new RuleRefusedError(`该事项没有特别程序 ${procedure} (the item has no such special procedure)`, { allowed: item.definition.specialProcedures });
     }
@@ -165,7 +160,7 @@ export class ApplicationLifecycle {
     });
   }
 
-  async resumeIn(m: EntityManager, app: ApplicationRow, actor: StepActor, note: string | undefined, traceId?: string): Promise<ApplicationRow> {
+  async resumeIn(m: EntityManager, app: ApplicationEntity, actor: StepActor, note: string | undefined, traceId?: string): Promise<ApplicationEntity> {
     assertStateIn(app.state, ['PAUSED'], 'resume');
     const resumedOn = todayInShanghai();
     const days = pausedWorkingDays(intakeCalendar, app.pausedOn!, resumedOn);
@@ -179,7 +174,7 @@ export class ApplicationLifecycle {
   }
 
   /** 延期 (A7): legal limit + days (≤ 10 in total), approved by an approver, with a reason the applicant sees. */
-  async extendIn(m: EntityManager, app: ApplicationRow, approver: StepActor, days: number, reason: string, traceId?: string): Promise<ApplicationRow> {
+  async extendIn(m: EntityManager, app: ApplicationEntity, approver: StepActor, days: number, reason: string, traceId?: string): Promise<ApplicationEntity> {
     assertStateIn(app.state, ['IN_REVIEW', 'PAUSED'], 'extend');
     let legalDue: string;
     try {
@@ -196,7 +191,7 @@ export class ApplicationLifecycle {
     });
   }
 
-  canSee(p: Principal, app: ApplicationRow): boolean {
+  canSee(p: Principal, app: ApplicationEntity): boolean {
     return canSee(p, app);
   }
 }

@@ -4,19 +4,16 @@ import {
   ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiUnprocessableEntityResponse, ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Principals } from '@onewindow/auth';
-import { NotVisibleError } from '@onewindow/http';
+import { idempotencyHeaderDoc, idempotencyKeyOf, TraceId } from '@onewindow/http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DataSource } from 'typeorm';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { canSee, toStepView, toView } from './application-access';
-import { ApplicationIntake, Submitted } from './application-intake.service';
-import { ApplicationLifecycle } from './application-lifecycle.service';
-import { ApplicationQueries } from './application-queries.service';
-import { ApplicationSteps } from './application-steps';
-import { ApplicationListQueryDto, CorrectionDto, MaterialParamsDto, ReasonDto, SubmitApplicationDto } from './dto/application.dto';
-import { ApplicationView, BundleSubmissionView, ChainVerificationView, TimelineView, UploadedFileView } from './dto/application-view.dto';
-import type { ApplicationRow } from './entities/application.entity';
-import { IDEMPOTENCY_HEADER_DOC, idempotencyKeyOf, TraceId } from './http-helpers';
+import { toStepView, toView } from './application-access';
+import { ApplicationCorrectionService } from './application-correction.service';
+import { ApplicationLifecycleService } from './application-lifecycle.service';
+import { ApplicationQueryService } from './application-query.service';
+import { ApplicationSubmissionService, Submitted } from './application-submission.service';
+import { ApplicationListQueryDto, CorrectionDto, MaterialParamDto, ReasonDto, SubmitApplicationDto } from './dto/application.dto';
+import { ApplicationViewDto, BundleSubmissionViewDto, ChainVerificationViewDto, TimelineViewDto, UploadedFileViewDto } from './dto/application-view.dto';
+import type { ApplicationEntity } from './entities/application.entity';
 import { mediaType } from './material-files';
 
 /** The applicant's side (online, 网上办事大厅) and reads shared with staff who may see the application. */
@@ -25,28 +22,27 @@ import { mediaType } from './material-files';
 @Controller('applications')
 export class ApplicationsController {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
-    private readonly intake: ApplicationIntake,
-    private readonly lifecycle: ApplicationLifecycle,
-    private readonly queries: ApplicationQueries,
-    private readonly steps: ApplicationSteps,
+    private readonly submission: ApplicationSubmissionService,
+    private readonly correction: ApplicationCorrectionService,
+    private readonly lifecycle: ApplicationLifecycleService,
+    private readonly queries: ApplicationQueryService,
   ) {}
 
   @Post()
   @Principals('citizen', 'enterprise')
   @ApiOperation({ summary: 'Apply online (A1): receipt issued at once; the same Idempotency-Key again returns the same application (200)' })
-  @ApiHeader({ ...IDEMPOTENCY_HEADER_DOC, required: true })
-  @ApiExtraModels(ApplicationView, BundleSubmissionView)
-  @ApiCreatedResponse({ description: 'Received: the application, or for a bundle one per item', schema: { oneOf: [{ $ref: getSchemaPath(ApplicationView) }, { $ref: getSchemaPath(BundleSubmissionView) }] } })
-  @ApiOkResponse({ description: 'Repeated key: what was received the first time', schema: { oneOf: [{ $ref: getSchemaPath(ApplicationView) }, { $ref: getSchemaPath(BundleSubmissionView) }] } })
+  @ApiHeader(idempotencyHeaderDoc('the same application', true))
+  @ApiExtraModels(ApplicationViewDto, BundleSubmissionViewDto)
+  @ApiCreatedResponse({ description: 'Received: the application, or for a bundle one per item', schema: { oneOf: [{ $ref: getSchemaPath(ApplicationViewDto) }, { $ref: getSchemaPath(BundleSubmissionViewDto) }] } })
+  @ApiOkResponse({ description: 'Repeated key: what was received the first time', schema: { oneOf: [{ $ref: getSchemaPath(ApplicationViewDto) }, { $ref: getSchemaPath(BundleSubmissionViewDto) }] } })
   @ApiBadRequestResponse({ description: 'Invalid input or missing Idempotency-Key' })
   @ApiForbiddenResponse({ description: 'Not an applicant (citizen or enterprise)' })
   @ApiNotFoundResponse({ description: 'Unknown item' })
   @ApiConflictResponse({ description: 'Item withdrawn' })
   @ApiUnprocessableEntityResponse({ description: 'Not online-able, deciding division missing, unknown material codes' })
-  async submit(@CurrentPrincipal() p: Principal, @Body() dto: SubmitApplicationDto, @Headers('idempotency-key') key: string | undefined, @TraceId() traceId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<ApplicationView | BundleSubmissionView> {
+  async submit(@CurrentPrincipal() p: Principal, @Body() dto: SubmitApplicationDto, @Headers('idempotency-key') key: string | undefined, @TraceId() traceId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<ApplicationViewDto | BundleSubmissionViewDto> {
     const k = idempotencyKeyOf(key, true)!;
-    const r = await this.intake.submitOnline(p, dto, k, traceId);
+    const r = await this.submission.submitOnline(p, dto, k, traceId);
     reply.status(r.created ? 201 : 200);
     return this.submitted(p, r);
   }
@@ -54,8 +50,8 @@ export class ApplicationsController {
   @Get()
   @Principals('citizen', 'enterprise')
   @ApiOperation({ summary: 'My applications (own only), newest first' })
-  @ApiOkResponse({ type: [ApplicationView] })
-  async mine(@CurrentPrincipal() p: Principal, @Query() q: ApplicationListQueryDto): Promise<ApplicationView[]> {
+  @ApiOkResponse({ type: [ApplicationViewDto] })
+  async mine(@CurrentPrincipal() p: Principal, @Query() q: ApplicationListQueryDto): Promise<ApplicationViewDto[]> {
     const apps = await this.queries.mine(p, q.state);
     const materials = await this.queries.materialsOf(apps.map((a) => a.id));
     return apps.map((a) => toView(p, a, materials.get(a.id)!));
@@ -63,39 +59,39 @@ export class ApplicationsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One application with both due dates and the working days left (owner, its centre\'s clerks, the deciding department)' })
-  @ApiOkResponse({ type: ApplicationView })
+  @ApiOkResponse({ type: ApplicationViewDto })
   @ApiNotFoundResponse({ description: 'Unknown, or not visible to the caller' })
-  async get(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<ApplicationView> {
-    return this.view(p, await this.visible(p, id));
+  async get(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<ApplicationViewDto> {
+    return this.view(p, await this.queries.visible(p, id));
   }
 
   @Get(':id/timeline')
   @ApiOperation({ summary: 'Every step: who (role, department), when, from→to, the document issued (A8)' })
-  @ApiOkResponse({ type: TimelineView })
+  @ApiOkResponse({ type: TimelineViewDto })
   @ApiNotFoundResponse()
-  async timeline(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<TimelineView> {
-    const app = await this.visible(p, id);
-    const steps = await this.steps.timeline(this.ds.manager, id);
+  async timeline(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<TimelineViewDto> {
+    const app = await this.queries.visible(p, id);
+    const steps = await this.queries.timeline(id);
     return { applicationId: id, number: app.number, steps: steps.map(toStepView) };
   }
 
   @Get(':id/timeline/verify')
   @ApiOperation({ summary: 'Recompute the hash chain of the timeline (S8): detects any altered, deleted or reordered step' })
-  @ApiOkResponse({ type: ChainVerificationView })
+  @ApiOkResponse({ type: ChainVerificationViewDto })
   @ApiNotFoundResponse()
-  async verify(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<ChainVerificationView> {
-    await this.visible(p, id);
-    return this.steps.verify(this.ds.manager, id);
+  async verify(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<ChainVerificationViewDto> {
+    await this.queries.visible(p, id);
+    return this.queries.verify(id);
   }
 
   @Post(':id/withdraw')
   @HttpCode(200)
   @Principals('citizen', 'enterprise')
   @ApiOperation({ summary: 'Withdraw (A10), any time before the decision, with a reason' })
-  @ApiOkResponse({ type: ApplicationView })
+  @ApiOkResponse({ type: ApplicationViewDto })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'Already decided (currentState in details)' })
-  async withdraw(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto, @TraceId() traceId: string): Promise<ApplicationView> {
+  async withdraw(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto, @TraceId() traceId: string): Promise<ApplicationViewDto> {
     return this.view(p, await this.lifecycle.withdraw(p, id, dto.reason, traceId));
   }
 
@@ -103,12 +99,12 @@ export class ApplicationsController {
   @HttpCode(200)
   @Principals('citizen', 'enterprise', 'staff')
   @ApiOperation({ summary: 'Hand in what the correction notice listed (补正): back to RECEIVED' })
-  @ApiOkResponse({ type: ApplicationView })
+  @ApiOkResponse({ type: ApplicationViewDto })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'No correction was requested' })
   @ApiUnprocessableEntityResponse({ description: 'Material codes not required by the item' })
-  async correct(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CorrectionDto, @TraceId() traceId: string): Promise<ApplicationView> {
-    return this.view(p, await this.lifecycle.correct(p, id, dto, traceId));
+  async correct(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CorrectionDto, @TraceId() traceId: string): Promise<ApplicationViewDto> {
+    return this.view(p, await this.correction.correct(p, id, dto, traceId));
   }
 
   @Post(':id/materials/:code')
@@ -116,13 +112,13 @@ export class ApplicationsController {
   @ApiOperation({ summary: 'Upload one material file: the body is the file itself, Content-Type its type (PDF, JPEG, PNG unless the item says otherwise), at most 10 MiB' })
   @ApiConsumes('application/pdf', 'image/jpeg', 'image/png')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
-  @ApiCreatedResponse({ type: UploadedFileView })
+  @ApiCreatedResponse({ type: UploadedFileViewDto })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'The application no longer takes this material' })
   @ApiPayloadTooLargeResponse({ description: 'Over 10 MiB (details.limitBytes)' })
   @ApiUnsupportedMediaTypeResponse({ description: 'Type not accepted for this material, or content not of the declared type' })
   @ApiUnprocessableEntityResponse({ description: 'Material code not required by the item' })
-  async upload(@CurrentPrincipal() p: Principal, @Param() params: MaterialParamsDto, @Req() req: FastifyRequest, @TraceId() traceId: string): Promise<UploadedFileView> {
+  async upload(@CurrentPrincipal() p: Principal, @Param() params: MaterialParamDto, @Req() req: FastifyRequest, @TraceId() traceId: string): Promise<UploadedFileViewDto> {
     // Types with their own Fastify parser (JSON, text) arrive parsed: back to bytes, so they get the 415 that lists the accepted types.
     const raw = req.body;
     const body = Buffer.isBuffer(raw) ? raw : typeof raw === 'string' ? Buffer.from(raw) : raw !== undefined && raw !== null ? Buffer.from(JSON.stringify(raw)) : undefined;
@@ -134,25 +130,19 @@ export class ApplicationsController {
   @HttpCode(200)
   @Principals('staff', 'system')
   @ApiOperation({ summary: 'Conclude a decided application (办结): the deciding department or the centre\'s clerk' })
-  @ApiOkResponse({ type: ApplicationView })
+  @ApiOkResponse({ type: ApplicationViewDto })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'Not decided yet' })
-  async conclude(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @TraceId() traceId: string): Promise<ApplicationView> {
+  async conclude(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @TraceId() traceId: string): Promise<ApplicationViewDto> {
     return this.view(p, await this.lifecycle.conclude(p, id, traceId));
   }
 
-  private async visible(p: Principal, id: string): Promise<ApplicationRow> {
-    const app = await this.queries.find(this.ds.manager, id);
-    if (!app || !canSee(p, app)) throw new NotVisibleError('申请', id);
-    return app;
-  }
-
-  private submitted(p: Principal, r: Submitted): ApplicationView | BundleSubmissionView {
+  private submitted(p: Principal, r: Submitted): ApplicationViewDto | BundleSubmissionViewDto {
     const views = r.applications.map((a) => toView(p, a.app, a.materials));
     return r.bundleCode ? { bundleCode: r.bundleCode, applications: views } : views[0];
   }
 
-  private async view(p: Principal, app: ApplicationRow): Promise<ApplicationView> {
-    return toView(p, app, await this.queries.materials(this.ds.manager, app.id));
+  private async view(p: Principal, app: ApplicationEntity): Promise<ApplicationViewDto> {
+    return toView(p, app, await this.queries.materials(app.id));
   }
 }

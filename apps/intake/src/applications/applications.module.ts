@@ -1,17 +1,25 @@
-import { Module, OnModuleInit } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { CatalogueModule } from '../catalogue/catalogue.module';
-import { IntakeClock } from '../deadlines/intake-clock.service';
-import { ApplicationIntake } from './application-intake.service';
-import { ApplicationLifecycle } from './application-lifecycle.service';
-import { ApplicationQueries } from './application-queries.service';
-import { ApplicationSteps } from './application-steps';
+import { AdvisoryLockRepository } from '../deadlines/advisory-lock.repository';
+import { IntakeClockService } from '../deadlines/intake-clock.service';
+import { ApplicationAcceptanceService } from './application-acceptance.service';
+import { ApplicationCorrectionService } from './application-correction.service';
+import { ApplicationDecisionService } from './application-decision.service';
+import { ApplicationLifecycleService } from './application-lifecycle.service';
+import { ApplicationMaterialRepository } from './application-material.repository';
+import { ApplicationQueryService } from './application-query.service';
+import { ApplicationReceiptRepository } from './application-receipt.repository';
+import { ApplicationRepository } from './application.repository';
+import { ApplicationStepRepository } from './application-step.repository';
+import { ApplicationStepService } from './application-step.service';
+import { ApplicationSubmissionService } from './application-submission.service';
 import { ApplicationsController } from './applications.controller';
-import { ApplicationRow } from './entities/application.entity';
-import { ApplicationFileRow } from './entities/application-file.entity';
-import { ApplicationMaterialRow } from './entities/application-material.entity';
-import { ApplicationStepRow } from './entities/application-step.entity';
-import { DEFAULT_FILE_TYPES, MAX_MATERIAL_BYTES } from './material-files';
+import { ApplicationEntity } from './entities/application.entity';
+import { ApplicationFileEntity } from './entities/application-file.entity';
+import { ApplicationMaterialEntity } from './entities/application-material.entity';
+import { ApplicationStepEntity } from './entities/application-step.entity';
+import { MaterialUploadParserService } from './material-upload-parser.service';
 import { ApplicationsInit1764030000000 } from './migrations/1764030000000-applications-init';
 import { DropUnusedDepartmentIndex1764110000000 } from './migrations/1764110000000-drop-unused-department-index';
 import { ApplicationFillfactor1764120000000 } from './migrations/1764120000000-application-fillfactor';
@@ -20,26 +28,10 @@ import { PayloadStatistics1764150000001 } from './migrations/1764150000001-paylo
 import { ProvisionalDueDates1766100000001 } from './migrations/1766100000001-provisional-due-dates';
 import { WindowController } from './window.controller';
 
-export const applicationEntities = [ApplicationRow, ApplicationMaterialRow, ApplicationFileRow, ApplicationStepRow];
+export const applicationEntities = [ApplicationEntity, ApplicationMaterialEntity, ApplicationFileEntity, ApplicationStepEntity];
 export const applicationMigrations = [ApplicationsInit1764030000000, DropUnusedDepartmentIndex1764110000000, ApplicationFillfactor1764120000000, CentreListIndexes1764130000000, PayloadStatistics1764150000001, ProvisionalDueDates1766100000001];
 
-/**
- * Binary material uploads: the body is the file. Fastify refuses types without a parser (415); the
- * parser's own limit sits above MAX_MATERIAL_BYTES so that files between the two reach the handler and
- * get the 413 that names the limit. Registered only if nobody registered these types before.
- */
-class MaterialUploadParsers implements OnModuleInit {
-  constructor(private readonly host: HttpAdapterHost) {}
-
-  onModuleInit(): void {
-    const fastify = this.host.httpAdapter?.getInstance?.() as
-      | { hasContentTypeParser(t: string): boolean; addContentTypeParser(t: string[], o: object, fn: (req: unknown, body: Buffer, done: (e: Error | null, b?: Buffer) => void) => void): void }
-      | undefined;
-    if (!fastify?.addContentTypeParser) return;
-    const types = DEFAULT_FILE_TYPES.filter((t) => !fastify.hasContentTypeParser(t));
-    if (types.length) fastify.addContentTypeParser(types, { parseAs: 'buffer', bodyLimit: MAX_MATERIAL_BYTES + 2 * 1024 * 1024 }, (_req, body, done) => done(null, body));
-  }
-}
+const repositories = [ApplicationRepository, ApplicationMaterialRepository, ApplicationStepRepository, ApplicationReceiptRepository];
 
 /**
  * Applications (A1–A5, A7–A10): receipt online and at any window, the material check, corrections,
@@ -48,7 +40,12 @@ class MaterialUploadParsers implements OnModuleInit {
 @Module({
   imports: [CatalogueModule],
   controllers: [ApplicationsController, WindowController],
-  providers: [ApplicationSteps, ApplicationQueries, ApplicationIntake, ApplicationLifecycle, IntakeClock, { provide: MaterialUploadParsers, inject: [HttpAdapterHost], useFactory: (h: HttpAdapterHost) => new MaterialUploadParsers(h) }],
-  exports: [ApplicationSteps, ApplicationQueries, ApplicationIntake, ApplicationLifecycle, IntakeClock],
+  providers: [
+    ...repositories,
+    ApplicationStepService, ApplicationQueryService, ApplicationDecisionService, ApplicationAcceptanceService, ApplicationSubmissionService, ApplicationCorrectionService, ApplicationLifecycleService,
+    AdvisoryLockRepository, IntakeClockService,
+    { provide: MaterialUploadParserService, inject: [HttpAdapterHost], useFactory: (h: HttpAdapterHost) => new MaterialUploadParserService(h) },
+  ],
+  exports: [ApplicationRepository, ApplicationMaterialRepository, ApplicationStepService, ApplicationLifecycleService, IntakeClockService],
 })
 export class ApplicationsModule {}

@@ -1,4 +1,4 @@
-import type { StepEvent } from './application-steps';
+import type { StepEvent } from './application-step.service';
 
 /*
  * The timeline writes an application's events as `{ name, data }`; `data` is typed by the named

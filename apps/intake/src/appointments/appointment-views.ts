@@ -1,13 +1,13 @@
-import type { AppointmentView, SlotView, TicketView } from './dto/appointment.dto';
+import type { AppointmentViewDto, SlotViewDto, TicketViewDto } from './dto/appointment.dto';
 import type { AppointmentEntity } from './entities/appointment.entity';
 import type { AppointmentSlotEntity } from './entities/appointment-slot.entity';
 import type { QueueTicketEntity } from './entities/queue-ticket.entity';
 
-export function slotView(s: AppointmentSlotEntity): SlotView {
+export function slotView(s: AppointmentSlotEntity): SlotViewDto {
   return { id: s.id, centre: s.centre, category: s.category, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString(), capacity: s.capacity, available: Math.max(s.capacity - s.booked, 0) };
 }
 
-export function appointmentView(a: AppointmentEntity, s: AppointmentSlotEntity): AppointmentView {
+export function appointmentView(a: AppointmentEntity, s: AppointmentSlotEntity): AppointmentViewDto {
   return {
     id: a.id,
     status: a.status,
@@ -18,7 +18,7 @@ export function appointmentView(a: AppointmentEntity, s: AppointmentSlotEntity):
   };
 }
 
-export function ticketView(t: QueueTicketEntity): TicketView {
+export function ticketView(t: QueueTicketEntity): TicketViewDto {
   return {
     id: t.id,
     number: t.number,

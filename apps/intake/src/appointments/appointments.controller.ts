@@ -4,7 +4,7 @@ import { CurrentPrincipal, Principals, Public, RequireRoles, Roles, type Princip
 import { toDayNumber } from '@onewindow/calendar';
 import { AppointmentService } from './appointment.service';
 import { appointmentView, slotView } from './appointment-views';
-import { AppointmentView, BookDto, IdParam, ListSlotsQuery, OpenSlotsDto, OpenSlotsView, SlotView } from './dto/appointment.dto';
+import { AppointmentViewDto, BookDto, IdParamDto, ListSlotsQueryDto, OpenSlotsDto, OpenSlotsViewDto, SlotViewDto } from './dto/appointment.dto';
 
 @ApiTags('appointments 预约')
 @Controller('appointments')
@@ -16,9 +16,9 @@ export class AppointmentsController {
   @Principals('staff')
   @RequireRoles(Roles.windowClerk)
   @ApiOperation({ summary: '开放预约时段 (open slots at the clerk\u2019s centre for a category over a date range)' })
-  @ApiCreatedResponse({ type: OpenSlotsView })
+  @ApiCreatedResponse({ type: OpenSlotsViewDto })
   @ApiUnprocessableEntityResponse({ description: 'range refused (past, too long, no calendar for the year...)' })
-  async open(@CurrentPrincipal() p: StaffPrincipal, @Body() dto: OpenSlotsDto): Promise<OpenSlotsView> {
+  async open(@CurrentPrincipal() p: StaffPrincipal, @Body() dto: OpenSlotsDto): Promise<OpenSlotsViewDto> {
     const { category, capacity, ...range } = dto;
     return this.appointments.openSlots(p, category, range, capacity);
   }
@@ -26,8 +26,8 @@ export class AppointmentsController {
   @Public()
   @Get('slots')
   @ApiOperation({ summary: '可预约时段 (slots of a centre with remaining capacity); public' })
-  @ApiOkResponse({ type: [SlotView] })
-  async slots(@Query() q: ListSlotsQuery): Promise<SlotView[]> {
+  @ApiOkResponse({ type: [SlotViewDto] })
+  async slots(@Query() q: ListSlotsQueryDto): Promise<SlotViewDto[]> {
     const days = toDayNumber(q.toDate) - toDayNumber(q.fromDate);
     if (days < 0 || days > 31) throw new UnprocessableEntityException({ message: '查询范围须为 0 至 31 天 (range must be 0-31 days)' });
     return (await this.appointments.listSlots(q.centre, q.category, q.fromDate, q.toDate)).map(slotView);
@@ -37,10 +37,10 @@ export class AppointmentsController {
   @ApiBearerAuth()
   @Principals('citizen', 'enterprise')
   @ApiOperation({ summary: '预约 (book a slot), 24×7' })
-  @ApiCreatedResponse({ type: AppointmentView })
+  @ApiCreatedResponse({ type: AppointmentViewDto })
   @ApiNotFoundResponse({ description: 'unknown slot' })
   @ApiConflictResponse({ description: 'full, started, or already booked by the caller' })
-  async book(@CurrentPrincipal() p: Principal, @Body() dto: BookDto): Promise<AppointmentView> {
+  async book(@CurrentPrincipal() p: Principal, @Body() dto: BookDto): Promise<AppointmentViewDto> {
     const { appointment, slot } = await this.appointments.book(p, dto.slotId);
     return appointmentView(appointment, slot);
   }
@@ -49,8 +49,8 @@ export class AppointmentsController {
   @ApiBearerAuth()
   @Principals('citizen', 'enterprise')
   @ApiOperation({ summary: '我的预约 (my appointments)' })
-  @ApiOkResponse({ type: [AppointmentView] })
-  async mine(@CurrentPrincipal() p: Principal): Promise<AppointmentView[]> {
+  @ApiOkResponse({ type: [AppointmentViewDto] })
+  async mine(@CurrentPrincipal() p: Principal): Promise<AppointmentViewDto[]> {
     return (await this.appointments.mine(p)).map((r) => appointmentView(r.appointment, r.slot));
   }
 
@@ -58,9 +58,9 @@ export class AppointmentsController {
   @ApiBearerAuth()
   @Principals('citizen', 'enterprise', 'staff')
   @ApiOperation({ summary: '预约详情 (an appointment): its applicant, or a clerk of its centre' })
-  @ApiOkResponse({ type: AppointmentView })
+  @ApiOkResponse({ type: AppointmentViewDto })
   @ApiNotFoundResponse()
-  async get(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam): Promise<AppointmentView> {
+  async get(@CurrentPrincipal() p: Principal, @Param() { id }: IdParamDto): Promise<AppointmentViewDto> {
     const { appointment, slot } = await this.appointments.findVisible(p, id);
     return appointmentView(appointment, slot);
   }
@@ -70,10 +70,10 @@ export class AppointmentsController {
   @ApiBearerAuth()
   @Principals('citizen', 'enterprise')
   @ApiOperation({ summary: '取消预约 (cancel before the slot starts)' })
-  @ApiOkResponse({ type: AppointmentView })
+  @ApiOkResponse({ type: AppointmentViewDto })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'already cancelled or checked in, or the slot has started' })
-  async cancel(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam): Promise<AppointmentView> {
+  async cancel(@CurrentPrincipal() p: Principal, @Param() { id }: IdParamDto): Promise<AppointmentViewDto> {
     const { appointment, slot } = await this.appointments.cancel(p, id);
     return appointmentView(appointment, slot);
   }

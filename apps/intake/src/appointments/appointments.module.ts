@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
-import { AppointmentClock } from './appointment-clock';
+import { AppointmentClockService } from './appointment-clock.service';
+import { AppointmentRepository } from './appointment.repository';
 import { AppointmentService } from './appointment.service';
+import { AppointmentSlotRepository } from './appointment-slot.repository';
 import { AppointmentsController } from './appointments.controller';
 import { AppointmentEntity } from './entities/appointment.entity';
 import { AppointmentSlotEntity } from './entities/appointment-slot.entity';
@@ -8,6 +10,7 @@ import { QueueTicketEntity } from './entities/queue-ticket.entity';
 import { Appointments1764050000000 } from './migrations/1764050000000-appointments';
 import { QueueController } from './queue.controller';
 import { QueueService } from './queue.service';
+import { QueueTicketRepository } from './queue-ticket.repository';
 
 export const appointmentEntities = [AppointmentSlotEntity, AppointmentEntity, QueueTicketEntity];
 export const appointmentMigrations = [Appointments1764050000000];
@@ -15,7 +18,7 @@ export const appointmentMigrations = [Appointments1764050000000];
 /** Appointments (预约) and queue tickets (叫号), A11. */
 @Module({
   controllers: [AppointmentsController, QueueController],
-  providers: [AppointmentClock, AppointmentService, QueueService],
+  providers: [AppointmentSlotRepository, AppointmentRepository, QueueTicketRepository, AppointmentClockService, AppointmentService, QueueService],
   exports: [AppointmentService, QueueService],
 })
 export class AppointmentsModule {}

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenRes
 import { CurrentPrincipal, isStaffWithRole, Principals, Public, RequireRoles, Roles, type Principal, type StaffPrincipal } from '@onewindow/auth';
 import type { FastifyReply } from 'fastify';
 import { ticketView } from './appointment-views';
-import { BoardView, CallNextDto, CallNextView, CentreParam, TicketDto, TicketView } from './dto/appointment.dto';
+import { BoardViewDto, CallNextDto, CallNextViewDto, CentreParamDto, TicketDto, TicketViewDto } from './dto/appointment.dto';
 import { QueueService } from './queue.service';
 
 @ApiTags('queue 叫号')
@@ -15,12 +15,12 @@ export class QueueController {
   @ApiBearerAuth()
   @Principals('citizen', 'enterprise', 'staff')
   @ApiOperation({ summary: '取号 (take a ticket): {appointmentId} to check in with an appointment, or {category} for a walk-in (clerks). A repeated check-in returns the same ticket (200)' })
-  @ApiCreatedResponse({ type: TicketView })
-  @ApiOkResponse({ type: TicketView, description: 'already checked in: the same ticket' })
+  @ApiCreatedResponse({ type: TicketViewDto })
+  @ApiOkResponse({ type: TicketViewDto, description: 'already checked in: the same ticket' })
   @ApiForbiddenResponse({ description: 'walk-in tickets are issued at the centre by staff' })
   @ApiNotFoundResponse({ description: 'unknown appointment, or not the caller\u2019s' })
   @ApiConflictResponse({ description: 'outside the check-in window, or the appointment was cancelled' })
-  async ticket(@CurrentPrincipal() p: Principal, @Body() dto: TicketDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<TicketView> {
+  async ticket(@CurrentPrincipal() p: Principal, @Body() dto: TicketDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<TicketViewDto> {
     if ((dto.appointmentId === undefined) === (dto.category === undefined)) {
       throw new BadRequestException({ message: '须且仅须提供 appointmentId 或 category 之一 (give exactly one of appointmentId, category)', details: [{ field: 'appointmentId', problems: ['exactly one of appointmentId, category'] }] });
     }
@@ -39,8 +39,8 @@ export class QueueController {
   @Principals('staff')
   @RequireRoles(Roles.windowClerk)
   @ApiOperation({ summary: '叫号 (call the next ticket to a window at the clerk\u2019s centre): appointments on their slot first' })
-  @ApiOkResponse({ type: CallNextView })
-  async callNext(@CurrentPrincipal() p: StaffPrincipal, @Body() dto: CallNextDto): Promise<CallNextView> {
+  @ApiOkResponse({ type: CallNextViewDto })
+  async callNext(@CurrentPrincipal() p: StaffPrincipal, @Body() dto: CallNextDto): Promise<CallNextViewDto> {
     const t = await this.queue.callNext(p, dto.windowNo, dto.categories);
     return { ticket: t ? ticketView(t) : null };
   }
@@ -48,8 +48,8 @@ export class QueueController {
   @Public()
   @Get(':centre/board')
   @ApiOperation({ summary: '叫号屏 (hall display): numbers called and waiting counts; public, nothing personal' })
-  @ApiOkResponse({ type: BoardView })
-  async board(@Param() { centre }: CentreParam): Promise<BoardView> {
+  @ApiOkResponse({ type: BoardViewDto })
+  async board(@Param() { centre }: CentreParamDto): Promise<BoardViewDto> {
     return this.queue.board(centre);
   }
 }

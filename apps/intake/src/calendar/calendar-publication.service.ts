@@ -7,7 +7,7 @@ import { OutboxWriter, runsBackgroundWork } from '@onewindow/messaging';
 import { createLogger } from '@onewindow/observability';
 import { CalendarYearAlreadyOfficialError, OfficialCalendarStore, PublishedYear } from '@onewindow/official-calendar';
 import { DataSource } from 'typeorm';
-import type { CalendarViewDto, PublishCalendarYearDto, PublishedCalendarYearDto } from './dto/calendar-year.dto';
+import type { CalendarViewDto, PublishCalendarYearDto, PublishedCalendarYearViewDto } from './dto/calendar-year.dto';
 
 const logger = createLogger('intake-calendar');
 
@@ -38,7 +38,7 @@ export class CalendarPublicationService {
     };
   }
 
-  async publish(p: StaffPrincipal, year: number, dto: PublishCalendarYearDto, traceId?: string): Promise<PublishedCalendarYearDto> {
+  async publish(p: StaffPrincipal, year: number, dto: PublishCalendarYearDto, traceId?: string): Promise<PublishedCalendarYearViewDto> {
     const days = { off: dto.off.map((r) => ({ name: r.name, from: r.from, to: r.to })), work: [...dto.work] };
     const published: PublishedYear = { year, days, source: dto.source, publishedBy: p.sub, publishedAt: new Date() };
     try {

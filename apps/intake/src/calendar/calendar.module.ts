@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '../applications/applications.module';
+import { CatalogueModule } from '../catalogue/catalogue.module';
 import { CalendarController } from './calendar.controller';
 import { CalendarPublicationService } from './calendar-publication.service';
 import { DueDateCorrectionService } from './due-date-correction.service';
@@ -9,7 +10,7 @@ import { DueDateCorrectionService } from './due-date-correction.service';
  * the provisional due dates of open applications. Needs OfficialCalendarModule in the root module.
  */
 @Module({
-  imports: [ApplicationsModule],
+  imports: [ApplicationsModule, CatalogueModule],
   controllers: [CalendarController],
   providers: [CalendarPublicationService, DueDateCorrectionService],
   exports: [DueDateCorrectionService],

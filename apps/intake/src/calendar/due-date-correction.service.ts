@@ -3,11 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { OfficialCalendarStore } from '@onewindow/official-calendar';
 import { createLogger } from '@onewindow/observability';
 import { DataSource, EntityManager } from 'typeorm';
-import { ApplicationIntake } from '../applications/application-intake.service';
-import { ApplicationQueries } from '../applications/application-queries.service';
-import { ApplicationSteps } from '../applications/application-steps';
+import { ApplicationRepository } from '../applications/application.repository';
+import { ApplicationMaterialRepository } from '../applications/application-material.repository';
+import { ApplicationStepService } from '../applications/application-step.service';
 import { CLOCK_ACTOR } from '../applications/domain/actor';
-import { ApplicationMaterialRow } from '../applications/entities/application-material.entity';
+import { CatalogueReader } from '../catalogue/catalogue.types';
 import { dueFields, gapMaterialDue, recountDueDates } from '../deadlines/clock';
 import { intakeCalendar } from '../deadlines/intake-calendar';
 
@@ -28,9 +28,10 @@ export class DueDateCorrectionService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly store: OfficialCalendarStore,
-    private readonly queries: ApplicationQueries,
-    private readonly steps: ApplicationSteps,
-    private readonly intake: ApplicationIntake,
+    private readonly applications: ApplicationRepository,
+    private readonly materialRows: ApplicationMaterialRepository,
+    private readonly steps: ApplicationStepService,
+    private readonly catalogue: CatalogueReader,
   ) {}
 
   onModuleInit(): void {
@@ -41,12 +42,7 @@ export class DueDateCorrectionService implements OnModuleInit {
   async run(): Promise<number> {
     let done = 0;
     for (let after = '00000000-0000-0000-0000-000000000000'; ; ) {
-      const rows: { id: string }[] = await this.ds.query(
-        `select id from application
-          where cardinality(due_provisional_years) > 0 and state = any($1::text[]) and due_provisional_years && $2::int[] and id > $3
-          order by id limit ${BATCH}`,
-        [RECOUNTED_STATES, intakeCalendar.coverage(), after],
-      );
+      const rows = await this.applications.withProvisionalYears(RECOUNTED_STATES, intakeCalendar.coverage(), after, BATCH);
       for (const { id } of rows) if (await this.ds.transaction((m) => this.recount(m, id))) done++;
       if (rows.length < BATCH) break;
       after = rows[rows.length - 1].id;
@@ -56,16 +52,16 @@ export class DueDateCorrectionService implements OnModuleInit {
   }
 
   private async recount(m: EntityManager, id: string): Promise<boolean> {
-    const app = await this.queries.findForUpdate(m, id);
+    const app = await this.applications.findForUpdate(m, id);
     const official = app?.dueProvisionalYears.filter((y) => intakeCalendar.isOfficialYear(y)) ?? [];
     if (!app || !app.acceptedOn || official.length === 0 || !(RECOUNTED_STATES as readonly string[]).includes(app.state)) return false;
-    const materials = (await this.queries.materials(m, id)).filter((r) => r.status === 'promised' && r.dueOn);
-    const gapDays = materials.length ? (await this.intake.itemOf(app)).definition.gapAcceptanceDays : null;
+    const materials = (await this.materialRows.ofApplication(id, m)).filter((r) => r.status === 'promised' && r.dueOn);
+    const gapDays = materials.length ? (await this.catalogue.version(app.itemCode, app.itemVersion)).definition.gapAcceptanceDays : null;
     const materialDue = gapDays === null || gapDays === undefined ? null : gapMaterialDue(intakeCalendar, app.acceptedOn, gapDays);
     const recounted = materials.map((r) => ({ code: r.materialCode, name: r.name, previousDueOn: r.dueOn!, dueOn: materialDue ?? r.dueOn! }));
     const due = recountDueDates(intakeCalendar, { ...app, acceptedOn: app.acceptedOn }, recounted.map((r) => r.dueOn));
     for (const r of recounted.filter((r) => r.dueOn !== r.previousDueOn)) {
-      await m.update(ApplicationMaterialRow, { applicationId: id, materialCode: r.code }, { dueOn: r.dueOn });
+      await this.materialRows.update(m, id, r.code, { dueOn: r.dueOn });
     }
     const previous = { promisedDue: app.promisedDue, legalDue: app.legalDue };
     const changed = previous.promisedDue !== due.promisedDue || previous.legalDue !== due.legalDue || recounted.some((r) => r.dueOn !== r.previousDueOn);

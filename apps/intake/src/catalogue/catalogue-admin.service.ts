@@ -1,16 +1,17 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ItemVersionCache } from './item-version-cache';
+import { ItemVersionCacheService } from './item-version-cache.service';
 import type { StaffPrincipal } from '@onewindow/auth';
 import { InvalidTransitionError } from '@onewindow/http';
 import { DataSource, EntityManager } from 'typeorm';
+import { CatalogueDepartmentRepository } from './catalogue-department.repository';
 import { assertMayManage, ItemCodeTakenError, ItemNotFoundError, ItemVersionNotFoundError, ItemWithdrawnError, PublicationRejectedError } from './catalogue-errors';
+import { CatalogueItemRepository } from './catalogue-item.repository';
 import { searchColumns, toDefinition, toItemVersion } from './catalogue-mapping';
 import type { ItemDefinition, ItemVersion } from './catalogue.types';
 import type { CreateItemDto, ItemDefinitionBodyDto } from './dto/item-definition.dto';
-import { CatalogueDepartmentRow } from './entities/catalogue-department.entity';
-import { CatalogueItemVersionRow } from './entities/catalogue-item-version.entity';
-import { CatalogueItemRow } from './entities/catalogue-item.entity';
+import type { CatalogueItemVersionEntity } from './entities/catalogue-item-version.entity';
+import type { CatalogueItemEntity } from './entities/catalogue-item.entity';
 import { checkPublicationRules } from './rules/publication-rules';
 
 /**
@@ -20,16 +21,21 @@ import { checkPublicationRules } from './rules/publication-rules';
  */
 @Injectable()
 export class CatalogueAdminService {
-  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly cache: ItemVersionCache) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly cache: ItemVersionCacheService,
+    private readonly items: CatalogueItemRepository,
+    private readonly departments: CatalogueDepartmentRepository,
+  ) {}
 
   /** A new item: version 1, a draft. */
   async create(body: CreateItemDto, actor: StaffPrincipal): Promise<ItemVersion> {
     assertMayManage(actor, body.department);
     const definition = toDefinition(body.code, body);
     return this.ds.transaction(async (m) => {
-      if (await m.existsBy(CatalogueItemRow, { code: body.code })) throw new ItemCodeTakenError(body.code);
+      if (await this.items.exists(m, body.code)) throw new ItemCodeTakenError(body.code);
       // A concurrent create of the same code fails on the primary key: 409 from the error filter.
-      await m.insert(CatalogueItemRow, { code: body.code, state: 'draft', currentVersion: null, latestVersion: 1, createdBy: actor.sub });
+      await this.items.insertItem(m, { code: body.code, state: 'draft', currentVersion: null, latestVersion: 1, createdBy: actor.sub });
       return toItemVersion(await this.insertDraft(m, definition, 1, actor));
     });
   }
@@ -40,7 +46,7 @@ export class CatalogueAdminService {
     return this.ds.transaction(async (m) => {
       const item = await this.lockItem(m, code);
       if (item.state === 'withdrawn') throw new ItemWithdrawnError(code, item.withdrawnAt);
-      const latest = await m.findOneByOrFail(CatalogueItemVersionRow, { itemCode: code, version: item.latestVersion });
+      const latest = await this.items.getVersion(code, item.latestVersion, m);
       assertMayManage(actor, latest.department);
       assertMayManage(actor, definition.department);
       if (latest.status === 'draft') {
@@ -50,7 +56,7 @@ export class CatalogueAdminService {
         });
       }
       const version = item.latestVersion + 1;
-      await m.update(CatalogueItemRow, { code }, { latestVersion: version });
+      await this.items.updateItem(m, code, { latestVersion: version });
       return toItemVersion(await this.insertDraft(m, definition, version, actor));
     });
   }
@@ -61,13 +67,13 @@ export class CatalogueAdminService {
     return this.ds.transaction(async (m) => {
       const item = await this.lockItem(m, code);
       if (item.state === 'withdrawn') throw new ItemWithdrawnError(code, item.withdrawnAt);
-      const row = await m.findOneBy(CatalogueItemVersionRow, { itemCode: code, version });
+      const row = await this.items.findVersion(code, version, m);
       if (!row) throw new ItemVersionNotFoundError(code, version);
       assertMayManage(actor, row.department);
       assertMayManage(actor, definition.department);
       if (row.status !== 'draft') throw new InvalidTransitionError('事项版本', row.status, 'edit');
-      await m.update(CatalogueItemVersionRow, { itemCode: code, version }, { definition, ...searchColumns(definition) });
-      return toItemVersion(await m.findOneByOrFail(CatalogueItemVersionRow, { itemCode: code, version }));
+      await this.items.updateVersion(m, code, version, { definition, ...searchColumns(definition) });
+      return toItemVersion(await this.items.getVersion(code, version, m));
     });
   }
 
@@ -79,22 +85,22 @@ export class CatalogueAdminService {
     const published = await this.ds.transaction(async (m) => {
       const item = await this.lockItem(m, code);
       if (item.state === 'withdrawn') throw new ItemWithdrawnError(code, item.withdrawnAt);
-      const row = await m.findOneBy(CatalogueItemVersionRow, { itemCode: code, version });
+      const row = await this.items.findVersion(code, version, m);
       if (!row) throw new ItemVersionNotFoundError(code, version);
       assertMayManage(actor, row.department);
       if (row.status !== 'draft') throw new InvalidTransitionError('事项版本', row.status, 'publish');
-      const knownDepartments = new Set((await m.find(CatalogueDepartmentRow, { select: { code: true } })).map((d) => d.code));
+      const knownDepartments = new Set(await this.departments.codes(m));
       const violations = checkPublicationRules(row.definition, { knownDepartments });
       if (violations.length > 0) throw new PublicationRejectedError(violations);
 
       const now = new Date();
       // Supersede first: the partial unique index allows one published version per item at any moment.
       if (item.currentVersion !== null) {
-        await m.update(CatalogueItemVersionRow, { itemCode: code, version: item.currentVersion }, { status: 'superseded', supersededAt: now });
+        await this.items.updateVersion(m, code, item.currentVersion, { status: 'superseded', supersededAt: now });
       }
-      await m.update(CatalogueItemVersionRow, { itemCode: code, version }, { status: 'published', publishedAt: now, publishedBy: actor.sub });
-      await m.update(CatalogueItemRow, { code }, { state: 'published', currentVersion: version });
-      return toItemVersion(await m.findOneByOrFail(CatalogueItemVersionRow, { itemCode: code, version }));
+      await this.items.updateVersion(m, code, version, { status: 'published', publishedAt: now, publishedBy: actor.sub });
+      await this.items.updateItem(m, code, { state: 'published', currentVersion: version });
+      return toItemVersion(await this.items.getVersion(code, version, m));
     });
     this.cache.invalidate(code);
     return published;
@@ -105,25 +111,25 @@ export class CatalogueAdminService {
     const withdrawn = await this.ds.transaction(async (m) => {
       const item = await this.lockItem(m, code);
       if (item.state !== 'published' || item.currentVersion === null) throw new InvalidTransitionError('事项', item.state, 'withdraw');
-      const current = await m.findOneByOrFail(CatalogueItemVersionRow, { itemCode: code, version: item.currentVersion });
+      const current = await this.items.getVersion(code, item.currentVersion, m);
       assertMayManage(actor, current.department);
       const trimmed = reason.trim();
-      await m.update(CatalogueItemVersionRow, { itemCode: code, version: item.currentVersion }, { status: 'withdrawn' });
-      await m.update(CatalogueItemRow, { code }, { state: 'withdrawn', withdrawnAt: new Date(), withdrawnReason: trimmed, withdrawnBy: actor.sub });
+      await this.items.updateVersion(m, code, item.currentVersion, { status: 'withdrawn' });
+      await this.items.updateItem(m, code, { state: 'withdrawn', withdrawnAt: new Date(), withdrawnReason: trimmed, withdrawnBy: actor.sub });
       return { ...toItemVersion({ ...current, status: 'withdrawn' }), withdrawnReason: trimmed };
     });
     this.cache.invalidate(code);
     return withdrawn;
   }
 
-  private async lockItem(m: EntityManager, code: string): Promise<CatalogueItemRow> {
-    const item = await m.findOne(CatalogueItemRow, { where: { code }, lock: { mode: 'pessimistic_write' } });
+  private async lockItem(m: EntityManager, code: string): Promise<CatalogueItemEntity> {
+    const item = await this.items.lockItem(m, code);
     if (!item) throw new ItemNotFoundError(code);
     return item;
   }
 
-  private async insertDraft(m: EntityManager, definition: ItemDefinition, version: number, actor: StaffPrincipal): Promise<CatalogueItemVersionRow> {
-    await m.insert(CatalogueItemVersionRow, { itemCode: definition.code, version, status: 'draft', definition, ...searchColumns(definition), publishedAt: null, publishedBy: null, supersededAt: null, createdBy: actor.sub });
-    return m.findOneByOrFail(CatalogueItemVersionRow, { itemCode: definition.code, version });
+  private async insertDraft(m: EntityManager, definition: ItemDefinition, version: number, actor: StaffPrincipal): Promise<CatalogueItemVersionEntity> {
+    await this.items.insertVersion(m, { itemCode: definition.code, version, status: 'draft', definition, ...searchColumns(definition), publishedAt: null, publishedBy: null, supersededAt: null, createdBy: actor.sub });
+    return this.items.getVersion(definition.code, version, m);
   }
 }

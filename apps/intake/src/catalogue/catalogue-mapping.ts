@@ -1,9 +1,9 @@
 import type { ItemDefinition, ItemVersion } from './catalogue.types';
 import type { CreateItemDto, ItemDefinitionBodyDto, MaterialRequirementDto } from './dto/item-definition.dto';
-import type { CatalogueItemVersionRow } from './entities/catalogue-item-version.entity';
+import type { CatalogueItemVersionEntity } from './entities/catalogue-item-version.entity';
 
 /** A row as the contract's ItemVersion. */
-export function toItemVersion(row: CatalogueItemVersionRow): ItemVersion {
+export function toItemVersion(row: CatalogueItemVersionEntity): ItemVersion {
   return { itemCode: row.itemCode, version: row.version, status: row.status, definition: row.definition, publishedAt: row.publishedAt?.toISOString() ?? null };
 }
 
@@ -50,6 +50,6 @@ function toMaterial(m: MaterialRequirementDto): ItemDefinition['materials'][numb
 }
 
 /** The search columns a version row copies from its definition. */
-export function searchColumns(def: ItemDefinition): Pick<CatalogueItemVersionRow, 'name' | 'department' | 'level' | 'kind' | 'themes' | 'online' | 'searchText'> {
+export function searchColumns(def: ItemDefinition): Pick<CatalogueItemVersionEntity, 'name' | 'department' | 'level' | 'kind' | 'themes' | 'online' | 'searchText'> {
   return { name: def.name, department: def.department, level: def.level, kind: def.kind, themes: def.themes, online: def.online, searchText: [def.name, ...def.themes].join(' ') };
 }

@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { CatalogueBundleRepository } from './catalogue-bundle.repository';
 import { BundleNotFoundError, BundleUnavailableError, ItemNotFoundError, ItemVersionNotFoundError, ItemWithdrawnError } from './catalogue-errors';
 import { toItemVersion } from './catalogue-mapping';
 import { CatalogueReader, type ItemVersion, type MaterialRequirement } from './catalogue.types';
-import { CatalogueBundleRow } from './entities/catalogue-bundle.entity';
-import { CatalogueItemVersionRow } from './entities/catalogue-item-version.entity';
-import { CatalogueItemRow } from './entities/catalogue-item.entity';
-import { ItemVersionCache } from './item-version-cache';
+import { CatalogueItemRepository } from './catalogue-item.repository';
+import { ItemVersionCacheService } from './item-version-cache.service';
 import { mergeBundleMaterials } from './rules/bundle-merge';
 
 export interface BundleView {
@@ -28,7 +25,11 @@ export interface BundleView {
  */
 @Injectable()
 export class CatalogueReaderService extends CatalogueReader {
-  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly cache: ItemVersionCache) {
+  constructor(
+    private readonly items: CatalogueItemRepository,
+    private readonly bundles: CatalogueBundleRepository,
+    private readonly cache: ItemVersionCacheService,
+  ) {
     super();
   }
 
@@ -37,15 +38,15 @@ export class CatalogueReaderService extends CatalogueReader {
   }
 
   private async loadCurrentVersion(itemCode: string): Promise<ItemVersion> {
-    const item = await this.ds.getRepository(CatalogueItemRow).findOneBy({ code: itemCode });
+    const item = await this.items.findItem(itemCode);
     if (!item || item.state === 'draft' || item.currentVersion === null) throw new ItemNotFoundError(itemCode);
     if (item.state === 'withdrawn') throw new ItemWithdrawnError(itemCode, item.withdrawnAt);
-    const row = await this.ds.getRepository(CatalogueItemVersionRow).findOneByOrFail({ itemCode, version: item.currentVersion });
+    const row = await this.items.getVersion(itemCode, item.currentVersion);
     return toItemVersion(row);
   }
 
   async version(itemCode: string, version: number): Promise<ItemVersion> {
-    const row = await this.ds.getRepository(CatalogueItemVersionRow).findOneBy({ itemCode, version });
+    const row = await this.items.findVersion(itemCode, version);
     // Drafts never had applications filed under them: to everyone but catalogue admins they do not exist.
     if (!row || row.status === 'draft') throw new ItemVersionNotFoundError(itemCode, version);
     return toItemVersion(row);
@@ -59,11 +60,11 @@ export class CatalogueReaderService extends CatalogueReader {
 
   /** The bundle as the public sees it: the items taking applications, merged materials, and what is left out. */
   async bundleView(bundleCode: string): Promise<BundleView> {
-    const bundle = await this.ds.getRepository(CatalogueBundleRow).findOneBy({ code: bundleCode });
+    const bundle = await this.bundles.find(bundleCode);
     if (!bundle) throw new BundleNotFoundError(bundleCode);
-    const items = await this.ds.getRepository(CatalogueItemRow).findBy({ code: In(bundle.itemCodes) });
+    const items = await this.items.itemsByCodes(bundle.itemCodes);
     const byCode = new Map(items.map((i) => [i.code, i]));
-    const published = await this.ds.getRepository(CatalogueItemVersionRow).findBy({ itemCode: In(bundle.itemCodes), status: 'published' });
+    const published = await this.items.publishedOf(bundle.itemCodes);
     const versionByCode = new Map(published.map((v) => [v.itemCode, v]));
     const versions: ItemVersion[] = [];
     const excludedItems: BundleView['excludedItems'] = [];

@@ -1,19 +1,22 @@
 import { Module } from '@nestjs/common';
+import { CatalogueBundleRepository } from './catalogue-bundle.repository';
+import { CatalogueDepartmentRepository } from './catalogue-department.repository';
+import { CatalogueItemRepository } from './catalogue-item.repository';
 import { CatalogueAdminController } from './catalogue-admin.controller';
 import { CatalogueAdminService } from './catalogue-admin.service';
 import { CataloguePublicController } from './catalogue-public.controller';
 import { CatalogueQueryService } from './catalogue-query.service';
 import { CatalogueReaderService } from './catalogue-reader.service';
-import { ItemVersionCache } from './item-version-cache';
+import { ItemVersionCacheService } from './item-version-cache.service';
 import { CatalogueReader } from './catalogue.types';
-import { CatalogueBundleRow } from './entities/catalogue-bundle.entity';
-import { CatalogueDepartmentRow } from './entities/catalogue-department.entity';
-import { CatalogueItemVersionRow } from './entities/catalogue-item-version.entity';
-import { CatalogueItemRow } from './entities/catalogue-item.entity';
+import { CatalogueBundleEntity } from './entities/catalogue-bundle.entity';
+import { CatalogueDepartmentEntity } from './entities/catalogue-department.entity';
+import { CatalogueItemVersionEntity } from './entities/catalogue-item-version.entity';
+import { CatalogueItemEntity } from './entities/catalogue-item.entity';
 import { CatalogueInit1764010000000 } from './migrations/1764010000000-catalogue-init';
-import { CatalogueSeeder } from './seed/catalogue-seeder.service';
+import { CatalogueSeederService } from './seed/catalogue-seeder.service';
 
-export const catalogueEntities = [CatalogueDepartmentRow, CatalogueItemRow, CatalogueItemVersionRow, CatalogueBundleRow];
+export const catalogueEntities = [CatalogueDepartmentEntity, CatalogueItemEntity, CatalogueItemVersionEntity, CatalogueBundleEntity];
 export const catalogueMigrations = [CatalogueInit1764010000000];
 
 /**
@@ -23,12 +26,15 @@ export const catalogueMigrations = [CatalogueInit1764010000000];
 @Module({
   controllers: [CataloguePublicController, CatalogueAdminController],
   providers: [
-    ItemVersionCache,
+    CatalogueItemRepository,
+    CatalogueBundleRepository,
+    CatalogueDepartmentRepository,
+    ItemVersionCacheService,
     CatalogueReaderService,
     { provide: CatalogueReader, useExisting: CatalogueReaderService },
     CatalogueQueryService,
     CatalogueAdminService,
-    CatalogueSeeder,
+    CatalogueSeederService,
   ],
   exports: [CatalogueReader],
 })

@@ -5,11 +5,12 @@ import { runsBackgroundWork } from '@onewindow/messaging';
 import { createLogger } from '@onewindow/observability';
 import { DataSource } from 'typeorm';
 import { DocumentIssuer } from '../documents/documents.types';
-import { docFields } from '../applications/application-intake.service';
-import { ApplicationQueries } from '../applications/application-queries.service';
-import { ApplicationSteps, documentRef } from '../applications/application-steps';
+import { ApplicationRepository } from '../applications/application.repository';
+import { ApplicationMaterialRepository } from '../applications/application-material.repository';
+import { ApplicationStepService, documentRef } from '../applications/application-step.service';
 import { CLOCK_ACTOR } from '../applications/domain/actor';
-import { ApplicationMaterialRow } from '../applications/entities/application-material.entity';
+import { docFields } from '../applications/domain/document-fields';
+import { AdvisoryLockRepository } from './advisory-lock.repository';
 import { daysOverdue, dueDatesFrom, dueFields, INTAKE_DECISION_WORKING_DAYS, isDeemedAccepted } from './clock';
 import { intakeCalendar } from './intake-calendar';
 
@@ -40,15 +41,17 @@ export interface ClockRun {
  * what tests call with a chosen date.
  */
 @Injectable()
-export class IntakeClock implements OnApplicationBootstrap, OnApplicationShutdown {
+export class IntakeClockService implements OnApplicationBootstrap, OnApplicationShutdown {
   private timer?: NodeJS.Timeout;
   private running?: Promise<unknown>;
   private readonly reminderDays = Number(process.env.OW_GAP_REMINDER_DAYS ?? 7);
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
-    private readonly steps: ApplicationSteps,
-    private readonly queries: ApplicationQueries,
+    private readonly steps: ApplicationStepService,
+    private readonly applications: ApplicationRepository,
+    private readonly materialRows: ApplicationMaterialRepository,
+    private readonly locks: AdvisoryLockRepository,
     private readonly documents: DocumentIssuer,
   ) {}
 
@@ -69,35 +72,23 @@ export class IntakeClock implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   async runOnce(today = todayInShanghai()): Promise<ClockRun> {
-    const lock = this.ds.createQueryRunner();
-    await lock.connect();
-    try {
-      const [{ got }] = await lock.query('select pg_try_advisory_lock(hashtext($1)) as got', ['intake-clock']);
-      if (!got) return { ran: false, deemedAccepted: [], reminders: [], overdue: [] };
-      try {
-        const deemedAccepted = await this.deemAcceptance(today);
-        const { reminders, overdue } = await this.chaseGapMaterials(today);
-        return { ran: true, deemedAccepted, reminders, overdue };
-      } finally {
-        await lock.query('select pg_advisory_unlock(hashtext($1))', ['intake-clock']);
-      }
-    } finally {
-      await lock.release();
-    }
+    const run = await this.locks.withTryLock('intake-clock', async (): Promise<ClockRun> => {
+      const deemedAccepted = await this.deemAcceptance(today);
+      const { reminders, overdue } = await this.chaseGapMaterials(today);
+      return { ran: true, deemedAccepted, reminders, overdue };
+    });
+    return run ?? { ran: false, deemedAccepted: [], reminders: [], overdue: [] };
   }
 
   /** A3: deem accepted what has waited past the 5th working day. */
   async deemAcceptance(today: string): Promise<string[]> {
     // 5 working days are at least 5 natural days: a cheap, indexed pre-filter; the calendar decides.
-    const candidates: { id: string; from: string }[] = await this.ds.query(
-      `select id, intake_clock_from::text as "from" from application where state = 'RECEIVED' and intake_clock_from <= $1 order by intake_clock_from limit ${BATCH}`,
-      [addDays(today, -INTAKE_DECISION_WORKING_DAYS)],
-    );
+    const candidates = await this.applications.receivedSince(addDays(today, -INTAKE_DECISION_WORKING_DAYS), BATCH);
     const done: string[] = [];
     for (const c of candidates) {
       if (!isDeemedAccepted(intakeCalendar, c.from, today)) continue;
       const ok = await this.ds.transaction(async (m) => {
-        const app = await this.queries.findForUpdate(m, c.id);
+        const app = await this.applications.findForUpdate(m, c.id);
         if (!app || app.state !== 'RECEIVED' || !isDeemedAccepted(intakeCalendar, app.intakeClockFrom, today)) return false;
         const acceptedOn = app.intakeClockFrom;
         const due = dueDatesFrom(intakeCalendar, acceptedOn, app.promisedLimitDays, app.legalLimitDays);
@@ -122,25 +113,14 @@ export class IntakeClock implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** A4: remind before the due date, report once overdue. */
   async chaseGapMaterials(today: string): Promise<Pick<ClockRun, 'reminders' | 'overdue'>> {
-    const rows: { applicationId: string; materialCode: string; name: string; dueOn: string; remind: boolean }[] = await this.ds.query(
-      `select m.application_id as "applicationId", m.material_code as "materialCode", m.name, m.due_on::text as "dueOn",
-              (m.due_on >= $1) as remind
-         from application_material m join application a on a.id = m.application_id
-        where m.status = 'promised' and a.state = any($3)
-          and ((m.due_on < $1 and m.overdue_reported_at is null) or (m.due_on >= $1 and m.due_on <= $2 and m.reminded_at is null))
-        order by m.due_on limit ${BATCH}`,
-      [today, addDays(today, this.reminderDays), CHASED_STATES],
-    );
+    const rows = await this.materialRows.promisedToChase(today, addDays(today, this.reminderDays), CHASED_STATES, BATCH);
     const reminders: ClockRun['reminders'] = [];
     const overdue: ClockRun['overdue'] = [];
     for (const r of rows) {
       const applied = await this.ds.transaction(async (m) => {
-        const app = await this.queries.findForUpdate(m, r.applicationId);
+        const app = await this.applications.findForUpdate(m, r.applicationId);
         if (!app) return false;
-        const column = r.remind ? 'reminded_at' : 'overdue_reported_at';
-        const res = await m.createQueryBuilder().update(ApplicationMaterialRow).set(r.remind ? { remindedAt: new Date() } : { overdueReportedAt: new Date() })
-          .where(`application_id = :a and material_code = :c and status = 'promised' and ${column} is null`, { a: r.applicationId, c: r.materialCode }).execute();
-        if (res.affected !== 1) return false;
+        if (!(await this.materialRows.markChased(m, r.applicationId, r.materialCode, r.remind))) return false;
         const material = { code: r.materialCode, name: r.name };
         if (r.remind) {
           await this.steps.apply(m, app, {

@@ -2,7 +2,7 @@ import { provisionalReason } from '@onewindow/calendar';
 import { renderDocumentHtml, templates } from './document-html';
 import { DOCUMENT_KINDS, DOCUMENT_KIND_NAMES } from './document-kinds';
 import type { DocumentKind } from './documents.types';
-import { SAMPLE_FIELDS } from './test/sample-documents';
+import { SAMPLE_FIELDS } from './testing/sample-documents';
 
 const content = (kind: DocumentKind, fields = SAMPLE_FIELDS[kind]) => ({
   kind,

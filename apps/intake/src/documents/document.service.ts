@@ -2,11 +2,12 @@ import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
 import { isOwner, type Principal } from '@onewindow/auth';
 import { toIsoDate } from '@onewindow/calendar';
 import { NotVisibleError } from '@onewindow/http';
-import { BlockAllocator, pgPool } from '@onewindow/persistence';
+import { BlockAllocator } from '@onewindow/persistence';
 import { newId } from '@onewindow/contracts';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { contentHash } from './content-hash';
-import { DocumentEntity } from './document.entity';
+import { DocumentRepository } from './document.repository';
+import type { DocumentEntity } from './entities/document.entity';
 import { renderDocumentHtml, TEMPLATE_SET } from './document-html';
 import { DOCUMENT_KINDS, isDocumentKind } from './document-kinds';
 import { DocumentIssuer, IssueDocumentRequest, IssuedDocument, PreparedDocument } from './documents.types';
@@ -51,19 +52,15 @@ export class DocumentService extends DocumentIssuer {
    */
   private readonly numbers: BlockAllocator;
 
-  constructor(private readonly ds: DataSource) {
+  constructor(private readonly documents: DocumentRepository) {
     super();
-    this.numbers = new BlockAllocator(async (_key, size) => {
-      const rows: { n: string }[] = await pgPool(this.ds).query({ name: 'document_numbers', text: `select nextval('document_number_seq')::text as n from generate_series(1, $1)`, values: [size] }).then((r) => r.rows);
-      return rows.map((r) => Number(r.n));
-    }, 100);
+    this.numbers = new BlockAllocator((_key, size) => this.documents.reserveNumbers(size), 100);
   }
 
   /** Issues a document inside the caller's transaction (the one of the transition that issues it). */
   async issue(manager: EntityManager, req: IssueDocumentRequest): Promise<IssuedDocument> {
     const { row, issued } = await this.prepare(req);
-    // (cast: a jsonb Record<string, unknown> does not satisfy TypeORM's deep-partial insert type)
-    await manager.insert(DocumentEntity, row as never);
+    await this.documents.insert(manager, row);
     return issued;
   }
 
@@ -115,7 +112,7 @@ export class DocumentService extends DocumentIssuer {
    * applicant, a department system, the public) gets 404 as if it did not exist (S1).
    */
   async findVisible(p: Principal, id: string): Promise<DocumentEntity> {
-    const doc = UUID.test(id) ? await this.ds.manager.findOne(DocumentEntity, { where: { id } }) : null;
+    const doc = UUID.test(id) ? await this.documents.find(id) : null;
     if (!doc) throw new NotVisibleError(WHAT, id);
     const visible = p.type === 'staff' || (doc.applicantSubject !== null && isOwner(p, doc.applicantSubject));
     if (!visible) throw new NotVisibleError(WHAT, id);
@@ -124,7 +121,7 @@ export class DocumentService extends DocumentIssuer {
 
   /** The documents of one application, oldest first (for timelines and the applicant's download list). */
   async ofApplication(manager: EntityManager, applicationId: string): Promise<DocumentEntity[]> {
-    return manager.find(DocumentEntity, { where: { applicationId }, order: { issuedAt: 'ASC' } });
+    return this.documents.ofApplication(manager, applicationId);
   }
 
   /** The document's HTML: as stored at issue for older documents, else rendered from its content. */
@@ -160,7 +157,7 @@ export class DocumentService extends DocumentIssuer {
    */
   async verify(input: string): Promise<VerificationResult> {
     const code = normaliseVerificationCode(input);
-    const doc = code ? await this.ds.manager.findOne(DocumentEntity, { where: { verificationCode: code } }) : null;
+    const doc = code ? await this.documents.findByVerificationCode(code) : null;
     if (!doc) throw new NotVisibleError('验证码', input);
     const name = typeof doc.fields.applicantName === 'string' ? doc.fields.applicantName : null;
     return {

@@ -2,11 +2,11 @@ import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principals, type Principal } from '@onewindow/auth';
 import type { FastifyReply } from 'fastify';
-import { DocumentEntity } from './document.entity';
+import { DocumentEntity } from './entities/document.entity';
 import { DOCUMENT_KINDS } from './document-kinds';
 import { DocumentService } from './document.service';
 import { verificationBaseUrl } from './documents.config';
-import { DocumentIdParam, DocumentView } from './dto/document.dto';
+import { DocumentIdParamDto, DocumentViewDto } from './dto/document.dto';
 import { formatVerificationCode } from './verification-code';
 
 // The stored HTML is our own template output with every value escaped; the policy makes sure that
@@ -22,9 +22,9 @@ export class DocumentsController {
 
   @Get(':id')
   @ApiOperation({ summary: '文书信息 (document metadata and fields): the applicant it was issued to, or staff' })
-  @ApiOkResponse({ type: DocumentView })
+  @ApiOkResponse({ type: DocumentViewDto })
   @ApiNotFoundResponse({ description: 'unknown, or not visible to the caller' })
-  async get(@CurrentPrincipal() p: Principal, @Param() { id }: DocumentIdParam): Promise<DocumentView> {
+  async get(@CurrentPrincipal() p: Principal, @Param() { id }: DocumentIdParamDto): Promise<DocumentViewDto> {
     return toView(await this.documents.findVisible(p, id));
   }
 
@@ -33,7 +33,7 @@ export class DocumentsController {
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'PDF', schema: { type: 'string', format: 'binary' } })
   @ApiNotFoundResponse()
-  async pdf(@CurrentPrincipal() p: Principal, @Param() { id }: DocumentIdParam, @Res() reply: FastifyReply) {
+  async pdf(@CurrentPrincipal() p: Principal, @Param() { id }: DocumentIdParamDto, @Res() reply: FastifyReply) {
     const doc = await this.documents.findVisible(p, id);
     const pdf = await this.documents.pdf(doc);
     reply
@@ -48,7 +48,7 @@ export class DocumentsController {
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'HTML', schema: { type: 'string' } })
   @ApiNotFoundResponse()
-  async html(@CurrentPrincipal() p: Principal, @Param() { id }: DocumentIdParam, @Res() reply: FastifyReply) {
+  async html(@CurrentPrincipal() p: Principal, @Param() { id }: DocumentIdParamDto, @Res() reply: FastifyReply) {
     const doc = await this.documents.findVisible(p, id);
     reply
       .header('content-type', 'text/html; charset=utf-8')
@@ -59,7 +59,7 @@ export class DocumentsController {
   }
 }
 
-function toView(d: DocumentEntity): DocumentView {
+function toView(d: DocumentEntity): DocumentViewDto {
   return {
     id: d.id,
     kind: d.kind,

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
-import { DocumentEntity } from './document.entity';
+import { DocumentRepository } from './document.repository';
 import { DocumentService } from './document.service';
+import { DocumentEntity } from './entities/document.entity';
 import { DocumentsController } from './documents.controller';
 import { DocumentIssuer } from './documents.types';
 import { DocumentsRenderedOnRead1764100000000 } from './migrations/1764100000000-documents-rendered-on-read';
@@ -18,7 +19,7 @@ export const documentMigrations = [Documents1764020000000, DocumentsRenderedOnRe
 @Global()
 @Module({
   controllers: [DocumentsController, VerificationController],
-  providers: [DocumentService, { provide: DocumentIssuer, useExisting: DocumentService }],
+  providers: [DocumentRepository, DocumentService, { provide: DocumentIssuer, useExisting: DocumentService }],
   exports: [DocumentIssuer, DocumentService],
 })
 export class DocumentsModule {}

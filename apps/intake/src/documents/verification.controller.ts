@@ -2,7 +2,7 @@ import { Controller, Get, Header, Param } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@onewindow/auth';
 import { DocumentService } from './document.service';
-import { VerificationCodeParam, VerificationView } from './dto/document.dto';
+import { VerificationCodeParamDto, VerificationViewDto } from './dto/document.dto';
 
 /**
  * The public check of a document (A13): anyone holding a copy types the printed code. No login;
@@ -17,9 +17,9 @@ export class VerificationController {
   @Get(':code')
   @Header('cache-control', 'no-store')
   @ApiOperation({ summary: '文书真伪核验 (verify a document by its code): what it is and whether its content is intact; nothing personal' })
-  @ApiOkResponse({ type: VerificationView })
+  @ApiOkResponse({ type: VerificationViewDto })
   @ApiNotFoundResponse({ description: 'no document has this code' })
-  async verify(@Param() { code }: VerificationCodeParam): Promise<VerificationView> {
+  async verify(@Param() { code }: VerificationCodeParamDto): Promise<VerificationViewDto> {
     return this.documents.verify(code);
   }
 }

@@ -1,6 +1,6 @@
 import { UnprocessableEntityException } from '@nestjs/common';
 import { feeLinesOf } from './fee-lines';
-import { FREE_ITEM, PAID_ITEM } from './test/test-catalogue';
+import { FREE_ITEM, PAID_ITEM } from './testing/test-catalogue';
 
 describe('fee lines from an item version', () => {
   it('copies every fee item and totals in fen', () => {

@@ -7,8 +7,9 @@ import { OutboxWriter } from '@onewindow/messaging';
 import { newId } from '@onewindow/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { DocumentIssuer } from '../documents/documents.types';
-import { CatalogueLookup } from './catalogue-lookup';
+import { CatalogueLookupService } from './catalogue-lookup.service';
 import { FeeNoticeEntity } from './entities/fee-notice.entity';
+import { FeeNoticeRepository } from './fee-notice.repository';
 import { feeLinesOf } from './fee-lines';
 import { feeNoticeNumber, paymentReference } from './payment-reference';
 
@@ -34,9 +35,10 @@ export const NOTICE = '缴费通知';
 export class FeeNoticeService {
   constructor(
     private readonly ds: DataSource,
-    private readonly catalogue: CatalogueLookup,
+    private readonly catalogue: CatalogueLookupService,
     private readonly documents: DocumentIssuer,
     private readonly outbox: OutboxWriter,
+    private readonly notices: FeeNoticeRepository,
   ) {}
 
   /**
@@ -46,15 +48,15 @@ export class FeeNoticeService {
   async createNotice(manager: EntityManager, input: CreateFeeNoticeInput): Promise<FeeNoticeEntity> {
     const item = await this.catalogue.get().version(input.itemCode, input.itemVersion);
     const { lines, totalFen } = feeLinesOf(item);
-    const existing = await manager.findOne(FeeNoticeEntity, { where: { applicationId: input.applicationId, itemCode: input.itemCode } });
+    const existing = await this.notices.forApplicationAndItem(manager, input.applicationId, input.itemCode);
     if (existing) {
       throw new ConflictException({ message: `该申请的此事项已开具缴费通知 ${existing.number} (a fee notice already exists)`, details: { noticeId: existing.id, noticeNumber: existing.number } });
     }
-    const [{ seq }] = (await manager.query(`select nextval('fee_notice_seq')::int as seq`)) as { seq: number }[];
+    const seq = await this.notices.nextSeq(manager);
     const issuedAt = new Date();
     const day = toIsoDate(issuedAt);
-    const number = feeNoticeNumber(day, seq!);
-    const reference = paymentReference(day, seq!);
+    const number = feeNoticeNumber(day, seq);
+    const reference = paymentReference(day, seq);
     const doc = await this.documents.issue(manager, {
       kind: 'fee-notice',
       applicationId: input.applicationId,
@@ -94,7 +96,7 @@ export class FeeNoticeService {
       waivedAt: null,
       version: 1,
     };
-    await manager.insert(FeeNoticeEntity, notice as never);
+    await this.notices.insert(manager, notice);
     await this.outbox.add(manager, FeeNoticeIssued, {
       subject: input.applicationId,
       actor: input.actor,
@@ -121,25 +123,22 @@ export class FeeNoticeService {
   }
 
   /** The applicant it was issued to, or staff; anyone else 404 (S1). */
-  async findVisible(p: Principal, id: string, manager: EntityManager = this.ds.manager): Promise<FeeNoticeEntity> {
-    const notice = await manager.findOne(FeeNoticeEntity, { where: { id } });
+  async findVisible(p: Principal, id: string, manager?: EntityManager): Promise<FeeNoticeEntity> {
+    const notice = await this.notices.find(id, manager);
     if (!notice || !(p.type === 'staff' || isOwner(p, notice.applicantSubject))) throw new NotVisibleError(NOTICE, id);
     return notice;
   }
 
   /** The notices of an application; an applicant sees only their own (another's application: empty list). */
   async list(p: Principal, applicationId: string): Promise<FeeNoticeEntity[]> {
-    const qb = this.ds.manager.createQueryBuilder(FeeNoticeEntity, 'n').where('n.application_id = :applicationId', { applicationId }).orderBy('n.issued_at', 'ASC');
-    if (p.type !== 'staff') {
-      const owner = ownerSubjectOf(p);
-      if (!owner) return [];
-      qb.andWhere('n.applicant_subject = :owner', { owner });
-    }
-    return qb.getMany();
+    if (p.type === 'staff') return this.notices.ofApplication(applicationId);
+    const owner = ownerSubjectOf(p);
+    if (!owner) return [];
+    return this.notices.ofApplication(applicationId, owner);
   }
 
   /** For the applications feature: the notices of an application, inside its transaction. */
   async ofApplication(manager: EntityManager, applicationId: string): Promise<FeeNoticeEntity[]> {
-    return manager.find(FeeNoticeEntity, { where: { applicationId }, order: { issuedAt: 'ASC' } });
+    return this.notices.allOfApplication(manager, applicationId);
   }
 }

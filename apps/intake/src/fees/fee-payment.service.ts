@@ -5,9 +5,11 @@ import { InvalidTransitionError, NotVisibleError } from '@onewindow/http';
 import { OutboxWriter } from '@onewindow/messaging';
 import { newId } from '@onewindow/contracts';
 import { DataSource } from 'typeorm';
-import { FeeNoticeEntity } from './entities/fee-notice.entity';
-import { FeePaymentEntity } from './entities/fee-payment.entity';
+import type { FeeNoticeEntity } from './entities/fee-notice.entity';
+import type { FeePaymentEntity } from './entities/fee-payment.entity';
+import { FeeNoticeRepository } from './fee-notice.repository';
 import { NOTICE } from './fee-notice.service';
+import { FeePaymentRepository } from './fee-payment.repository';
 
 export interface PaymentConfirmation {
   noticeNumber: string;
@@ -31,16 +33,21 @@ export interface ConfirmationResult {
 export class FeePaymentService {
   private readonly logger = new Logger('fees');
 
-  constructor(private readonly ds: DataSource, private readonly outbox: OutboxWriter) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly outbox: OutboxWriter,
+    private readonly notices: FeeNoticeRepository,
+    private readonly payments: FeePaymentRepository,
+  ) {}
 
   async confirm(channel: SystemPrincipal, c: PaymentConfirmation): Promise<ConfirmationResult> {
     return this.ds.transaction(async (m) => {
       // Lock the notice first: two confirmations for one notice (the same retry twice, or two
       // different payments) are decided one after the other, never both against "issued".
-      const notice = await m.findOne(FeeNoticeEntity, { where: { number: c.noticeNumber }, lock: { mode: 'pessimistic_write' } });
+      const notice = await this.notices.lock(m, { number: c.noticeNumber });
       if (!notice) throw new NotVisibleError(NOTICE, c.noticeNumber);
 
-      const earlier = await m.findOne(FeePaymentEntity, { where: { bankTxnId: c.bankTxnId } });
+      const earlier = await this.payments.byBankTxnId(m, c.bankTxnId);
       if (earlier) {
         if (earlier.noticeId === notice.id && earlier.amountFen === c.amountFen) return { replayed: true, notice, payment: earlier };
         throw new ConflictException({ message: `银行流水号 ${c.bankTxnId} 已用于另一笔缴费 (bank transaction id already recorded with different data)`, details: { bankTxnId: c.bankTxnId } });
@@ -55,8 +62,8 @@ export class FeePaymentService {
       }
 
       const payment: FeePaymentEntity = { id: newId(), noticeId: notice.id, bankTxnId: c.bankTxnId, amountFen: c.amountFen, paidAt: c.paidAt, channel: channel.sub, recordedAt: new Date() };
-      await m.insert(FeePaymentEntity, payment);
-      await m.update(FeeNoticeEntity, { id: notice.id }, { status: 'paid', paidAt: c.paidAt, version: notice.version + 1 });
+      await this.payments.insert(m, payment);
+      await this.notices.update(m, notice.id, { status: 'paid', paidAt: c.paidAt, version: notice.version + 1 });
       await this.outbox.add(m, FeePaid, {
         subject: notice.applicationId,
         actor: { type: 'system', id: channel.sub },

@@ -1,8 +1,8 @@
-import type { FeeNoticeView, WaiverRequestView } from './dto/fee.dto';
+import type { FeeNoticeViewDto, WaiverRequestViewDto } from './dto/fee.dto';
 import type { FeeNoticeEntity } from './entities/fee-notice.entity';
 import type { FeeWaiverRequestEntity } from './entities/fee-waiver-request.entity';
 
-export function noticeView(n: FeeNoticeEntity): FeeNoticeView {
+export function noticeView(n: FeeNoticeEntity): FeeNoticeViewDto {
   return {
     id: n.id,
     number: n.number,
@@ -23,7 +23,7 @@ export function noticeView(n: FeeNoticeEntity): FeeNoticeView {
   };
 }
 
-export function waiverView(w: FeeWaiverRequestEntity): WaiverRequestView {
+export function waiverView(w: FeeWaiverRequestEntity): WaiverRequestViewDto {
   return {
     id: w.id,
     noticeId: w.noticeId,

@@ -5,23 +5,30 @@ import { InvalidTransitionError, NotVisibleError } from '@onewindow/http';
 import { OutboxWriter } from '@onewindow/messaging';
 import { newId } from '@onewindow/contracts';
 import { DataSource } from 'typeorm';
-import { FeeNoticeEntity } from './entities/fee-notice.entity';
-import { FeeWaiverRequestEntity } from './entities/fee-waiver-request.entity';
+import type { FeeNoticeEntity } from './entities/fee-notice.entity';
+import type { FeeWaiverRequestEntity } from './entities/fee-waiver-request.entity';
+import { FeeNoticeRepository } from './fee-notice.repository';
 import { NOTICE } from './fee-notice.service';
+import { FeeWaiverRepository } from './fee-waiver.repository';
 
 const REQUEST = '减免申请';
 
 /** Fee waivers (减免): a clerk asks, a different approver decides (A12: "a waiver needs approval"). */
 @Injectable()
 export class FeeWaiverService {
-  constructor(private readonly ds: DataSource, private readonly outbox: OutboxWriter) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly outbox: OutboxWriter,
+    private readonly notices: FeeNoticeRepository,
+    private readonly waivers: FeeWaiverRepository,
+  ) {}
 
   async request(clerk: StaffPrincipal, noticeId: string, reason: string): Promise<FeeWaiverRequestEntity> {
     return this.ds.transaction(async (m) => {
-      const notice = await m.findOne(FeeNoticeEntity, { where: { id: noticeId }, lock: { mode: 'pessimistic_write' } });
+      const notice = await this.notices.lock(m, { id: noticeId });
       if (!notice) throw new NotVisibleError(NOTICE, noticeId);
       if (notice.status !== 'issued') throw new InvalidTransitionError(NOTICE, notice.status, 'request-waiver');
-      const pending = await m.findOne(FeeWaiverRequestEntity, { where: { noticeId, status: 'pending' } });
+      const pending = await this.waivers.pendingFor(m, noticeId);
       if (pending) throw new ConflictException({ message: '该缴费通知已有待审批的减免申请 (a waiver request is already pending)', details: { waiverRequestId: pending.id } });
       const req: FeeWaiverRequestEntity = {
         id: newId(),
@@ -35,13 +42,13 @@ export class FeeWaiverService {
         decidedAt: null,
         decisionNote: null,
       };
-      await m.insert(FeeWaiverRequestEntity, req);
+      await this.waivers.insert(m, req);
       return req;
     });
   }
 
   async find(id: string): Promise<FeeWaiverRequestEntity> {
-    const req = await this.ds.manager.findOne(FeeWaiverRequestEntity, { where: { id } });
+    const req = await this.waivers.find(id);
     if (!req) throw new NotVisibleError(REQUEST, id);
     return req;
   }
@@ -49,23 +56,23 @@ export class FeeWaiverService {
   /** Approve (the notice becomes waived, event emitted) or reject; never by the person who asked. */
   async decide(approver: StaffPrincipal, id: string, approve: boolean, note?: string): Promise<{ request: FeeWaiverRequestEntity; notice: FeeNoticeEntity }> {
     return this.ds.transaction(async (m) => {
-      const req = await m.findOne(FeeWaiverRequestEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const req = await this.waivers.lock(m, id);
       if (!req) throw new NotVisibleError(REQUEST, id);
       if (req.requestedBy === approver.sub) {
         throw new ForbiddenException({ message: '不能审批本人提出的减免申请 (forbidden: a waiver cannot be decided by its requester)' });
       }
       if (req.status !== 'pending') throw new InvalidTransitionError(REQUEST, req.status, approve ? 'approve' : 'reject');
-      const notice = await m.findOneOrFail(FeeNoticeEntity, { where: { id: req.noticeId }, lock: { mode: 'pessimistic_write' } });
+      const notice = await this.notices.lockExisting(m, req.noticeId);
       const now = new Date();
       const decided: FeeWaiverRequestEntity = { ...req, status: approve ? 'approved' : 'rejected', decidedBy: approver.sub, decidedAt: now, decisionNote: note ?? null };
       if (!approve) {
-        await m.update(FeeWaiverRequestEntity, { id }, { status: decided.status, decidedBy: decided.decidedBy, decidedAt: now, decisionNote: decided.decisionNote });
+        await this.waivers.update(m, id, { status: decided.status, decidedBy: decided.decidedBy, decidedAt: now, decisionNote: decided.decisionNote });
         return { request: decided, notice };
       }
       // Paid in the meantime: the waiver is moot and the payment stands.
       if (notice.status !== 'issued') throw new InvalidTransitionError(NOTICE, notice.status, 'waive');
-      await m.update(FeeWaiverRequestEntity, { id }, { status: decided.status, decidedBy: decided.decidedBy, decidedAt: now, decisionNote: decided.decisionNote });
-      await m.update(FeeNoticeEntity, { id: notice.id }, { status: 'waived', waivedAt: now, version: notice.version + 1 });
+      await this.waivers.update(m, id, { status: decided.status, decidedBy: decided.decidedBy, decidedAt: now, decisionNote: decided.decisionNote });
+      await this.notices.update(m, notice.id, { status: 'waived', waivedAt: now, version: notice.version + 1 });
       await this.outbox.add(m, FeeWaived, {
         subject: notice.applicationId,
         actor: { type: 'staff', id: approver.sub },

@@ -3,16 +3,16 @@ import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenRes
 import { CurrentPrincipal, hasScope, Principals, RequireRoles, Roles, type Principal, type StaffPrincipal } from '@onewindow/auth';
 import type { FastifyReply } from 'fastify';
 import {
-  ConfirmationView,
+  ConfirmationViewDto,
   CreateFeeNoticeDto,
-  FeeNoticeView,
-  ListNoticesQuery,
-  NoticeIdParam,
+  FeeNoticeViewDto,
+  ListNoticesQueryDto,
+  NoticeIdParamDto,
   PaymentConfirmationDto,
   WaiverDecisionDto,
-  WaiverIdParam,
+  WaiverIdParamDto,
   WaiverRequestDto,
-  WaiverRequestView,
+  WaiverRequestViewDto,
 } from './dto/fee.dto';
 import { FeeNoticeService } from './fee-notice.service';
 import { FeePaymentService } from './fee-payment.service';
@@ -32,41 +32,41 @@ export class FeesController {
   @Principals('staff')
   @RequireRoles(Roles.windowClerk)
   @ApiOperation({ summary: '开具缴费通知 (issue a fee notice from the item version\'s fee items); window clerks' })
-  @ApiCreatedResponse({ type: FeeNoticeView })
+  @ApiCreatedResponse({ type: FeeNoticeViewDto })
   @ApiNotFoundResponse({ description: 'unknown item or version' })
   @ApiConflictResponse({ description: 'a notice for this application and item exists' })
   @ApiUnprocessableEntityResponse({ description: 'the item is free of charge' })
-  async create(@CurrentPrincipal() p: StaffPrincipal, @Body() dto: CreateFeeNoticeDto): Promise<FeeNoticeView> {
+  async create(@CurrentPrincipal() p: StaffPrincipal, @Body() dto: CreateFeeNoticeDto): Promise<FeeNoticeViewDto> {
     return noticeView(await this.notices.create({ ...dto, actor: { type: 'staff', id: p.sub } }));
   }
 
   @Get('notices')
   @Principals('citizen', 'enterprise', 'staff')
   @ApiOperation({ summary: '申请的缴费通知 (fee notices of an application): applicants only their own' })
-  @ApiOkResponse({ type: [FeeNoticeView] })
-  async list(@CurrentPrincipal() p: Principal, @Query() q: ListNoticesQuery): Promise<FeeNoticeView[]> {
+  @ApiOkResponse({ type: [FeeNoticeViewDto] })
+  async list(@CurrentPrincipal() p: Principal, @Query() q: ListNoticesQueryDto): Promise<FeeNoticeViewDto[]> {
     return (await this.notices.list(p, q.applicationId)).map(noticeView);
   }
 
   @Get('notices/:id')
   @Principals('citizen', 'enterprise', 'staff')
   @ApiOperation({ summary: '缴费通知 (a fee notice): the applicant it was issued to, or staff' })
-  @ApiOkResponse({ type: FeeNoticeView })
+  @ApiOkResponse({ type: FeeNoticeViewDto })
   @ApiNotFoundResponse()
-  async get(@CurrentPrincipal() p: Principal, @Param() { id }: NoticeIdParam): Promise<FeeNoticeView> {
+  async get(@CurrentPrincipal() p: Principal, @Param() { id }: NoticeIdParamDto): Promise<FeeNoticeViewDto> {
     return noticeView(await this.notices.findVisible(p, id));
   }
 
   @Post('confirmations')
   @Principals('system')
   @ApiOperation({ summary: '银行到账确认 (payment confirmation from the bank channel; scope payments). Idempotent by bankTxnId: 201 first time, 200 for a repeat' })
-  @ApiCreatedResponse({ type: ConfirmationView })
-  @ApiOkResponse({ type: ConfirmationView, description: 'the same bankTxnId was recorded before' })
+  @ApiCreatedResponse({ type: ConfirmationViewDto })
+  @ApiOkResponse({ type: ConfirmationViewDto, description: 'the same bankTxnId was recorded before' })
   @ApiForbiddenResponse({ description: 'not the bank channel' })
   @ApiNotFoundResponse({ description: 'unknown notice number' })
   @ApiConflictResponse({ description: 'notice already paid or waived, or bankTxnId reused with other data' })
   @ApiUnprocessableEntityResponse({ description: 'amount differs from the notice total' })
-  async confirm(@CurrentPrincipal() p: Principal, @Body() dto: PaymentConfirmationDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<ConfirmationView> {
+  async confirm(@CurrentPrincipal() p: Principal, @Body() dto: PaymentConfirmationDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<ConfirmationViewDto> {
     if (!hasScope(p, PAYMENTS_SCOPE)) throw new ForbiddenException({ message: `需要 ${PAYMENTS_SCOPE} 权限范围 (forbidden: scope ${PAYMENTS_SCOPE} required)` });
     const r = await this.payments.confirm(p, { noticeNumber: dto.noticeNumber, amountFen: dto.amountFen, bankTxnId: dto.bankTxnId, paidAt: new Date(dto.paidAt) });
     reply.status(r.replayed ? 200 : 201);
@@ -77,19 +77,19 @@ export class FeesController {
   @Principals('staff')
   @RequireRoles(Roles.windowClerk)
   @ApiOperation({ summary: '申请减免 (request a waiver of a fee notice); window clerks' })
-  @ApiCreatedResponse({ type: WaiverRequestView })
+  @ApiCreatedResponse({ type: WaiverRequestViewDto })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'notice not payable any more, or a request is pending' })
-  async requestWaiver(@CurrentPrincipal() p: StaffPrincipal, @Param() { id }: NoticeIdParam, @Body() dto: WaiverRequestDto): Promise<WaiverRequestView> {
+  async requestWaiver(@CurrentPrincipal() p: StaffPrincipal, @Param() { id }: NoticeIdParamDto, @Body() dto: WaiverRequestDto): Promise<WaiverRequestViewDto> {
     return waiverView(await this.waivers.request(p, id, dto.reason));
   }
 
   @Get('waiver-requests/:id')
   @Principals('staff')
   @ApiOperation({ summary: '减免申请 (a waiver request); staff' })
-  @ApiOkResponse({ type: WaiverRequestView })
+  @ApiOkResponse({ type: WaiverRequestViewDto })
   @ApiNotFoundResponse()
-  async getWaiver(@Param() { id }: WaiverIdParam): Promise<WaiverRequestView> {
+  async getWaiver(@Param() { id }: WaiverIdParamDto): Promise<WaiverRequestViewDto> {
     return waiverView(await this.waivers.find(id));
   }
 
@@ -98,11 +98,11 @@ export class FeesController {
   @Principals('staff')
   @RequireRoles(Roles.approver)
   @ApiOperation({ summary: '批准减免 (approve a waiver); an approver other than the requester' })
-  @ApiOkResponse({ type: WaiverRequestView })
+  @ApiOkResponse({ type: WaiverRequestViewDto })
   @ApiForbiddenResponse({ description: 'the approver requested it' })
   @ApiConflictResponse({ description: 'already decided, or the notice was paid' })
   @ApiNotFoundResponse()
-  async approve(@CurrentPrincipal() p: StaffPrincipal, @Param() { id }: WaiverIdParam, @Body() dto: WaiverDecisionDto): Promise<WaiverRequestView> {
+  async approve(@CurrentPrincipal() p: StaffPrincipal, @Param() { id }: WaiverIdParamDto, @Body() dto: WaiverDecisionDto): Promise<WaiverRequestViewDto> {
     return waiverView((await this.waivers.decide(p, id, true, dto.note)).request);
   }
 
@@ -111,11 +111,11 @@ export class FeesController {
   @Principals('staff')
   @RequireRoles(Roles.approver)
   @ApiOperation({ summary: '驳回减免 (reject a waiver); an approver other than the requester' })
-  @ApiOkResponse({ type: WaiverRequestView })
+  @ApiOkResponse({ type: WaiverRequestViewDto })
   @ApiForbiddenResponse()
   @ApiConflictResponse()
   @ApiNotFoundResponse()
-  async reject(@CurrentPrincipal() p: StaffPrincipal, @Param() { id }: WaiverIdParam, @Body() dto: WaiverDecisionDto): Promise<WaiverRequestView> {
+  async reject(@CurrentPrincipal() p: StaffPrincipal, @Param() { id }: WaiverIdParamDto, @Body() dto: WaiverDecisionDto): Promise<WaiverRequestViewDto> {
     return waiverView((await this.waivers.decide(p, id, false, dto.note)).request);
   }
 }

@@ -2,21 +2,17 @@ import { ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { canSeeDivision, Principal, Roles, StaffPrincipal, SystemPrincipal } from '@onewindow/auth';
 import { InvalidTransitionError, NotVisibleError } from '@onewindow/http';
-import { updateWithVersion } from '@onewindow/persistence';
-import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { clockOf } from '../applications/application-access';
-import { ApplicationLifecycle } from '../applications/application-lifecycle.service';
-import { ApplicationQueries } from '../applications/application-queries.service';
+import { ApplicationLifecycleService } from '../applications/application-lifecycle.service';
+import { ApplicationRepository } from '../applications/application.repository';
 import { actorOf, StepActor } from '../applications/domain/actor';
 import type { DecisionDto } from '../applications/dto/application.dto';
-import { ApplicationRow } from '../applications/entities/application.entity';
-import type { ExtendDto, PauseDto, ReviewDto, TaskView } from './task.dto';
-import { TaskRow, TaskState } from './task.entity';
+import { ApplicationEntity } from '../applications/entities/application.entity';
+import type { ExtendDto, PauseDto, ReviewDto, TaskViewDto } from './dto/task.dto';
+import { TaskEntity, TaskState } from './entities/task.entity';
+import { TaskRepository } from './task.repository';
 
-const PAGE = 200;
-/** The states of task_active_queue's predicate (migration 1764140000000), and that predicate's SQL. */
-const ACTIVE_TASK_STATES: TaskState[] = ['OPEN', 'CLAIMED', 'REVIEWED'];
-const ACTIVE_TASK_STATES_SQL = `(${ACTIVE_TASK_STATES.map((s) => `'${s}'`).join(',')})`;
 const WHAT = '任务';
 
 /**
@@ -29,39 +25,26 @@ const WHAT = '任务';
 export class TaskService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
-    private readonly lifecycle: ApplicationLifecycle,
-    private readonly queries: ApplicationQueries,
+    private readonly lifecycle: ApplicationLifecycleService,
+    private readonly applications: ApplicationRepository,
+    private readonly taskRows: TaskRepository,
   ) {}
 
-  async queue(p: StaffPrincipal | SystemPrincipal, state?: TaskState): Promise<TaskView[]> {
+  async queue(p: StaffPrincipal | SystemPrincipal, state?: TaskState): Promise<TaskViewDto[]> {
     if (!p.department) return [];
-    const tasks = (await this.queueQuery(p, state).getMany()).filter((t) => p.type === 'system' || canSeeDivision(p, t.division));
-    const apps = tasks.length ? await this.ds.manager.createQueryBuilder(ApplicationRow, 'a').where('a.id in (:...ids)', { ids: tasks.map((t) => t.applicationId) }).getMany() : [];
+    const tasks = (await this.taskRows.queueQuery(p, state).getMany()).filter((t) => p.type === 'system' || canSeeDivision(p, t.division));
+    const apps = tasks.length ? await this.applications.byIds(tasks.map((t) => t.applicationId)) : [];
     const byId = new Map(apps.map((a) => [a.id, a]));
     return tasks.map((t) => toTaskView(t, byId.get(t.applicationId)!));
   }
 
-  /**
-   * A page of the department's queue, oldest first. Active tasks (the default view, or one active
-   * state) are read along task_active_queue in queue order, closed ones along task_closed_queue; the
-   * query repeats the partial index's predicate so the planner can prove the index applies.
-   */
-  queueQuery(p: StaffPrincipal | SystemPrincipal, state?: TaskState): SelectQueryBuilder<TaskRow> {
-    const qb = this.ds.manager.createQueryBuilder(TaskRow, 't').where('t.department = :d', { d: p.department }).orderBy('t.created_at', 'ASC').take(PAGE);
-    qb.andWhere(`t.state ${!state || ACTIVE_TASK_STATES.includes(state) ? 'in' : 'not in'} ${ACTIVE_TASK_STATES_SQL}`);
-    if (state) qb.andWhere('t.state = :s', { s: state });
-    // A prefix narrows the scan; canSeeDivision in queue() is the rule.
-    if (p.type === 'staff') qb.andWhere('t.division like :prefix', { prefix: `${divisionPrefix(p.division)}%` });
-    return qb;
-  }
-
-  async get(p: Principal, id: string): Promise<TaskView> {
-    const task = await this.visible(this.ds.manager, p, id);
-    const app = (await this.queries.find(this.ds.manager, task.applicationId))!;
+  async get(p: Principal, id: string): Promise<TaskViewDto> {
+    const task = await this.visible(p, id);
+    const app = (await this.applications.find(task.applicationId))!;
     return toTaskView(task, app);
   }
 
-  async claim(p: StaffPrincipal, id: string, traceId?: string): Promise<TaskView> {
+  async claim(p: StaffPrincipal, id: string, traceId?: string): Promise<TaskViewDto> {
     return this.inTask(p, id, async (m, task, app) => {
       if (task.state !== 'OPEN') throw new InvalidTransitionError(WHAT, task.state, 'claim');
       const a = await this.lifecycle.startReviewIn(m, app, actorOf(p, roleOf(p)), task.id, traceId);
@@ -70,7 +53,7 @@ export class TaskService {
   }
 
   /** 一审: the reviewer's opinion; the task then waits for an approver. Only where the item asks for two steps. */
-  async review(p: StaffPrincipal, id: string, dto: ReviewDto, traceId?: string): Promise<TaskView> {
+  async review(p: StaffPrincipal, id: string, dto: ReviewDto, traceId?: string): Promise<TaskViewDto> {
     return this.inTask(p, id, async (m, task, app) => {
       if (!task.twoStepReview) throw new InvalidTransitionError(WHAT, task.state, 'review (single-step item: decide directly)');
       if (task.state !== 'CLAIMED') throw new InvalidTransitionError(WHAT, task.state, 'review');
@@ -84,7 +67,7 @@ export class TaskService {
    * The decision. Single-step items: the reviewer who claimed it, or an approver. Two-step items (一审一核):
    * an approver, after the review, and not the same person who reviewed.
    */
-  async decide(p: StaffPrincipal, id: string, dto: DecisionDto, traceId?: string): Promise<TaskView> {
+  async decide(p: StaffPrincipal, id: string, dto: DecisionDto, traceId?: string): Promise<TaskViewDto> {
     return this.inTask(p, id, async (m, task, app) => {
       if (task.twoStepReview) {
         if (!p.roles.includes(Roles.approver)) throw new ForbiddenException({ message: '一审一核事项须由审批人决定 (two-step item: an approver decides)' });
@@ -98,14 +81,14 @@ export class TaskService {
     });
   }
 
-  async pause(p: StaffPrincipal, id: string, dto: PauseDto, traceId?: string): Promise<TaskView> {
+  async pause(p: StaffPrincipal, id: string, dto: PauseDto, traceId?: string): Promise<TaskViewDto> {
     return this.inTask(p, id, async (m, task, app) => {
       this.assertActive(task, 'pause');
       return [task, await this.lifecycle.pauseIn(m, app, actorOf(p, roleOf(p)), dto.procedure, dto.note, traceId)];
     });
   }
 
-  async resume(p: StaffPrincipal, id: string, note: string | undefined, traceId?: string): Promise<TaskView> {
+  async resume(p: StaffPrincipal, id: string, note: string | undefined, traceId?: string): Promise<TaskViewDto> {
     return this.inTask(p, id, async (m, task, app) => {
       this.assertActive(task, 'resume');
       return [task, await this.lifecycle.resumeIn(m, app, actorOf(p, roleOf(p)), note, traceId)];
@@ -113,7 +96,7 @@ export class TaskService {
   }
 
   /** 延期: the caller is the approver (the route requires the role); the reason is shown to the applicant. */
-  async extend(p: StaffPrincipal, id: string, dto: ExtendDto, traceId?: string): Promise<TaskView> {
+  async extend(p: StaffPrincipal, id: string, dto: ExtendDto, traceId?: string): Promise<TaskViewDto> {
     return this.inTask(p, id, async (m, task, app) => {
       this.assertActive(task, 'extend');
       return [task, await this.lifecycle.extendIn(m, app, actorOf(p, Roles.approver), dto.days, dto.reason, traceId)];
@@ -124,7 +107,7 @@ export class TaskService {
    * A department system decides through the exchange API: the system is the department's own review
    * workflow, so an unclaimed task is claimed and decided in one transaction (both steps recorded).
    */
-  async decideBySystem(p: SystemPrincipal, taskId: string, dto: DecisionDto, traceId?: string): Promise<TaskView> {
+  async decideBySystem(p: SystemPrincipal, taskId: string, dto: DecisionDto, traceId?: string): Promise<TaskViewDto> {
     return this.inTask(p, taskId, async (m, task, app) => {
       const actor: StepActor = actorOf(p);
       let a = app;
@@ -139,35 +122,35 @@ export class TaskService {
     });
   }
 
-  private async inTask(p: Principal, id: string, fn: (m: EntityManager, task: TaskRow, app: ApplicationRow) => Promise<[TaskRow, ApplicationRow]>): Promise<TaskView> {
+  private async inTask(p: Principal, id: string, fn: (m: EntityManager, task: TaskEntity, app: ApplicationEntity) => Promise<[TaskEntity, ApplicationEntity]>): Promise<TaskViewDto> {
     return this.ds.transaction(async (m) => {
-      const task = await this.visible(m, p, id);
-      const app = (await this.queries.find(m, task.applicationId))!;
+      const task = await this.visible(p, id, m);
+      const app = (await this.applications.find(task.applicationId, m))!;
       const [t, a] = await fn(m, task, app);
       return toTaskView(t, a);
     });
   }
 
-  private async visible(m: EntityManager, p: Principal, id: string): Promise<TaskRow> {
-    const task = await m.findOne(TaskRow, { where: { id } });
+  private async visible(p: Principal, id: string, m?: EntityManager): Promise<TaskEntity> {
+    const task = await this.taskRows.find(id, m);
     const ok = task && (p.type === 'system' ? p.department === task.department : p.type === 'staff' && p.department === task.department && canSeeDivision(p, task.division));
     if (!ok) throw new NotVisibleError(WHAT, id);
     return task;
   }
 
-  private async updateTask(m: EntityManager, task: TaskRow, changes: Partial<TaskRow>): Promise<TaskRow> {
-    const version = await updateWithVersion(m, TaskRow, task.id, task.version, changes as never);
-    return Object.assign(new TaskRow(), task, changes, { version });
+  private async updateTask(m: EntityManager, task: TaskEntity, changes: Partial<TaskEntity>): Promise<TaskEntity> {
+    const version = await this.taskRows.updateVersioned(m, task, changes);
+    return Object.assign(new TaskEntity(), task, changes, { version });
   }
 
   /** Only the reviewer who claimed a task works on it (approvers may step in). */
-  private assertHandler(p: StaffPrincipal, task: TaskRow): void {
+  private assertHandler(p: StaffPrincipal, task: TaskEntity): void {
     if (task.assignee !== p.sub && !p.roles.includes(Roles.approver)) {
       throw new ForbiddenException({ message: '该任务已由他人认领 (task claimed by someone else)', details: { assignee: task.assignee } });
     }
   }
 
-  private assertActive(task: TaskRow, attempted: string): void {
+  private assertActive(task: TaskEntity, attempted: string): void {
     if (task.state !== 'CLAIMED' && task.state !== 'REVIEWED') throw new InvalidTransitionError(WHAT, task.state, attempted);
   }
 }
@@ -176,13 +159,7 @@ function roleOf(p: StaffPrincipal): string {
   return p.roles.includes(Roles.reviewer) ? Roles.reviewer : p.roles.includes(Roles.approver) ? Roles.approver : p.roles[0];
 }
 
-/** The common code prefix of every division inside `division` (120000 → '12', 120101 → '120101'). */
-function divisionPrefix(division: string): string {
-  if (division.length === 6 && division.endsWith('0000')) return division.slice(0, 2);
-  return division;
-}
-
-export function toTaskView(t: TaskRow, app: ApplicationRow): TaskView {
+export function toTaskView(t: TaskEntity, app: ApplicationEntity): TaskViewDto {
   return {
     id: t.id, applicationId: t.applicationId, applicationNumber: t.applicationNumber, item: { code: t.itemCode, version: t.itemVersion, name: t.itemName },
     department: t.department, division: t.division, state: t.state, applicationState: app.state, twoStepReview: t.twoStepReview,

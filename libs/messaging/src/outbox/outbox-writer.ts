@@ -1,4 +1,4 @@
-import { Actor, createEnvelope, EventContract, EventEnvelope, EventRegistry, PayloadOf } from '@onewindow/contracts';
+import { createEnvelope, EventContract, EventEnvelope, EventRegistry, NewEvent, PayloadOf } from '@onewindow/contracts';
 import { EntityManager } from 'typeorm';
 
 /** An `outbox_event` row before insertion (OutboxEventEntity's written columns). */
@@ -10,16 +10,8 @@ export interface OutboxRow {
   envelope: EventEnvelope;
 }
 
-/** An event to write, beside the contract it is written under: its payload's type comes from the contract. */
-export interface OutgoingEvent<T> {
-  /** The aggregate's id: the Kafka key, so one aggregate's events stay in order. */
-  subject: string;
-  actor: Actor;
-  traceId?: string;
-  data: T;
-  id?: string;
-  time?: Date;
-}
+/** An event to write, beside the contract it is written under (which gives its type and version): its payload's type comes from the contract. */
+export type OutgoingEvent<T> = Omit<NewEvent<T>, 'type' | 'version' | 'source'>;
 
 /**
  * Writes events into the outbox inside the caller's transaction, so the state change and its event

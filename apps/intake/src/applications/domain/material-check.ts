@@ -1,4 +1,7 @@
-import type { MaterialRequirement } from '../../catalogue/catalogue.types';
+import type { ItemDefinition, MaterialRequirement } from '../../catalogue/catalogue.types';
+
+/** The signed credit commitment of a gap acceptance (A4): a material code of its own beside the item's. */
+export const COMMITMENT_MATERIAL = 'COMMITMENT';
 
 /** What was handed in for one material code. */
 export interface GivenMaterial {
@@ -68,4 +71,32 @@ export function checkMaterials(required: MaterialRequirement[], given: GivenMate
     findings,
     primaryComplete: findings.every((f) => f.requirement !== 'primary' || f.status === 'provided'),
   };
+}
+
+/** A material row as stored for an application (application_material). */
+export interface StoredMaterial {
+  materialCode: string;
+  status: string;
+  fileId: string | null;
+  eLicenceRef: string | null;
+  problem: string | null;
+}
+
+/**
+ * The material check of an application from its stored material rows, against the item version it was
+ * filed under; `clerkFindings`: what the clerk finds wrong now, on top of what earlier notices found.
+ */
+export function checkStoredMaterials(
+  def: Pick<ItemDefinition, 'materials' | 'idCardOnly'>, channel: 'online' | 'window', rows: StoredMaterial[], clerkFindings: { code: string; problem: string }[] = [],
+): MaterialCheck {
+  // A row 'provided' with neither file nor e-licence was seen on paper at a window (online it can only
+  // be an ID-card-only item's material, which checkMaterials treats as shared data anyway).
+  const paperSeen = (r: StoredMaterial) => channel === 'window' && r.status === 'provided' && !r.fileId && !r.eLicenceRef;
+  const given: GivenMaterial[] = rows.filter((r) => r.fileId || r.eLicenceRef || paperSeen(r)).map((r) => ({
+    code: r.materialCode, fileId: r.fileId, eLicenceRef: r.eLicenceRef, paper: paperSeen(r),
+  }));
+  // Findings stored by an earlier notice stay until the material is handed in again.
+  const stored = rows.filter((r) => r.status === 'non-conforming' && r.problem).map((r) => ({ code: r.materialCode, problem: r.problem! }));
+  const findings = [...stored.filter((s) => !clerkFindings.some((c) => c.code === s.code)), ...clerkFindings];
+  return checkMaterials(def.materials, given, { idCardOnly: def.idCardOnly, channel, clerkFindings: findings });
 }

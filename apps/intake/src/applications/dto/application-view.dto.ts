@@ -1,27 +1,33 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { APPLICATION_STATES, ApplicationState } from '../domain/application-state';
 
-export class ItemRefView {
+/* Response DTOs keep the schema names the API was published under (@ApiSchema): clients and the gateway's merged document use them. */
+
+@ApiSchema({ name: 'ItemRefView' })
+export class ItemRefViewDto {
   @ApiProperty() code!: string;
   @ApiProperty() version!: number;
   @ApiProperty() name!: string;
 }
 
-export class ApplicantView {
+@ApiSchema({ name: 'ApplicantView' })
+export class ApplicantViewDto {
   @ApiProperty({ enum: ['citizen', 'enterprise'] }) type!: string;
   @ApiProperty() name!: string;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Masked for anyone but the owner and the deciding department (S6)' }) idNumber!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Masked likewise' }) phone!: string | null;
 }
 
-export class ReceivingCentreView {
+@ApiSchema({ name: 'ReceivingCentreView' })
+export class ReceivingCentreViewDto {
   @ApiProperty({ enum: ['online', 'window'] }) channel!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) orgUnit!: string | null;
   @ApiProperty() division!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) level!: string | null;
 }
 
-export class MaterialView {
+@ApiSchema({ name: 'MaterialView' })
+export class MaterialViewDto {
   @ApiProperty() code!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ enum: ['primary', 'secondary'] }) requirement!: string;
@@ -32,7 +38,8 @@ export class MaterialView {
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Gap acceptance: the date a promised material is due' }) dueOn!: string | null;
 }
 
-export class ClockView {
+@ApiSchema({ name: 'ClockView' })
+export class ClockViewDto {
   @ApiProperty({ description: 'ISO instant' }) receivedAt!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) acceptedOn!: string | null;
   @ApiProperty({ description: 'Deemed accepted under 行政许可法第三十二条' }) deemedAccepted!: boolean;
@@ -54,36 +61,39 @@ export class ClockView {
   @ApiPropertyOptional({ nullable: true, type: String }) extensionReason!: string | null;
 }
 
-export class DeliveryView {
+@ApiSchema({ name: 'DeliveryView' })
+export class DeliveryViewDto {
   @ApiPropertyOptional({ nullable: true, enum: ['window', 'post'] }) mode!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) trackingNumber!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) deliveredAt!: string | null;
 }
 
-export class ApplicationView {
+@ApiSchema({ name: 'ApplicationView' })
+export class ApplicationViewDto {
   @ApiProperty() id!: string;
   @ApiProperty({ example: '12000020261123IN000001' }) number!: string;
-  @ApiProperty({ type: ItemRefView }) item!: ItemRefView;
+  @ApiProperty({ type: ItemRefViewDto }) item!: ItemRefViewDto;
   @ApiPropertyOptional({ nullable: true, type: String }) bundleCode!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Shared by the applications of one bundle submission' }) bundleGroup!: string | null;
   @ApiProperty({ enum: APPLICATION_STATES }) state!: ApplicationState;
   @ApiProperty({ enum: ['instant', 'promised'] }) mode!: string;
-  @ApiProperty({ type: ApplicantView }) applicant!: ApplicantView;
-  @ApiProperty({ type: ReceivingCentreView }) receivedAt!: ReceivingCentreView;
+  @ApiProperty({ type: ApplicantViewDto }) applicant!: ApplicantViewDto;
+  @ApiProperty({ type: ReceivingCentreViewDto }) receivedAt!: ReceivingCentreViewDto;
   @ApiProperty({ description: 'Deciding department (接办分离)' }) department!: string;
   @ApiProperty({ description: 'Deciding division (GB/T 2260)' }) division!: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) formData!: Record<string, unknown>;
-  @ApiProperty({ type: [MaterialView] }) materials!: MaterialView[];
-  @ApiProperty({ type: ClockView }) clock!: ClockView;
+  @ApiProperty({ type: [MaterialViewDto] }) materials!: MaterialViewDto[];
+  @ApiProperty({ type: ClockViewDto }) clock!: ClockViewDto;
   @ApiPropertyOptional({ nullable: true, enum: ['granted', 'refused'] }) outcome!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) decidedAt!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) concludedAt!: string | null;
-  @ApiProperty({ type: DeliveryView }) delivery!: DeliveryView;
+  @ApiProperty({ type: DeliveryViewDto }) delivery!: DeliveryViewDto;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Withdrawal or rejection reason' }) closingReason!: string | null;
   @ApiProperty({ description: 'Optimistic-lock version' }) version!: number;
 }
 
-export class StepActorView {
+@ApiSchema({ name: 'StepActorView' })
+export class StepActorViewDto {
   @ApiProperty() type!: string;
   @ApiProperty() id!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) name!: string | null;
@@ -92,12 +102,13 @@ export class StepActorView {
   @ApiPropertyOptional({ nullable: true, type: String }) orgUnit!: string | null;
 }
 
-export class StepView {
+@ApiSchema({ name: 'StepView' })
+export class StepViewDto {
   @ApiProperty() seq!: number;
   @ApiProperty() action!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) fromState!: string | null;
   @ApiProperty() toState!: string;
-  @ApiProperty({ type: StepActorView, description: 'who: type, id, name, role, department, org unit' }) actor!: StepActorView;
+  @ApiProperty({ type: StepActorViewDto, description: 'who: type, id, name, role, department, org unit' }) actor!: StepActorViewDto;
   @ApiProperty() at!: string;
   @ApiPropertyOptional({ nullable: true, type: Object, description: 'The document issued at this step' }) document!: { id: string; kind: string | null; number: string | null } | null;
   @ApiPropertyOptional({ nullable: true, type: String }) note!: string | null;
@@ -106,20 +117,23 @@ export class StepView {
 }
 
 
-export class TimelineView {
+@ApiSchema({ name: 'TimelineView' })
+export class TimelineViewDto {
   @ApiProperty() applicationId!: string;
   @ApiProperty() number!: string;
-  @ApiProperty({ type: [StepView] }) steps!: StepView[];
+  @ApiProperty({ type: [StepViewDto] }) steps!: StepViewDto[];
 }
 
-export class ChainVerificationView {
+@ApiSchema({ name: 'ChainVerificationView' })
+export class ChainVerificationViewDto {
   @ApiProperty() valid!: boolean;
   @ApiProperty() steps!: number;
   @ApiPropertyOptional() brokenAtSeq?: number;
   @ApiPropertyOptional({ enum: ['hash-mismatch', 'link-mismatch', 'sequence-gap'] }) reason?: string;
 }
 
-export class MaterialFindingView {
+@ApiSchema({ name: 'MaterialFindingView' })
+export class MaterialFindingViewDto {
   @ApiProperty() code!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ enum: ['primary', 'secondary'] }) requirement!: string;
@@ -127,15 +141,17 @@ export class MaterialFindingView {
   @ApiPropertyOptional() problem?: string;
 }
 
-export class MaterialCheckView {
+@ApiSchema({ name: 'MaterialCheckView' })
+export class MaterialCheckViewDto {
   @ApiProperty() complete!: boolean;
   @ApiProperty() primaryComplete!: boolean;
-  @ApiProperty({ type: [MaterialFindingView] }) missing!: MaterialFindingView[];
-  @ApiProperty({ type: [MaterialFindingView] }) nonConforming!: MaterialFindingView[];
-  @ApiProperty({ type: [MaterialFindingView] }) findings!: MaterialFindingView[];
+  @ApiProperty({ type: [MaterialFindingViewDto] }) missing!: MaterialFindingViewDto[];
+  @ApiProperty({ type: [MaterialFindingViewDto] }) nonConforming!: MaterialFindingViewDto[];
+  @ApiProperty({ type: [MaterialFindingViewDto] }) findings!: MaterialFindingViewDto[];
 }
 
-export class UploadedFileView {
+@ApiSchema({ name: 'UploadedFileView' })
+export class UploadedFileViewDto {
   @ApiProperty() fileId!: string;
   @ApiProperty() materialCode!: string;
   @ApiProperty() contentType!: string;
@@ -143,7 +159,8 @@ export class UploadedFileView {
   @ApiProperty() sha256!: string;
 }
 
-export class BundleSubmissionView {
+@ApiSchema({ name: 'BundleSubmissionView' })
+export class BundleSubmissionViewDto {
   @ApiProperty({ example: 'YJS-001' }) bundleCode!: string;
-  @ApiProperty({ type: [ApplicationView], description: 'One application per item of the bundle, each with its own number, department and clock (并行办理)' }) applications!: ApplicationView[];
+  @ApiProperty({ type: [ApplicationViewDto], description: 'One application per item of the bundle, each with its own number, department and clock (并行办理)' }) applications!: ApplicationViewDto[];
 }

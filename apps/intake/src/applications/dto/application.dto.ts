@@ -221,7 +221,7 @@ export class DeliverDto {
   trackingNumber?: string;
 }
 
-export class MaterialParamsDto {
+export class MaterialParamDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   id!: string;

@@ -5,7 +5,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm'
  * row it fills, no second store to keep consistent. Files are at most 10 MiB (MAX_MATERIAL_BYTES).
  */
 @Entity('application_file')
-export class ApplicationFileRow {
+export class ApplicationFileEntity {
   @PrimaryColumn('uuid') id!: string;
   @Index() @Column('uuid') applicationId!: string;
   @Column('text') materialCode!: string;

@@ -10,7 +10,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 export type MaterialStatus = 'provided' | 'missing' | 'non-conforming' | 'promised' | 'absent-optional';
 
 @Entity('application_material')
-export class ApplicationMaterialRow {
+export class ApplicationMaterialEntity {
   @PrimaryColumn('uuid') applicationId!: string;
   @PrimaryColumn('text') materialCode!: string;
   @Column('text') name!: string;

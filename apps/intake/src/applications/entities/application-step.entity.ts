@@ -6,7 +6,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  * row breaks the chain from there on (verified by StepChain.verify).
  */
 @Entity('application_step')
-export class ApplicationStepRow {
+export class ApplicationStepEntity {
   @PrimaryColumn('uuid') applicationId!: string;
   @PrimaryColumn('int') seq!: number;
   @Column('text') action!: string;

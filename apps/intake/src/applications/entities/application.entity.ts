@@ -12,7 +12,7 @@ export type DecisionOutcome = 'granted' | 'refused';
  */
 @Entity('application')
 @Index('application_owner_idempotency', ['applicantSubject', 'idempotencyKey'], { unique: true, where: 'idempotency_key is not null' })
-export class ApplicationRow {
+export class ApplicationEntity {
   @PrimaryColumn('uuid') id!: string;
   /** Human-readable, unique (formatCaseNumber): {division}{yyyymmdd}IN{sequence}. */
   @Index({ unique: true }) @Column('text') number!: string;

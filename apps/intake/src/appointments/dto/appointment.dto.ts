@@ -1,18 +1,20 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDateString, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
+
+/* Response DTOs keep the schema names the API was published under (@ApiSchema): clients and the gateway's merged document use them. */
 
 const CATEGORY = /^[\p{L}\p{N}._-]{1,32}$/u;
 const CATEGORY_MESSAGE = 'category must be 1-32 letters (Chinese allowed), digits, dots, dashes or underscores';
 const CENTRE = /^[A-Za-z0-9._:-]{1,64}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export class IdParam {
+export class IdParamDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   id!: string;
 }
 
-export class CentreParam {
+export class CentreParamDto {
   @ApiProperty({ description: 'Org unit code of the service centre', example: 'TJ-CITY-CENTRE' })
   @IsString()
   @Matches(CENTRE, { message: 'centre must be an org unit code' })
@@ -61,7 +63,7 @@ export class OpenSlotsDto {
   workingDaysOnly?: boolean;
 }
 
-export class ListSlotsQuery {
+export class ListSlotsQueryDto {
   @ApiProperty({ example: 'TJ-CITY-CENTRE' })
   @IsString()
   @Matches(CENTRE, { message: 'centre must be an org unit code' })
@@ -119,7 +121,8 @@ export class CallNextDto {
   categories?: string[];
 }
 
-export class SlotView {
+@ApiSchema({ name: 'SlotView' })
+export class SlotViewDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() centre!: string;
   @ApiProperty() category!: string;
@@ -129,21 +132,24 @@ export class SlotView {
   @ApiProperty() available!: number;
 }
 
-export class OpenSlotsView {
+@ApiSchema({ name: 'OpenSlotsView' })
+export class OpenSlotsViewDto {
   @ApiProperty() created!: number;
   @ApiProperty({ description: 'Slots that existed already (same centre, category and start)' }) skipped!: number;
 }
 
-export class AppointmentView {
+@ApiSchema({ name: 'AppointmentView' })
+export class AppointmentViewDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: ['booked', 'cancelled', 'checked-in'] }) status!: string;
-  @ApiProperty({ type: SlotView }) slot!: SlotView;
+  @ApiProperty({ type: SlotViewDto }) slot!: SlotViewDto;
   @ApiProperty({ format: 'date-time' }) bookedAt!: string;
   @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) cancelledAt!: string | null;
   @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) checkedInAt!: string | null;
 }
 
-export class TicketView {
+@ApiSchema({ name: 'TicketView' })
+export class TicketViewDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'A023' }) number!: string;
   @ApiProperty() centre!: string;
@@ -156,25 +162,29 @@ export class TicketView {
   @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) calledAt!: string | null;
 }
 
-export class CallNextView {
-  @ApiPropertyOptional({ type: TicketView, nullable: true, description: 'null: nobody is waiting' }) ticket!: TicketView | null;
+@ApiSchema({ name: 'CallNextView' })
+export class CallNextViewDto {
+  @ApiPropertyOptional({ type: TicketViewDto, nullable: true, description: 'null: nobody is waiting' }) ticket!: TicketViewDto | null;
 }
 
-class BoardCall {
+@ApiSchema({ name: 'BoardCall' })
+class BoardCallViewDto {
   @ApiProperty({ example: 'A023' }) number!: string;
   @ApiProperty({ example: '12' }) windowNo!: string;
   @ApiProperty({ format: 'date-time' }) calledAt!: string;
 }
 
-class BoardWaiting {
+@ApiSchema({ name: 'BoardWaiting' })
+class BoardWaitingViewDto {
   @ApiProperty() category!: string;
   @ApiProperty({ example: 'A' }) letter!: string;
   @ApiProperty() count!: number;
 }
 
-export class BoardView {
+@ApiSchema({ name: 'BoardView' })
+export class BoardViewDto {
   @ApiProperty() centre!: string;
   @ApiProperty({ format: 'date' }) day!: string;
-  @ApiProperty({ type: [BoardCall] }) called!: BoardCall[];
-  @ApiProperty({ type: [BoardWaiting] }) waiting!: BoardWaiting[];
+  @ApiProperty({ type: [BoardCallViewDto] }) called!: BoardCallViewDto[];
+  @ApiProperty({ type: [BoardWaitingViewDto] }) waiting!: BoardWaitingViewDto[];
 }

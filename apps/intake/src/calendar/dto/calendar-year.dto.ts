@@ -1,6 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+
+/* Response DTOs keep the schema names the API was published under (@ApiSchema): clients and the gateway's merged document use them. */
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -44,7 +46,8 @@ export class CalendarViewDto {
   @ApiProperty({ description: 'How a year without a notice is counted' }) provisionalRule!: string;
 }
 
-export class PublishedCalendarYearDto {
+@ApiSchema({ name: 'PublishedCalendarYearDto' })
+export class PublishedCalendarYearViewDto {
   @ApiProperty() year!: number;
   @ApiProperty() source!: string;
   @ApiProperty() publishedBy!: string;

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
+import { PageQueryDto } from '@onewindow/http';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { AdminLevel, ItemKind } from '../catalogue.types';
 import { ADMIN_LEVELS, DEPARTMENT_CODE, DEPARTMENT_CODE_MESSAGE, ITEM_CODE, ITEM_CODE_MESSAGE, ITEM_KINDS } from './item-definition.dto';
@@ -22,7 +23,8 @@ export class BundleCodeParamDto {
   code!: string;
 }
 
-export class ItemSearchQueryDto {
+/** The public search's filters, and `page`/`pageSize` (1–10,000 and 1–100, default 1 and 20). */
+export class ItemSearchQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: '许可', maxLength: 50, description: 'A substring of the item name or themes (Chinese works, e.g. 许可, 餐) or a prefix of its code.' })
   @IsOptional() @IsString() @MaxLength(50)
   q?: string;
@@ -49,12 +51,4 @@ export class ItemSearchQueryDto {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   online?: boolean;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 10_000, default: 1 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10_000)
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
-  pageSize?: number;
 }

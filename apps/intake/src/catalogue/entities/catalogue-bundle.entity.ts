@@ -2,7 +2,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** A bundle (一件事, C5): items of several departments applied for with one form. */
 @Entity('catalogue_bundle')
-export class CatalogueBundleRow {
+export class CatalogueBundleEntity {
   @PrimaryColumn('text')
   code!: string;
 

@@ -5,7 +5,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  * from the seed file at every start; the gateway's org directory remains the authority on org units.
  */
 @Entity('catalogue_department')
-export class CatalogueDepartmentRow {
+export class CatalogueDepartmentEntity {
   @PrimaryColumn('text')
   code!: string;
 

@@ -7,7 +7,7 @@ import type { AdminLevel, ItemDefinition, ItemKind, ItemVersion } from '../catal
  * filters on, so each version is its own row of the search index (trigram index on `searchText`).
  */
 @Entity('catalogue_item_version')
-export class CatalogueItemVersionRow {
+export class CatalogueItemVersionEntity {
   @PrimaryColumn('text')
   itemCode!: string;
 

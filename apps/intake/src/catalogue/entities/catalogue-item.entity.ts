@@ -5,10 +5,10 @@ export type ItemState = 'draft' | 'published' | 'withdrawn';
 /**
  * One catalogued item (C1) across its versions: which version new applications are filed under
  * (`currentVersion`) and whether the item still takes applications. The definitions themselves are
- * in CatalogueItemVersionRow.
+ * in CatalogueItemVersionEntity.
  */
 @Entity('catalogue_item')
-export class CatalogueItemRow {
+export class CatalogueItemEntity {
   @PrimaryColumn('text')
   code!: string;
 

@@ -1,11 +1,10 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { CatalogueBundleRepository } from '../catalogue-bundle.repository';
+import { CatalogueDepartmentRepository } from '../catalogue-department.repository';
+import { CatalogueItemRepository } from '../catalogue-item.repository';
 import { searchColumns } from '../catalogue-mapping';
-import { CatalogueBundleRow } from '../entities/catalogue-bundle.entity';
-import { CatalogueDepartmentRow } from '../entities/catalogue-department.entity';
-import { CatalogueItemVersionRow } from '../entities/catalogue-item-version.entity';
-import { CatalogueItemRow } from '../entities/catalogue-item.entity';
 import { catalogueSeed, seedProblems, type SeedFile, type SeedItem } from './seed-file';
 
 const SEED_ACTOR = 'system:catalogue-seed';
@@ -21,10 +20,15 @@ const SEED_ACTOR = 'system:catalogue-seed';
  * One transaction under an advisory lock, so replicas starting together seed once.
  */
 @Injectable()
-export class CatalogueSeeder implements OnApplicationBootstrap {
+export class CatalogueSeederService implements OnApplicationBootstrap {
   private readonly logger = new Logger('catalogue-seed');
 
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly items: CatalogueItemRepository,
+    private readonly bundles: CatalogueBundleRepository,
+    private readonly departments: CatalogueDepartmentRepository,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const demo = process.env.OW_SEED_DEMO !== 'false';
@@ -37,16 +41,12 @@ export class CatalogueSeeder implements OnApplicationBootstrap {
     const problems = seedProblems(seed);
     if (problems.length > 0) throw new Error(`目录种子数据有误 (catalogue seed invalid):\n${problems.join('\n')}`);
     return this.ds.transaction(async (m) => {
-      await m.query('select pg_advisory_xact_lock(hashtext($1))', ['catalogue-seed']);
-      await m.upsert(CatalogueDepartmentRow, seed.departments.map((d) => ({ code: d.code, name: d.name, nameEn: d.nameEn ?? null })), ['code']);
+      await this.items.lockForSeeding(m);
+      await this.departments.upsert(m, seed.departments.map((d) => ({ code: d.code, name: d.name, nameEn: d.nameEn ?? null })));
       if (!opts.demo) return 0;
       let inserted = 0;
       for (const item of seed.items) if (await this.insertItem(m, item)) inserted++;
-      await m.upsert(
-        CatalogueBundleRow,
-        seed.bundles.map((b) => ({ code: b.code, name: b.name, description: b.description ?? null, itemCodes: b.items, themes: b.themes ?? [] })),
-        ['code'],
-      );
+      await this.bundles.upsert(m, seed.bundles.map((b) => ({ code: b.code, name: b.name, description: b.description ?? null, itemCodes: b.items, themes: b.themes ?? [] })));
       return inserted;
     });
   }
@@ -54,9 +54,9 @@ export class CatalogueSeeder implements OnApplicationBootstrap {
   private async insertItem(m: EntityManager, item: SeedItem): Promise<boolean> {
     const last = item.versions.length;
     const code = item.versions[last - 1].definition.code;
-    if (await m.existsBy(CatalogueItemRow, { code })) return false;
+    if (await this.items.exists(m, code)) return false;
     const withdrawn = item.state === 'withdrawn';
-    await m.insert(CatalogueItemRow, {
+    await this.items.insertItem(m, {
       code,
       state: item.state,
       currentVersion: last,
@@ -69,7 +69,7 @@ export class CatalogueSeeder implements OnApplicationBootstrap {
     for (const [i, v] of item.versions.entries()) {
       const n = i + 1;
       const current = n === last;
-      await m.insert(CatalogueItemVersionRow, {
+      await this.items.insertVersion(m, {
         itemCode: code,
         version: n,
         status: current ? (withdrawn ? 'withdrawn' : 'published') : 'superseded',

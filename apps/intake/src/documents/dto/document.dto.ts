@@ -1,21 +1,24 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { IsString, IsUUID, Matches } from 'class-validator';
 import { DOCUMENT_KIND_NAMES } from '../document-kinds';
 
-export class DocumentIdParam {
+/* Response DTOs keep the schema names the API was published under (@ApiSchema): clients and the gateway's merged document use them. */
+
+export class DocumentIdParamDto {
   @ApiProperty({ format: 'uuid', description: '文书 id (document id)' })
   @IsUUID()
   id!: string;
 }
 
-export class VerificationCodeParam {
+export class VerificationCodeParamDto {
   @ApiProperty({ description: '文书上的验证码，大小写、空格和连字符不计 (the code printed on the document; case, spaces and dashes ignored)', example: 'ACDE-3467-FGHJ-KM', maxLength: 40 })
   @IsString()
   @Matches(/^[A-Za-z0-9 -]{10,40}$/, { message: 'code must be 10-40 letters, digits, spaces or dashes' })
   code!: string;
 }
 
-export class DocumentView {
+@ApiSchema({ name: 'DocumentView' })
+export class DocumentViewDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: DOCUMENT_KIND_NAMES }) kind!: string;
   @ApiProperty({ example: '受理通知书' }) title!: string;
@@ -30,7 +33,8 @@ export class DocumentView {
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'What the template printed' }) fields!: Record<string, unknown>;
 }
 
-export class VerificationView {
+@ApiSchema({ name: 'VerificationView' })
+export class VerificationViewDto {
   @ApiProperty({ enum: DOCUMENT_KIND_NAMES }) kind!: string;
   @ApiProperty({ example: '受理通知书' }) title!: string;
   @ApiProperty({ example: 'SL2026112300000042' }) number!: string;

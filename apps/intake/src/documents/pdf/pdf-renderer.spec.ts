@@ -1,8 +1,8 @@
 import { renderDocumentHtml } from '../document-html';
 import { DOCUMENT_KINDS, DOCUMENT_KIND_NAMES } from '../document-kinds';
 import type { DocumentKind } from '../documents.types';
-import { extractPdfText, pdfObjects } from '../test/pdf-text';
-import { SAMPLE_FIELDS } from '../test/sample-documents';
+import { extractPdfText, pdfObjects } from '../testing/pdf-text';
+import { SAMPLE_FIELDS } from '../testing/sample-documents';
 import { htmlToBlocks } from './html-blocks';
 import { renderPdf } from './pdf-renderer';
 

@@ -1,13 +1,15 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { IsDateString, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 
-export class NoticeIdParam {
+/* Response DTOs keep the schema names the API was published under (@ApiSchema): clients and the gateway's merged document use them. */
+
+export class NoticeIdParamDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   id!: string;
 }
 
-export class WaiverIdParam {
+export class WaiverIdParamDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   id!: string;
@@ -57,7 +59,7 @@ export class CreateFeeNoticeDto {
   payBy?: string;
 }
 
-export class ListNoticesQuery {
+export class ListNoticesQueryDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   applicationId!: string;
@@ -101,13 +103,15 @@ export class WaiverDecisionDto {
   note?: string;
 }
 
-export class FeeLineView {
+@ApiSchema({ name: 'FeeLineView' })
+export class FeeLineViewDto {
   @ApiProperty() name!: string;
   @ApiProperty({ description: 'fen' }) amountFen!: number;
   @ApiProperty() legalBasis!: string;
 }
 
-export class FeeNoticeView {
+@ApiSchema({ name: 'FeeNoticeView' })
+export class FeeNoticeViewDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'JF2026112300000042' }) number!: string;
   @ApiProperty({ example: '20261123000000000428', description: '缴款码: 20 digits, Luhn check digit' }) paymentReference!: string;
@@ -115,7 +119,7 @@ export class FeeNoticeView {
   @ApiProperty() applicationNumber!: string;
   @ApiProperty() itemCode!: string;
   @ApiProperty() itemVersion!: number;
-  @ApiProperty({ type: [FeeLineView] }) lines!: FeeLineView[];
+  @ApiProperty({ type: [FeeLineViewDto] }) lines!: FeeLineViewDto[];
   @ApiProperty({ description: 'fen' }) totalFen!: number;
   @ApiProperty({ enum: ['issued', 'paid', 'waived'] }) status!: string;
   @ApiProperty() issuer!: string;
@@ -126,13 +130,15 @@ export class FeeNoticeView {
   @ApiProperty({ format: 'uuid', description: 'The 缴费通知书 document (GET /documents/:id/pdf)' }) documentId!: string;
 }
 
-export class ConfirmationView {
+@ApiSchema({ name: 'ConfirmationView' })
+export class ConfirmationViewDto {
   @ApiProperty({ enum: ['recorded', 'already-recorded'] }) outcome!: string;
   @ApiProperty({ format: 'uuid' }) paymentId!: string;
-  @ApiProperty({ type: FeeNoticeView }) notice!: FeeNoticeView;
+  @ApiProperty({ type: FeeNoticeViewDto }) notice!: FeeNoticeViewDto;
 }
 
-export class WaiverRequestView {
+@ApiSchema({ name: 'WaiverRequestView' })
+export class WaiverRequestViewDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) noticeId!: string;
   @ApiProperty() reason!: string;
