@@ -33,13 +33,23 @@ function boundary(self) {
   const forbidden = projects.filter((p) => p !== self && !allowed.includes(typeOf(p)));
   const libs = projects.filter((p) => p !== self && typeOf(p) === 'type:lib');
   const patterns = [];
-  if (forbidden.length) patterns.push({ group: forbidden.flatMap(pathsOf), message: MESSAGES[typeOf(self)] ?? 'Not a dependency this project may have.' });
-  if (libs.length) patterns.push({ group: [...libs.map((l) => `**/libs/${l.name}/**`), ...libs.map((l) => `../**/${l.name}/src/**`)], message: 'Import a lib through its @onewindow/* alias, not by path.' });
+  if (forbidden.length)
+    patterns.push({
+      group: forbidden.flatMap(pathsOf),
+      message: MESSAGES[typeOf(self)] ?? 'Not a dependency this project may have.',
+    });
+  if (libs.length)
+    patterns.push({
+      group: [...libs.map((l) => `**/libs/${l.name}/**`), ...libs.map((l) => `../**/${l.name}/src/**`)],
+      message: 'Import a lib through its @onewindow/* alias, not by path.',
+    });
   return { files: [`${self.root}/**/*.ts`], rules: { 'no-restricted-imports': ['error', { patterns }] } };
 }
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', '.data/**', 'tmp/**', 'coverage/**', '**/*.js', '**/*.mjs', '**/files/**'] },
+  {
+    ignores: ['node_modules/**', 'dist/**', '.data/**', 'tmp/**', 'coverage/**', '**/*.js', '**/*.mjs', '**/files/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -36,7 +36,10 @@ function partOf(pid: string): string | undefined {
 
 /** A Postgres process by its title: a backend by database (test and bench databases by prefix), or its background role. */
 function postgresPart(cmd: string): string {
-  const m = /postgres: (autovacuum \w+|walwriter|checkpointer|background writer|logical replication \w+|\S+ (\w+?)(?:_[0-9a-f]{8})? )/.exec(cmd);
+  const m =
+    /postgres: (autovacuum \w+|walwriter|checkpointer|background writer|logical replication \w+|\S+ (\w+?)(?:_[0-9a-f]{8})? )/.exec(
+      cmd,
+    );
   return `postgres ${m ? (m[2] ?? m[1]) : '(postmaster)'}`;
 }
 
@@ -62,10 +65,18 @@ function machine(): { total: number; idle: number } {
 }
 
 /** Each part's share of one core between two readings, largest first, and the machine's busy share. */
-function shares(a: ReturnType<typeof ticks>, b: ReturnType<typeof ticks>, ma: ReturnType<typeof machine>, mb: ReturnType<typeof machine>, seconds: number) {
+function shares(
+  a: ReturnType<typeof ticks>,
+  b: ReturnType<typeof ticks>,
+  ma: ReturnType<typeof machine>,
+  mb: ReturnType<typeof machine>,
+  seconds: number,
+) {
   const share = new Map<string, number>();
   for (const [pid, { part, t }] of b) share.set(part, (share.get(part) ?? 0) + t - (a.get(pid)?.t ?? t));
-  const parts = [...share].sort((x, y) => y[1] - x[1]).map(([part, t]) => ({ part, percent: Math.round((t / TICKS_PER_S / seconds) * 100) }));
+  const parts = [...share]
+    .sort((x, y) => y[1] - x[1])
+    .map(([part, t]) => ({ part, percent: Math.round((t / TICKS_PER_S / seconds) * 100) }));
   return { busy: Math.round((1 - (mb.idle - ma.idle) / (mb.total - ma.total)) * 100), parts };
 }
 
@@ -77,7 +88,12 @@ async function main(): Promise<void> {
     const [b, mb] = [ticks(), machine()];
     const { busy, parts } = shares(a, b, ma, mb, WINDOW_S);
     if (LOOP) {
-      console.log(`${new Date().toISOString().slice(11, 19)} busy ${busy}%  ${parts.filter((p) => p.percent > 0).map((p) => `${p.part} ${p.percent}`).join(', ')}`);
+      console.log(
+        `${new Date().toISOString().slice(11, 19)} busy ${busy}%  ${parts
+          .filter((p) => p.percent > 0)
+          .map((p) => `${p.part} ${p.percent}`)
+          .join(', ')}`,
+      );
     } else {
       console.log(`${WINDOW_S} s window: machine ${busy}% busy (${cpus().length} cores)`);
       for (const p of parts) console.log(`${String(p.percent).padStart(5)}% of a core  ${p.part}`);

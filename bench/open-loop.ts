@@ -23,7 +23,16 @@ export interface OpenLoopResult {
  * connection pools fill then (a steady stream of applicants does not open hundreds of connections
  * at once, and the first second of a fresh pool measured that, not the service).
  */
-export async function openLoop(o: { url: string; rate: number; seconds: number; warmupSeconds?: number; maxInFlight?: number; arrivals?: 'poisson' | 'uniform'; headers: () => Record<string, string>; body: string }): Promise<OpenLoopResult> {
+export async function openLoop(o: {
+  url: string;
+  rate: number;
+  seconds: number;
+  warmupSeconds?: number;
+  maxInFlight?: number;
+  arrivals?: 'poisson' | 'uniform';
+  headers: () => Record<string, string>;
+  body: string;
+}): Promise<OpenLoopResult> {
   const u = new URL(o.url);
   const pool = new Pool(u.origin, { connections: o.maxInFlight ?? 256, pipelining: 1 });
   const latencies: number[] = [];
@@ -32,7 +41,11 @@ export async function openLoop(o: { url: string; rate: number; seconds: number; 
   let bad = 0;
   const warmup = Math.round(o.rate * (o.warmupSeconds ?? 2));
   const total = warmup + Math.round(o.rate * o.seconds);
-  const offsets = schedule(total, o.rate, o.arrivals ?? (process.env.OW_BENCH_ARRIVALS === 'uniform' ? 'uniform' : 'poisson'));
+  const offsets = schedule(
+    total,
+    o.rate,
+    o.arrivals ?? (process.env.OW_BENCH_ARRIVALS === 'uniform' ? 'uniform' : 'poisson'),
+  );
   const started = performance.now();
   let measuredFrom = started;
   let inFlight = 0;
@@ -52,7 +65,8 @@ export async function openLoop(o: { url: string; rate: number; seconds: number; 
         if (status >= 200 && status < 300) ok++;
         else bad++;
         latencies.push(performance.now() - from);
-        if (process.env.OW_BENCH_TRACE) trace.push([Math.round(due - measuredFrom), Math.round(performance.now() - from)]);
+        if (process.env.OW_BENCH_TRACE)
+          trace.push([Math.round(due - measuredFrom), Math.round(performance.now() - from)]);
       }
       if (inFlight === 0) drained?.();
     });
@@ -64,9 +78,23 @@ export async function openLoop(o: { url: string; rate: number; seconds: number; 
     // Where the slow ones fall in the run: 100 ms buckets with their worst latency.
     const worst = new Map<number, number>();
     for (const [at, ms] of trace) worst.set(Math.floor(at / 100), Math.max(worst.get(Math.floor(at / 100)) ?? 0, ms));
-    console.log(`slow buckets (offset ms from ${new Date(performance.timeOrigin + measuredFrom).toISOString()}: worst ms): ${[...worst].filter(([, ms]) => ms > 100).map(([b, ms]) => `${b * 100}:${ms}`).join(' ')}`);
+    console.log(
+      `slow buckets (offset ms from ${new Date(performance.timeOrigin + measuredFrom).toISOString()}: worst ms): ${[
+        ...worst,
+      ]
+        .filter(([, ms]) => ms > 100)
+        .map(([b, ms]) => `${b * 100}:${ms}`)
+        .join(' ')}`,
+    );
   }
-  return { offered: o.rate, perSec: ok / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), ok, bad };
+  return {
+    offered: o.rate,
+    perSec: ok / elapsed,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    ok,
+    bad,
+  };
 }
 
 /** Start offsets (ms) of `n` requests at `rate`/s: evenly spaced, or a Poisson process (seeded). */

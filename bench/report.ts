@@ -8,9 +8,14 @@ export function percentile(values: number[], p: number): number {
 }
 
 /** Prints a short table and writes the figures as JSON under bench/results for comparison across runs. */
-export function report(name: string, rows: Record<string, string | number>[], extra: Record<string, unknown> = {}): string {
+export function report(
+  name: string,
+  rows: Record<string, string | number>[],
+  extra: Record<string, unknown> = {},
+): string {
   const cols = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  const fmt = (v: unknown) => (typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(1)) : String(v ?? ''));
+  const fmt = (v: unknown) =>
+    typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(1)) : String(v ?? '');
   const widths = cols.map((c) => Math.max(c.length, ...rows.map((r) => fmt(r[c]).length)));
   const line = (vals: string[]) => '| ' + vals.map((v, i) => v.padEnd(widths[i])).join(' | ') + ' |';
   console.log(`\n## ${name}`);

@@ -19,7 +19,11 @@ class ItemsController {
 }
 
 @Module({
-  imports: [ObservabilityModule, AuthModule.forRoot(), PersistenceModule.forService({ database: 'ow_test', entities: [], migrations: [], poolSize: 20 })],
+  imports: [
+    ObservabilityModule,
+    AuthModule.forRoot(),
+    PersistenceModule.forService({ database: 'ow_test', entities: [], migrations: [], poolSize: 20 }),
+  ],
   controllers: [ItemsController],
 })
 class BenchUpstreamModule {}
@@ -27,7 +31,9 @@ class BenchUpstreamModule {}
 (async () => {
   const app = await createServiceApp(BenchUpstreamModule, { service: 'bench-upstream' });
   const ds = app.get(DataSource);
-  await ds.query('create table if not exists bench_item (code text primary key, name text not null, promised_days int not null)');
+  await ds.query(
+    'create table if not exists bench_item (code text primary key, name text not null, promised_days int not null)',
+  );
   await ds.query(`insert into bench_item values ('XK-SCJG-001', '食品经营许可', 5) on conflict do nothing`);
   await app.listen(Number(process.env.PORT), '127.0.0.1');
   process.send?.('ready');

@@ -12,14 +12,24 @@ export class GatewaySession {
   async login(username: string): Promise<string> {
     const cached = this.tokens.get(username);
     if (cached) return cached;
-    const r = await fetch(`${this.base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'OneWindow#2026' }) });
+    const r = await fetch(`${this.base}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: 'OneWindow#2026' }),
+    });
     const body = (await r.json()) as { access_token?: string };
     if (!r.ok || !body.access_token) throw new Error(`login ${username}: ${r.status} ${JSON.stringify(body)}`);
     this.tokens.set(username, body.access_token);
     return body.access_token;
   }
 
-  async call(user: string | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any; headers: Headers }> {
+  async call(
+    user: string | null,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; json: any; headers: Headers }> {
     const h: Record<string, string> = { ...headers };
     if (user) h.authorization = `Bearer ${await this.login(user)}`;
     let payload: string | Uint8Array | undefined;

@@ -23,7 +23,14 @@ const NAMESPACE = 'onewindow';
 
 /** The deployables named by the architecture; each must have a folder under k8s/base. */
 const SERVICES = ['gateway', 'intake', 'registration', 'project-review', 'trading', 'enforcement', 'oversight'];
-const SERVICE_FILES = ['kustomization.yaml', 'deployment.yaml', 'service.yaml', 'hpa.yaml', 'pdb.yaml', 'configmap.yaml'];
+const SERVICE_FILES = [
+  'kustomization.yaml',
+  'deployment.yaml',
+  'service.yaml',
+  'hpa.yaml',
+  'pdb.yaml',
+  'configmap.yaml',
+];
 const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 const dbName = (service: string): string => 'ow_' + service.replace(/-/g, '_');
 
@@ -57,7 +64,11 @@ function walkYaml(dir: string): string[] {
   return out;
 }
 
-interface ParsedFile { file: string; docs: unknown[]; error?: string }
+interface ParsedFile {
+  file: string;
+  docs: unknown[];
+  error?: string;
+}
 function parseFile(file: string): ParsedFile {
   try {
     const docs = yaml.loadAll(fs.readFileSync(file, 'utf8'), undefined, { filename: file });
@@ -67,15 +78,28 @@ function parseFile(file: string): ParsedFile {
   }
 }
 
-interface K8sDoc { file: string; kind: string; name: string; doc: Obj }
+interface K8sDoc {
+  file: string;
+  kind: string;
+  name: string;
+  doc: Obj;
+}
 function k8sDocsOf(files: ParsedFile[]): K8sDoc[] {
   return files.flatMap((f) =>
-    f.docs.filter(isObj).map((doc) => ({ file: f.file, kind: str(doc.kind) ?? '', name: str(at(doc, 'metadata', 'name')) ?? '', doc })),
+    f.docs
+      .filter(isObj)
+      .map((doc) => ({ file: f.file, kind: str(doc.kind) ?? '', name: str(at(doc, 'metadata', 'name')) ?? '', doc })),
   );
 }
 
 /** Every local path a kustomization refers to, resolved, with how it is used. */
-interface KRef { from: string; field: string; ref: string; abs: string; use: 'resource' | 'file' }
+interface KRef {
+  from: string;
+  field: string;
+  ref: string;
+  abs: string;
+  use: 'resource' | 'file';
+}
 function kustomizationRefs(file: string, doc: Obj): KRef[] {
   const dir = path.dirname(file);
   const refs: KRef[] = [];
@@ -108,12 +132,17 @@ const kustomizations = k8sFiles.filter((f) => isKustomization(f.file));
 const allRefs = kustomizations.flatMap((k) => (isObj(k.docs[0]) ? kustomizationRefs(k.file, k.docs[0]) : []));
 const RESOURCE_FIELDS = new Set(['resources', 'components', 'bases', 'crds']);
 /** Files that kustomize loads as whole objects (as opposed to patches). */
-const resourceFiles = new Set(allRefs.filter((r) => RESOURCE_FIELDS.has(r.field) && fs.existsSync(r.abs) && fs.statSync(r.abs).isFile()).map((r) => r.abs));
+const resourceFiles = new Set(
+  allRefs
+    .filter((r) => RESOURCE_FIELDS.has(r.field) && fs.existsSync(r.abs) && fs.statSync(r.abs).isFile())
+    .map((r) => r.abs),
+);
 const patchFiles = new Set(allRefs.filter((r) => !RESOURCE_FIELDS.has(r.field)).map((r) => r.abs));
 /** Complete objects in the base and every overlay (patch documents excluded: they are partial by design). */
 const fullDocs = k8sDocs.filter((d) => resourceFiles.has(d.file));
 const baseDocs = fullDocs.filter((d) => d.file.startsWith(BASE + path.sep));
-const find = (docs: K8sDoc[], kind: string, name: string): K8sDoc | undefined => docs.find((d) => d.kind === kind && d.name === name);
+const find = (docs: K8sDoc[], kind: string, name: string): K8sDoc | undefined =>
+  docs.find((d) => d.kind === kind && d.name === name);
 
 // ------------------------------------------------------------------------------------------ rule sets
 /** Everything required of a Deployment's pod template; returns human-readable problems. */
@@ -123,17 +152,21 @@ function deploymentProblems(d: K8sDoc): string[] {
   const pod = at(d.doc, 'spec', 'template', 'spec');
   const containers = arr(at(pod, 'containers'));
   if (containers.length === 0) problems.push(`${where}: no containers`);
-  if (at(pod, 'terminationGracePeriodSeconds') !== 30) problems.push(`${where}: terminationGracePeriodSeconds must be 30`);
+  if (at(pod, 'terminationGracePeriodSeconds') !== 30)
+    problems.push(`${where}: terminationGracePeriodSeconds must be 30`);
   if (arr(at(pod, 'topologySpreadConstraints')).length === 0) problems.push(`${where}: no topologySpreadConstraints`);
-  if (at(d.doc, 'spec', 'replicas') !== undefined) problems.push(`${where}: sets spec.replicas, but the HPA owns the replica count`);
+  if (at(d.doc, 'spec', 'replicas') !== undefined)
+    problems.push(`${where}: sets spec.replicas, but the HPA owns the replica count`);
   const podNonRoot = at(pod, 'securityContext', 'runAsNonRoot') === true;
   const volumes = arr(at(pod, 'volumes'));
   for (const c of containers) {
     const cw = `${where} container ${str(at(c, 'name')) ?? '?'}`;
     if (!isObj(at(c, 'readinessProbe'))) problems.push(`${cw}: no readinessProbe`);
-    else if (at(c, 'readinessProbe', 'httpGet', 'path') !== '/health/ready') problems.push(`${cw}: readinessProbe must GET /health/ready`);
+    else if (at(c, 'readinessProbe', 'httpGet', 'path') !== '/health/ready')
+      problems.push(`${cw}: readinessProbe must GET /health/ready`);
     if (!isObj(at(c, 'livenessProbe'))) problems.push(`${cw}: no livenessProbe`);
-    else if (at(c, 'livenessProbe', 'httpGet', 'path') !== '/health/live') problems.push(`${cw}: livenessProbe must GET /health/live`);
+    else if (at(c, 'livenessProbe', 'httpGet', 'path') !== '/health/live')
+      problems.push(`${cw}: livenessProbe must GET /health/live`);
     if (!isObj(at(c, 'startupProbe'))) problems.push(`${cw}: no startupProbe`);
     for (const kind of ['requests', 'limits']) {
       for (const res of ['cpu', 'memory']) {
@@ -148,33 +181,42 @@ function deploymentProblems(d: K8sDoc): string[] {
     if (!podNonRoot && at(sc, 'runAsNonRoot') !== true) problems.push(`${cw}: runAsNonRoot must be true`);
     const tmp = arr(at(c, 'volumeMounts')).find((m) => at(m, 'mountPath') === '/tmp');
     const tmpVolume = tmp && volumes.find((v) => at(v, 'name') === at(tmp, 'name'));
-    if (!tmpVolume || !isObj(at(tmpVolume, 'emptyDir'))) problems.push(`${cw}: /tmp must be an emptyDir (root filesystem is read-only)`);
-    if (!isObj(at(c, 'lifecycle', 'preStop'))) problems.push(`${cw}: no preStop hook (endpoints must drain before SIGTERM)`);
+    if (!tmpVolume || !isObj(at(tmpVolume, 'emptyDir')))
+      problems.push(`${cw}: /tmp must be an emptyDir (root filesystem is read-only)`);
+    if (!isObj(at(c, 'lifecycle', 'preStop')))
+      problems.push(`${cw}: no preStop hook (endpoints must drain before SIGTERM)`);
     const pw = arr(at(c, 'env')).find((e) => at(e, 'name') === 'OW_PG_PASSWORD');
-    if (!pw || !str(at(pw, 'valueFrom', 'secretKeyRef', 'name'))) problems.push(`${cw}: OW_PG_PASSWORD must come from a Secret (secretKeyRef)`);
-    if (!arr(at(c, 'envFrom')).some((e) => str(at(e, 'configMapRef', 'name')))) problems.push(`${cw}: no envFrom configMapRef`);
+    if (!pw || !str(at(pw, 'valueFrom', 'secretKeyRef', 'name')))
+      problems.push(`${cw}: OW_PG_PASSWORD must come from a Secret (secretKeyRef)`);
+    if (!arr(at(c, 'envFrom')).some((e) => str(at(e, 'configMapRef', 'name'))))
+      problems.push(`${cw}: no envFrom configMapRef`);
   }
   return problems;
 }
 
 /** A service may add a worker Deployment `<service>-worker` (ADR 0018: OW_ROLE=worker, no traffic). */
-const isWorker = (d: K8sDoc): boolean => at(d.doc, 'spec', 'template', 'metadata', 'labels', 'app.kubernetes.io/component') === 'worker';
+const isWorker = (d: K8sDoc): boolean =>
+  at(d.doc, 'spec', 'template', 'metadata', 'labels', 'app.kubernetes.io/component') === 'worker';
 
 const matches = (selector: unknown, labels: unknown): boolean =>
-  isObj(selector) && Object.keys(selector).length > 0 && Object.entries(selector).every(([k, v]) => at(labels, k) === v);
+  isObj(selector) &&
+  Object.keys(selector).length > 0 &&
+  Object.entries(selector).every(([k, v]) => at(labels, k) === v);
 
 /** A Deployment's companions, by name, in the same set of documents. */
 function companionProblems(d: K8sDoc, docs: K8sDoc[], expect = { service: true }): string[] {
   const where = `Deployment/${d.name}`;
   const problems: string[] = [];
   const podLabels = at(d.doc, 'spec', 'template', 'metadata', 'labels');
-  if (!matches(at(d.doc, 'spec', 'selector', 'matchLabels'), podLabels)) problems.push(`${where}: selector does not match its pod labels`);
+  if (!matches(at(d.doc, 'spec', 'selector', 'matchLabels'), podLabels))
+    problems.push(`${where}: selector does not match its pod labels`);
 
   const svc = find(docs, 'Service', d.name);
   if (!svc) {
     if (expect.service) problems.push(`${where}: no Service named ${d.name}`);
   } else {
-    if (!matches(at(svc.doc, 'spec', 'selector'), podLabels)) problems.push(`Service/${d.name}: selector does not match the pods`);
+    if (!matches(at(svc.doc, 'spec', 'selector'), podLabels))
+      problems.push(`Service/${d.name}: selector does not match the pods`);
     const ports = arr(at(d.doc, 'spec', 'template', 'spec', 'containers')).flatMap((c) => arr(at(c, 'ports')));
     for (const p of arr(at(svc.doc, 'spec', 'ports'))) {
       const target = at(p, 'targetPort') ?? at(p, 'port');
@@ -188,14 +230,19 @@ function companionProblems(d: K8sDoc, docs: K8sDoc[], expect = { service: true }
   if (!hpa) problems.push(`${where}: no HorizontalPodAutoscaler named ${d.name}`);
   else {
     if (hpa.doc.apiVersion !== 'autoscaling/v2') problems.push(`HPA/${d.name}: apiVersion must be autoscaling/v2`);
-    if (at(hpa.doc, 'spec', 'scaleTargetRef', 'kind') !== 'Deployment' || at(hpa.doc, 'spec', 'scaleTargetRef', 'name') !== d.name) {
+    if (
+      at(hpa.doc, 'spec', 'scaleTargetRef', 'kind') !== 'Deployment' ||
+      at(hpa.doc, 'spec', 'scaleTargetRef', 'name') !== d.name
+    ) {
       problems.push(`HPA/${d.name}: scaleTargetRef must be Deployment/${d.name}`);
     }
     const cpu = arr(at(hpa.doc, 'spec', 'metrics')).find((m) => at(m, 'resource', 'name') === 'cpu');
-    if (at(cpu, 'resource', 'target', 'averageUtilization') !== 70) problems.push(`HPA/${d.name}: CPU target must be 70%`);
+    if (at(cpu, 'resource', 'target', 'averageUtilization') !== 70)
+      problems.push(`HPA/${d.name}: CPU target must be 70%`);
     const min = at(hpa.doc, 'spec', 'minReplicas');
     // With minAvailable 1 and a single replica, the PDB would block every node drain.
-    if (typeof min !== 'number' || min < 2) problems.push(`HPA/${d.name}: minReplicas must be >= 2 (PDB minAvailable 1)`);
+    if (typeof min !== 'number' || min < 2)
+      problems.push(`HPA/${d.name}: minReplicas must be >= 2 (PDB minAvailable 1)`);
   }
 
   const pdb = find(docs, 'PodDisruptionBudget', d.name);
@@ -203,7 +250,8 @@ function companionProblems(d: K8sDoc, docs: K8sDoc[], expect = { service: true }
   else {
     if (pdb.doc.apiVersion !== 'policy/v1') problems.push(`PDB/${d.name}: apiVersion must be policy/v1`);
     if (at(pdb.doc, 'spec', 'minAvailable') !== 1) problems.push(`PDB/${d.name}: minAvailable must be 1`);
-    if (!matches(at(pdb.doc, 'spec', 'selector', 'matchLabels'), podLabels)) problems.push(`PDB/${d.name}: selector does not match the pods`);
+    if (!matches(at(pdb.doc, 'spec', 'selector', 'matchLabels'), podLabels))
+      problems.push(`PDB/${d.name}: selector does not match the pods`);
   }
 
   for (const c of arr(at(d.doc, 'spec', 'template', 'spec', 'containers'))) {
@@ -231,7 +279,9 @@ describe('manifests: YAML', () => {
   }
 
   it('every k8s document has apiVersion and kind', () => {
-    const missing = k8sDocs.filter((d) => !str(d.doc.apiVersion) || !d.kind).map((d) => `${rel(d.file)} (${d.name || 'unnamed'})`);
+    const missing = k8sDocs
+      .filter((d) => !str(d.doc.apiVersion) || !d.kind)
+      .map((d) => `${rel(d.file)} (${d.name || 'unnamed'})`);
     expect(missing).toEqual([]);
   });
 });
@@ -245,7 +295,8 @@ describe('manifests: kustomize structure', () => {
       if (!fs.existsSync(r.abs)) problems.push(`${what} does not exist`);
       else if (fs.statSync(r.abs).isDirectory()) {
         if (r.use === 'file') problems.push(`${what} is a directory, a file is expected`);
-        else if (!KUSTOMIZATION_FILES.some((k) => fs.existsSync(path.join(r.abs, k)))) problems.push(`${what} is a directory without a kustomization`);
+        else if (!KUSTOMIZATION_FILES.some((k) => fs.existsSync(path.join(r.abs, k))))
+          problems.push(`${what} is a directory without a kustomization`);
       }
     }
     expect(problems).toEqual([]);
@@ -253,7 +304,9 @@ describe('manifests: kustomize structure', () => {
 
   it('no YAML file under k8s/ is forgotten: each is a kustomization, listed by one, or the secrets example', () => {
     const listed = new Set(allRefs.map((r) => r.abs));
-    const orphans = k8sFiles.map((f) => f.file).filter((f) => !isKustomization(f) && f !== SECRETS_EXAMPLE && !listed.has(f));
+    const orphans = k8sFiles
+      .map((f) => f.file)
+      .filter((f) => !isKustomization(f) && f !== SECRETS_EXAMPLE && !listed.has(f));
     expect(orphans.map(rel)).toEqual([]);
   });
 
@@ -272,7 +325,8 @@ describe('manifests: kustomize structure', () => {
     const listed = arr(at(baseK?.docs[0], 'resources')).map((r) => str(r));
     const problems: string[] = [];
     for (const s of SERVICES) {
-      for (const f of SERVICE_FILES) if (!fs.existsSync(path.join(BASE, s, f))) problems.push(`k8s/base/${s}/${f} missing`);
+      for (const f of SERVICE_FILES)
+        if (!fs.existsSync(path.join(BASE, s, f))) problems.push(`k8s/base/${s}/${f} missing`);
       if (!listed.includes(s)) problems.push(`k8s/base/kustomization.yaml does not list ${s}`);
     }
     expect(problems).toEqual([]);
@@ -280,7 +334,10 @@ describe('manifests: kustomize structure', () => {
 
   it('every app folder under apps/ has k8s/base/<app>/deployment.yaml', () => {
     const apps = fs.existsSync(APPS)
-      ? fs.readdirSync(APPS, { withFileTypes: true }).filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name)
+      ? fs
+          .readdirSync(APPS, { withFileTypes: true })
+          .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+          .map((e) => e.name)
       : [];
     const missing = apps.filter((a) => !fs.existsSync(path.join(BASE, a, 'deployment.yaml')));
     expect(missing).toEqual([]);
@@ -291,25 +348,44 @@ describe('manifests: workloads', () => {
   const deployments = fullDocs.filter((d) => d.kind === 'Deployment');
   const baseDeployments = baseDocs.filter((d) => d.kind === 'Deployment');
 
-  const roleOf = (d: K8sDoc) => str(at(arr(at(d.doc, 'spec', 'template', 'spec', 'containers', 0, 'env')).find((e) => at(e, 'name') === 'OW_ROLE'), 'value')) ?? 'all';
+  const roleOf = (d: K8sDoc) =>
+    str(
+      at(
+        arr(at(d.doc, 'spec', 'template', 'spec', 'containers', 0, 'env')).find((e) => at(e, 'name') === 'OW_ROLE'),
+        'value',
+      ),
+    ) ?? 'all';
 
   it('there is one Deployment per service in the base, and workers only as <service>-worker', () => {
-    expect(baseDeployments.filter((d) => !isWorker(d)).map((d) => d.name).sort()).toEqual([...SERVICES].sort());
-    expect(baseDeployments.filter(isWorker).map((d) => d.name).filter((n) => !SERVICES.some((s) => n === `${s}-worker`))).toEqual([]);
+    expect(
+      baseDeployments
+        .filter((d) => !isWorker(d))
+        .map((d) => d.name)
+        .sort(),
+    ).toEqual([...SERVICES].sort());
+    expect(
+      baseDeployments
+        .filter(isWorker)
+        .map((d) => d.name)
+        .filter((n) => !SERVICES.some((s) => n === `${s}-worker`)),
+    ).toEqual([]);
   });
 
   it('a service whose API Deployment runs OW_ROLE=api has a worker with OW_ROLE=worker (or its events would never leave the outbox), and no Service selects a worker', () => {
     const problems: string[] = [];
     for (const d of baseDeployments.filter((x) => !isWorker(x))) {
       const worker = baseDeployments.find((w) => w.name === `${d.name}-worker`);
-      if (roleOf(d) === 'api' && (!worker || roleOf(worker) !== 'worker')) problems.push(`Deployment/${d.name}: OW_ROLE=api without a ${d.name}-worker Deployment running OW_ROLE=worker`);
-      if (worker && roleOf(d) !== 'api') problems.push(`Deployment/${d.name}: has ${d.name}-worker, so it should run OW_ROLE=api`);
+      if (roleOf(d) === 'api' && (!worker || roleOf(worker) !== 'worker'))
+        problems.push(`Deployment/${d.name}: OW_ROLE=api without a ${d.name}-worker Deployment running OW_ROLE=worker`);
+      if (worker && roleOf(d) !== 'api')
+        problems.push(`Deployment/${d.name}: has ${d.name}-worker, so it should run OW_ROLE=api`);
     }
     for (const w of baseDeployments.filter(isWorker)) {
       if (roleOf(w) !== 'worker') problems.push(`Deployment/${w.name}: a worker must run OW_ROLE=worker`);
       const podLabels = at(w.doc, 'spec', 'template', 'metadata', 'labels');
       for (const svc of baseDocs.filter((x) => x.kind === 'Service')) {
-        if (matches(at(svc.doc, 'spec', 'selector'), podLabels)) problems.push(`Service/${svc.name} selects the worker ${w.name}`);
+        if (matches(at(svc.doc, 'spec', 'selector'), podLabels))
+          problems.push(`Service/${svc.name} selects the worker ${w.name}`);
       }
     }
     expect(problems).toEqual([]);
@@ -330,9 +406,11 @@ describe('manifests: workloads', () => {
     const problems: string[] = [];
     for (const s of SERVICES) {
       const cm = find(baseDocs, 'ConfigMap', `${s}-config`);
-      if (at(cm?.doc, 'data', 'OW_PG_DATABASE') !== dbName(s)) problems.push(`${s}-config: OW_PG_DATABASE must be ${dbName(s)}`);
+      if (at(cm?.doc, 'data', 'OW_PG_DATABASE') !== dbName(s))
+        problems.push(`${s}-config: OW_PG_DATABASE must be ${dbName(s)}`);
       if (!cnpg.has(dbName(s))) problems.push(`postgres/cluster.yaml: no Database ${dbName(s)}`);
-      if (!new RegExp(`CREATE DATABASE ${dbName(s)}\\b`, 'i').test(sql)) problems.push(`deploy/postgres-init: no CREATE DATABASE ${dbName(s)}`);
+      if (!new RegExp(`CREATE DATABASE ${dbName(s)}\\b`, 'i').test(sql))
+        problems.push(`deploy/postgres-init: no CREATE DATABASE ${dbName(s)}`);
     }
     expect(problems).toEqual([]);
   });
@@ -355,16 +433,24 @@ describe('manifests: workloads', () => {
     expect(at(kafka?.doc, 'metadata', 'annotations', 'strimzi.io/node-pools')).toBe('enabled');
     expect(at(kafka?.doc, 'spec', 'kafka', 'version')).toBe('3.9.1');
     expect(at(kafka?.doc, 'spec', 'kafka', 'config')).toMatchObject({
-      'min.insync.replicas': 2, 'default.replication.factor': 3,
-      'offsets.topic.replication.factor': 3, 'transaction.state.log.replication.factor': 3,
+      'min.insync.replicas': 2,
+      'default.replication.factor': 3,
+      'offsets.topic.replication.factor': 3,
+      'transaction.state.log.replication.factor': 3,
     });
     const pool = baseDocs.find((d) => d.kind === 'KafkaNodePool');
     expect(at(pool?.doc, 'spec', 'replicas')).toBe(3);
     expect(arr(at(pool?.doc, 'spec', 'roles')).sort()).toEqual(['broker', 'controller']);
-    const topics = Object.fromEntries(baseDocs.filter((d) => d.kind === 'KafkaTopic').map((d) => [str(at(d.doc, 'spec', 'topicName')) ?? d.name, at(d.doc, 'spec', 'partitions')]));
+    const topics = Object.fromEntries(
+      baseDocs
+        .filter((d) => d.kind === 'KafkaTopic')
+        .map((d) => [str(at(d.doc, 'spec', 'topicName')) ?? d.name, at(d.doc, 'spec', 'partitions')]),
+    );
     expect(topics).toMatchObject({
-      'intake.application.v1': 12, 'intake.application.v1.dlq': 3,
-      'registration.enterprise.v1': 12, 'registration.enterprise.v1.dlq': 3,
+      'intake.application.v1': 12,
+      'intake.application.v1.dlq': 3,
+      'registration.enterprise.v1': 12,
+      'registration.enterprise.v1.dlq': 3,
     });
     const pg = baseDocs.find((d) => d.kind === 'Cluster' && str(d.doc.apiVersion)?.startsWith('postgresql.cnpg.io/'));
     expect(at(pg?.doc, 'spec', 'instances')).toBe(3);
@@ -378,7 +464,9 @@ describe('manifests: docker-compose', () => {
 
   it('builds all seven services from deploy/Dockerfile', () => {
     expect(built.map(([, s]) => str(at(s, 'environment', 'OW_APP'))).sort()).toEqual([...SERVICES].sort());
-    const problems = built.filter(([, s]) => !String(at(s, 'build', 'dockerfile') ?? '').endsWith('deploy/Dockerfile')).map(([n]) => n);
+    const problems = built
+      .filter(([, s]) => !String(at(s, 'build', 'dockerfile') ?? '').endsWith('deploy/Dockerfile'))
+      .map(([n]) => n);
     expect(problems).toEqual([]);
   });
 
@@ -392,17 +480,25 @@ describe('manifests: docker-compose', () => {
     for (const [name, s] of Object.entries(services)) {
       const deps = at(s, 'depends_on');
       if (deps === undefined) continue;
-      if (!isObj(deps)) { problems.push(`${name}: depends_on must be the long form with conditions`); continue; }
+      if (!isObj(deps)) {
+        problems.push(`${name}: depends_on must be the long form with conditions`);
+        continue;
+      }
       for (const [dep, spec] of Object.entries(deps)) {
         const cond = at(spec, 'condition');
         if (!(dep in services)) problems.push(`${name}: depends on unknown ${dep}`);
-        if (cond !== 'service_healthy' && cond !== 'service_completed_successfully') problems.push(`${name} -> ${dep}: condition ${String(cond)}`);
-        if (cond === 'service_healthy' && arr(at(services[dep], 'healthcheck', 'test')).length === 0) problems.push(`${name} waits for ${dep}, which has no healthcheck`);
+        if (cond !== 'service_healthy' && cond !== 'service_completed_successfully')
+          problems.push(`${name} -> ${dep}: condition ${String(cond)}`);
+        if (cond === 'service_healthy' && arr(at(services[dep], 'healthcheck', 'test')).length === 0)
+          problems.push(`${name} waits for ${dep}, which has no healthcheck`);
       }
     }
     for (const [name, s] of built) {
-      for (const infra of ['postgres', 'kafka']) if (at(s, 'depends_on', infra, 'condition') !== 'service_healthy') problems.push(`${name}: must wait for ${infra} healthy`);
-      if (at(s, 'environment', 'OW_PG_DATABASE') !== dbName(str(at(s, 'environment', 'OW_APP')) ?? '')) problems.push(`${name}: OW_PG_DATABASE`);
+      for (const infra of ['postgres', 'kafka'])
+        if (at(s, 'depends_on', infra, 'condition') !== 'service_healthy')
+          problems.push(`${name}: must wait for ${infra} healthy`);
+      if (at(s, 'environment', 'OW_PG_DATABASE') !== dbName(str(at(s, 'environment', 'OW_APP')) ?? ''))
+        problems.push(`${name}: OW_PG_DATABASE`);
     }
     expect(problems).toEqual([]);
   });
@@ -417,8 +513,10 @@ describe('manifests: docker-compose', () => {
 // ------------------------------------------------------------------------------------------ rendered
 const kubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' });
 const haveKubectl = kubectl.status === 0;
-const renderTargets = [BASE, ...(fs.existsSync(OVERLAYS) ? fs.readdirSync(OVERLAYS).map((o) => path.join(OVERLAYS, o)) : [])]
-  .filter((d) => KUSTOMIZATION_FILES.some((k) => fs.existsSync(path.join(d, k))));
+const renderTargets = [
+  BASE,
+  ...(fs.existsSync(OVERLAYS) ? fs.readdirSync(OVERLAYS).map((o) => path.join(OVERLAYS, o)) : []),
+].filter((d) => KUSTOMIZATION_FILES.some((k) => fs.existsSync(path.join(d, k))));
 
 describe('manifests: rendered with kubectl kustomize', () => {
   const render = (dir: string): K8sDoc[] => {
@@ -428,43 +526,76 @@ describe('manifests: rendered with kubectl kustomize', () => {
   };
 
   for (const dir of renderTargets) {
-    (haveKubectl ? it : it.skip)(`${rel(dir)} renders, everything in namespace ${NAMESPACE}, every Deployment complete`, () => {
-      const docs = render(dir);
-      expect(docs.length).toBeGreaterThan(0);
-      const outside = docs.filter((d) => d.kind !== 'Namespace' && at(d.doc, 'metadata', 'namespace') !== NAMESPACE).map((d) => `${d.kind}/${d.name}`);
-      expect(outside).toEqual([]);
-      const deployments = docs.filter((d) => d.kind === 'Deployment');
-      expect(deployments.filter((d) => !isWorker(d)).map((d) => d.name).sort()).toEqual([...SERVICES].sort());
-      expect(deployments.flatMap(deploymentProblems)).toEqual([]);
-      // Companions in the rendered output too (local overlay may run 1 replica, so skip the HPA floor there).
-      const companion = deployments.flatMap((d) => companionProblems(d, docs, { service: !isWorker(d) })).filter((p) => !(path.basename(dir) === 'local' && p.includes('minReplicas')));
-      expect(companion).toEqual([]);
-      expect(docs.filter((d) => d.kind === 'Secret').map((d) => d.name)).toEqual([]);
-    });
+    (haveKubectl ? it : it.skip)(
+      `${rel(dir)} renders, everything in namespace ${NAMESPACE}, every Deployment complete`,
+      () => {
+        const docs = render(dir);
+        expect(docs.length).toBeGreaterThan(0);
+        const outside = docs
+          .filter((d) => d.kind !== 'Namespace' && at(d.doc, 'metadata', 'namespace') !== NAMESPACE)
+          .map((d) => `${d.kind}/${d.name}`);
+        expect(outside).toEqual([]);
+        const deployments = docs.filter((d) => d.kind === 'Deployment');
+        expect(
+          deployments
+            .filter((d) => !isWorker(d))
+            .map((d) => d.name)
+            .sort(),
+        ).toEqual([...SERVICES].sort());
+        expect(deployments.flatMap(deploymentProblems)).toEqual([]);
+        // Companions in the rendered output too (local overlay may run 1 replica, so skip the HPA floor there).
+        const companion = deployments
+          .flatMap((d) => companionProblems(d, docs, { service: !isWorker(d) }))
+          .filter((p) => !(path.basename(dir) === 'local' && p.includes('minReplicas')));
+        expect(companion).toEqual([]);
+        expect(docs.filter((d) => d.kind === 'Secret').map((d) => d.name)).toEqual([]);
+      },
+    );
   }
 
-  (haveKubectl && fs.existsSync(path.join(OVERLAYS, 'production')) ? it : it.skip)('production: released image, gateway >= 3 replicas, bigger gateway and intake', () => {
-    const docs = render(path.join(OVERLAYS, 'production'));
-    const images = docs.filter((d) => d.kind === 'Deployment').map((d) => str(at(d.doc, 'spec', 'template', 'spec', 'containers', 0, 'image')) ?? '');
-    expect(images.filter((i) => /:(local|latest)$/.test(i) || !i.includes(':'))).toEqual([]);
-    expect(at(find(docs, 'HorizontalPodAutoscaler', 'gateway')?.doc, 'spec', 'minReplicas')).toBeGreaterThanOrEqual(3);
-    const mem = (name: string): unknown => at(find(docs, 'Deployment', name)?.doc, 'spec', 'template', 'spec', 'containers', 0, 'resources', 'limits', 'memory');
-    expect(mem('gateway')).not.toEqual(mem('trading'));
-    expect(mem('intake')).not.toEqual(mem('trading'));
-  });
+  (haveKubectl && fs.existsSync(path.join(OVERLAYS, 'production')) ? it : it.skip)(
+    'production: released image, gateway >= 3 replicas, bigger gateway and intake',
+    () => {
+      const docs = render(path.join(OVERLAYS, 'production'));
+      const images = docs
+        .filter((d) => d.kind === 'Deployment')
+        .map((d) => str(at(d.doc, 'spec', 'template', 'spec', 'containers', 0, 'image')) ?? '');
+      expect(images.filter((i) => /:(local|latest)$/.test(i) || !i.includes(':'))).toEqual([]);
+      expect(at(find(docs, 'HorizontalPodAutoscaler', 'gateway')?.doc, 'spec', 'minReplicas')).toBeGreaterThanOrEqual(
+        3,
+      );
+      const mem = (name: string): unknown =>
+        at(
+          find(docs, 'Deployment', name)?.doc,
+          'spec',
+          'template',
+          'spec',
+          'containers',
+          0,
+          'resources',
+          'limits',
+          'memory',
+        );
+      expect(mem('gateway')).not.toEqual(mem('trading'));
+      expect(mem('intake')).not.toEqual(mem('trading'));
+    },
+  );
 
-  (haveKubectl && fs.existsSync(path.join(OVERLAYS, 'production')) ? it : it.skip)('production: at full scale the connection pools fit in Postgres max_connections', () => {
-    const docs = render(path.join(OVERLAYS, 'production'));
-    const pg = docs.find((d) => d.kind === 'Cluster' && str(d.doc.apiVersion)?.startsWith('postgresql.cnpg.io/'));
-    const maxConnections = Number(at(pg?.doc, 'spec', 'postgresql', 'parameters', 'max_connections'));
-    const RESERVED = 20; // superuser, replication, operator, a person with psql
-    let worst = 0;
-    for (const s of SERVICES) {
-      const maxPods = Number(at(find(docs, 'HorizontalPodAutoscaler', s)?.doc, 'spec', 'maxReplicas'));
-      const pool = Number(at(find(docs, 'ConfigMap', `${s}-config`)?.doc, 'data', 'OW_PG_POOL') ?? 20); // 20: libs/persistence default
-      worst += maxPods * pool;
-    }
-    expect(Number.isFinite(worst)).toBe(true);
-    expect(worst).toBeLessThanOrEqual(maxConnections - RESERVED);
-  });
+  (haveKubectl && fs.existsSync(path.join(OVERLAYS, 'production')) ? it : it.skip)(
+    'production: at full scale the connection pools fit in Postgres max_connections',
+    () => {
+      const docs = render(path.join(OVERLAYS, 'production'));
+      const pg = docs.find((d) => d.kind === 'Cluster' && str(d.doc.apiVersion)?.startsWith('postgresql.cnpg.io/'));
+      const maxConnections = Number(at(pg?.doc, 'spec', 'postgresql', 'parameters', 'max_connections'));
+      const RESERVED = 20; // superuser, replication, operator, a person with psql
+      let worst = 0;
+      for (const s of SERVICES) {
+        const maxPods = Number(at(find(docs, 'HorizontalPodAutoscaler', s)?.doc, 'spec', 'maxReplicas'));
+        const pool = Number(at(find(docs, 'ConfigMap', `${s}-config`)?.doc, 'data', 'OW_PG_POOL') ?? 20); // 20: libs/persistence default
+        worst += maxPods * pool;
+      }
+      expect(Number.isFinite(worst)).toBe(true);
+      expect(worst).toBeLessThanOrEqual(maxConnections - RESERVED);
+    },
+  );
 });

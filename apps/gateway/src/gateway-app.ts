@@ -14,7 +14,12 @@ import { OpenApiAggregatorService } from './routing/openapi-aggregator.service';
 import type { OpenApiDoc } from './routing/openapi-merge';
 import { API_PREFIX, registerUpstreamProxies } from './routing/proxy';
 import { registerRateLimits } from './routing/rate-limit';
-import { resolveGatewaySettings, type GatewaySettings, type GatewaySettingsOverrides, type RateLimitSettings } from './routing/settings';
+import {
+  resolveGatewaySettings,
+  type GatewaySettings,
+  type GatewaySettingsOverrides,
+  type RateLimitSettings,
+} from './routing/settings';
 
 export interface GatewayAppOptions extends Omit<GatewaySettingsOverrides, 'rateLimit' | 'upstreams'> {
   /** Where the services are (default: upstreamsFromEnv()). */
@@ -69,7 +74,11 @@ export async function createGatewayApp(opts: GatewayAppOptions = {}): Promise<Ne
       requestTimeoutMs: settings.requestTimeoutMs,
       configureFastify: async (fastify) => {
         const f = fastify as unknown as FastifyInstance;
-        registerEdgeAuth(f, verifier, (url) => url === API_PREFIX || url.startsWith(`${API_PREFIX}/`) || url.startsWith(`${API_PREFIX}?`));
+        registerEdgeAuth(
+          f,
+          verifier,
+          (url) => url === API_PREFIX || url.startsWith(`${API_PREFIX}/`) || url.startsWith(`${API_PREFIX}?`),
+        );
         await registerRateLimits(f, settings.rateLimit, settings.trustedProxyHops);
         await registerUpstreamProxies(f, settings);
         serveMergedOpenApi(f, openApi);
@@ -94,7 +103,7 @@ export async function createGatewayApp(opts: GatewayAppOptions = {}): Promise<Ne
   const config = new DocumentBuilder()
     .setTitle('OneWindow API')
     .setDescription(
-      '一网通办行政许可服务中心平台的统一接口 (the one API of the OneWindow platform): the gateway\'s own routes (auth, orgs, exchange) and every service under `/api/<service>`. ' +
+      "一网通办行政许可服务中心平台的统一接口 (the one API of the OneWindow platform): the gateway's own routes (auth, orgs, exchange) and every service under `/api/<service>`. " +
         'Errors always have the shape `{ statusCode, error, message, requestId, details? }`.',
     )
     .setVersion('1')
@@ -115,13 +124,17 @@ function serveMergedOpenApi(fastify: FastifyInstance, ref: { aggregator?: OpenAp
   fastify.addHook('onRoute', (route) => {
     if (route.url !== '/openapi.json') return;
     route.handler = async function mergedOpenApi(_req, reply) {
-      if (!ref.aggregator) return reply.code(503).send(apiError(503, '网关正在启动 (gateway starting)', String(_req.id)));
+      if (!ref.aggregator)
+        return reply.code(503).send(apiError(503, '网关正在启动 (gateway starting)', String(_req.id)));
       return ref.aggregator.document();
     };
   });
 }
 
-function envFor(database: Partial<PgConnection> | undefined, migrateOnStart: boolean | undefined): Record<string, string | undefined> {
+function envFor(
+  database: Partial<PgConnection> | undefined,
+  migrateOnStart: boolean | undefined,
+): Record<string, string | undefined> {
   const env: Record<string, string | undefined> = {};
   if (database?.host !== undefined) env.OW_PG_HOST = database.host;
   if (database?.port !== undefined) env.OW_PG_PORT = String(database.port);

@@ -28,7 +28,10 @@ describe('signing keys from OW_JWT_PRIVATE_KEY_FILE', () => {
       kids.push(await calculateJwkThumbprint(await exportJWK(publicKey)));
     }
     [activeKid, previousKid] = kids;
-    ({ app, close } = await bootIdentityTestApp('keyfile', { OW_SEED_DEMO: 'false', OW_JWT_PRIVATE_KEY_FILE: files.join(',') }));
+    ({ app, close } = await bootIdentityTestApp('keyfile', {
+      OW_SEED_DEMO: 'false',
+      OW_JWT_PRIVATE_KEY_FILE: files.join(','),
+    }));
   });
   afterAll(async () => {
     await close?.();
@@ -40,7 +43,11 @@ describe('signing keys from OW_JWT_PRIVATE_KEY_FILE', () => {
     expect(decodeProtectedHeader(access_token).kid).toBe(activeKid);
     const jwks = (await app.inject({ method: 'GET', url: '/auth/.well-known/jwks.json' })).json();
     expect(jwks.keys.map((k: { kid: string }) => k.kid).sort()).toEqual([activeKid, previousKid].sort());
-    const me = await app.inject({ method: 'GET', url: '/auth/me', headers: { authorization: `Bearer ${access_token}` } });
+    const me = await app.inject({
+      method: 'GET',
+      url: '/auth/me',
+      headers: { authorization: `Bearer ${access_token}` },
+    });
     // The token verifies; the account does not exist in this empty database.
     expect(me.statusCode).toBe(404);
     await expect(app.get(SigningKeyService).rotate(0)).rejects.toThrow(/OW_JWT_PRIVATE_KEY_FILE/);

@@ -20,7 +20,11 @@ describe('gateway organisations (G3) on real Postgres', () => {
     expect(tree).toHaveLength(1);
     expect(tree[0]).toMatchObject({ code: '120000', name: '天津市', level: 'city', parentCode: null });
     expect(tree[0].children).toHaveLength(16);
-    expect(tree[0].children.every((d: { level: string; code: string }) => d.level === 'district' && /^1201\d\d$/.test(d.code))).toBe(true);
+    expect(
+      tree[0].children.every(
+        (d: { level: string; code: string }) => d.level === 'district' && /^1201\d\d$/.test(d.code),
+      ),
+    ).toBe(true);
     const heping = tree[0].children.find((d: { code: string }) => d.code === '120101');
     expect(heping.name).toBe('和平区');
     expect(heping.children.map((s: { name: string }) => s.name)).toContain('劝业场街道');
@@ -31,12 +35,22 @@ describe('gateway organisations (G3) on real Postgres', () => {
     const res = await get('/orgs/divisions/120101');
     expect(res.statusCode).toBe(200);
     const d = res.json();
-    expect(d).toMatchObject({ code: '120101', name: '和平区', level: 'district', parentCode: '120000', serviceCentre: { id: 'SC-120101', name: '和平区政务服务中心' } });
+    expect(d).toMatchObject({
+      code: '120101',
+      name: '和平区',
+      level: 'district',
+      parentCode: '120000',
+      serviceCentre: { id: 'SC-120101', name: '和平区政务服务中心' },
+    });
     expect(d.ancestors.map((a: { code: string }) => a.code)).toEqual(['120000']);
     expect(d.children).toHaveLength(6);
     expect(d.departments.map((x: { id: string }) => x.id).sort()).toEqual(['SCJG-120101', 'XZSP-120101']);
     const street = (await get('/orgs/divisions/120101001')).json();
-    expect(street).toMatchObject({ name: '劝业场街道', level: 'street', serviceCentre: { id: 'SC-120101001', name: '劝业场街道便民服务中心' } });
+    expect(street).toMatchObject({
+      name: '劝业场街道',
+      level: 'street',
+      serviceCentre: { id: 'SC-120101001', name: '劝业场街道便民服务中心' },
+    });
     expect(street.ancestors.map((a: { code: string }) => a.code)).toEqual(['120000', '120101']);
   });
 
@@ -54,26 +68,45 @@ describe('gateway organisations (G3) on real Postgres', () => {
   it('departments by level and division', async () => {
     const city = (await get('/orgs/departments?level=city')).json();
     expect(city).toHaveLength(13);
-    expect(city.find((d: { code: string }) => d.code === 'SCJG')).toMatchObject({ id: 'SCJG-120000', name: '市市场监督管理委员会', division: '120000' });
+    expect(city.find((d: { code: string }) => d.code === 'SCJG')).toMatchObject({
+      id: 'SCJG-120000',
+      name: '市市场监督管理委员会',
+      division: '120000',
+    });
     const approval = (await get('/orgs/departments?level=district&code=XZSP')).json();
     expect(approval).toHaveLength(16);
     expect(approval.find((d: { division: string }) => d.division === '120104').name).toBe('南开区行政审批局');
-    expect((await get('/orgs/departments?division=120104')).json().map((d: { id: string }) => d.id).sort()).toEqual(['SCJG-120104', 'XZSP-120104']);
+    expect(
+      (await get('/orgs/departments?division=120104'))
+        .json()
+        .map((d: { id: string }) => d.id)
+        .sort(),
+    ).toEqual(['SCJG-120104', 'XZSP-120104']);
     expect((await get('/orgs/departments?under=120000')).json()).toHaveLength(13 + 32);
     expect((await get('/orgs/departments?division=120101001')).json()).toEqual([]);
   });
 
   it('service centres: the city centre, 16 district centres, the street centres', async () => {
     const all = (await get('/orgs/service-centres')).json();
-    expect(all.filter((c: { level: string }) => c.level === 'city')).toEqual([expect.objectContaining({ id: 'SC-120000', name: '天津市政务服务中心' })]);
+    expect(all.filter((c: { level: string }) => c.level === 'city')).toEqual([
+      expect.objectContaining({ id: 'SC-120000', name: '天津市政务服务中心' }),
+    ]);
     expect(all.filter((c: { level: string }) => c.level === 'district')).toHaveLength(16);
     expect(all.filter((c: { level: string }) => c.level === 'street')).toHaveLength(6);
-    expect((await get('/orgs/service-centres?division=120116')).json()).toEqual([expect.objectContaining({ name: '滨海新区政务服务中心' })]);
+    expect((await get('/orgs/service-centres?division=120116')).json()).toEqual([
+      expect.objectContaining({ name: '滨海新区政务服务中心' }),
+    ]);
     expect((await get('/orgs/service-centres?under=120101')).json()).toHaveLength(7);
   });
 
   it('malformed or unknown query parameters: 400', async () => {
-    for (const url of ['/orgs/departments?level=province', '/orgs/departments?division=12', '/orgs/departments?colour=red', '/orgs/service-centres?division=x', '/orgs/departments?code=scjg']) {
+    for (const url of [
+      '/orgs/departments?level=province',
+      '/orgs/departments?division=12',
+      '/orgs/departments?colour=red',
+      '/orgs/service-centres?division=x',
+      '/orgs/departments?code=scjg',
+    ]) {
       const res = await get(url);
       expect([url, res.statusCode]).toEqual([url, 400]);
       expect(res.json().details).toEqual(expect.any(Array));
@@ -81,7 +114,11 @@ describe('gateway organisations (G3) on real Postgres', () => {
   });
 
   it('the routes are public, a stale token does not matter', async () => {
-    const res = await app.inject({ method: 'GET', url: '/orgs/tree', headers: { authorization: 'Bearer expired.or.garbage' } });
+    const res = await app.inject({
+      method: 'GET',
+      url: '/orgs/tree',
+      headers: { authorization: 'Bearer expired.or.garbage' },
+    });
     expect(res.statusCode).toBe(200);
   });
 
@@ -100,12 +137,31 @@ describe('gateway organisations (G3) on real Postgres', () => {
 
   it('the OpenAPI document describes the identity and org routes (G5, S4)', async () => {
     const doc = (await get('/openapi.json')).json();
-    for (const p of ['/auth/login', '/auth/refresh', '/auth/token', '/auth/exchange', '/auth/.well-known/jwks.json', '/auth/me', '/orgs/tree', '/orgs/divisions/{code}', '/orgs/departments', '/orgs/service-centres']) {
+    for (const p of [
+      '/auth/login',
+      '/auth/refresh',
+      '/auth/token',
+      '/auth/exchange',
+      '/auth/.well-known/jwks.json',
+      '/auth/me',
+      '/orgs/tree',
+      '/orgs/divisions/{code}',
+      '/orgs/departments',
+      '/orgs/service-centres',
+    ]) {
       expect([p, Boolean(doc.paths[p])]).toEqual([p, true]);
     }
     expect(doc.components.schemas.LoginDto.required).toEqual(['username', 'password']);
-    expect(Object.keys(doc.paths['/auth/token'].post.requestBody.content)).toEqual(['application/json', 'application/x-www-form-urlencoded']);
-    expect(doc.paths['/orgs/departments'].get.parameters.map((x: { name: string }) => x.name).sort()).toEqual(['code', 'division', 'level', 'under']);
+    expect(Object.keys(doc.paths['/auth/token'].post.requestBody.content)).toEqual([
+      'application/json',
+      'application/x-www-form-urlencoded',
+    ]);
+    expect(doc.paths['/orgs/departments'].get.parameters.map((x: { name: string }) => x.name).sort()).toEqual([
+      'code',
+      'division',
+      'level',
+      'under',
+    ]);
   });
 
   it('seeding again changes nothing (idempotent)', async () => {

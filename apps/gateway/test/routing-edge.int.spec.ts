@@ -40,12 +40,20 @@ describe('gateway edge (G1, G4, G5, G8) against a sample upstream', () => {
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
   function expectErrorShape(body: Record<string, unknown>, status: number) {
-    expect(body).toMatchObject({ statusCode: status, error: expect.any(String), message: expect.any(String), requestId: expect.any(String) });
+    expect(body).toMatchObject({
+      statusCode: status,
+      error: expect.any(String),
+      message: expect.any(String),
+      requestId: expect.any(String),
+    });
   }
 
   describe('routing (G1)', () => {
     it('routes /api/intake/* to the service and forwards the request id, token and X-Forwarded-*', async () => {
-      const res = await get('/api/intake/echo?a=1&b=two', { 'x-request-id': 'test-request-0001', ...bearer(tokens.citizen!) });
+      const res = await get('/api/intake/echo?a=1&b=two', {
+        'x-request-id': 'test-request-0001',
+        ...bearer(tokens.citizen!),
+      });
       expect(res.status).toBe(200);
       expect(res.headers.get('x-request-id')).toBe('test-request-0001');
       const body = await json(res);
@@ -67,7 +75,11 @@ describe('gateway edge (G1, G4, G5, G8) against a sample upstream', () => {
     });
 
     it('passes a JSON body through unchanged', async () => {
-      const res = await fetch(`${base}/api/intake/echo`, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ text: '行政许可', n: 3 }) });
+      const res = await fetch(`${base}/api/intake/echo`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+        body: JSON.stringify({ text: '行政许可', n: 3 }),
+      });
       expect(res.status).toBe(200);
       expect(await json(res)).toMatchObject({ body: { text: '行政许可', n: 3 }, length: 4 });
     });
@@ -93,7 +105,7 @@ describe('gateway edge (G1, G4, G5, G8) against a sample upstream', () => {
       expect(elapsed).toBeLessThan(UPSTREAM_TIMEOUT_MS + 1500);
     });
 
-    it('refuses paths that climb out of the service\'s prefix (400), raw or percent-encoded', async () => {
+    it("refuses paths that climb out of the service's prefix (400), raw or percent-encoded", async () => {
       // fetch() would normalise the path before sending; a raw request sends it as written.
       const raw = (path: string) =>
         new Promise<{ status: number; body: string }>((resolve, reject) => {
@@ -104,7 +116,11 @@ describe('gateway edge (G1, G4, G5, G8) against a sample upstream', () => {
           });
           req.on('error', reject).end();
         });
-      for (const path of ['/api/intake/../../auth/me', '/api/intake/%2e%2e/%2e%2e/health/live', '/api/intake/..%2f..%2fauth/me']) {
+      for (const path of [
+        '/api/intake/../../auth/me',
+        '/api/intake/%2e%2e/%2e%2e/health/live',
+        '/api/intake/..%2f..%2fauth/me',
+      ]) {
         const res = await raw(path);
         expect(res.status).toBe(400);
         expectErrorShape(JSON.parse(res.body), 400);
@@ -129,7 +145,11 @@ describe('gateway edge (G1, G4, G5, G8) against a sample upstream', () => {
   describe('bad input', () => {
     it('malformed JSON through the proxy: 400 in the platform shape with the same request id, nothing handled', async () => {
       const before = sampleCalls.count;
-      const res = await fetch(`${base}/api/intake/echo`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'test-request-badjson' }, body: '{"text": "unterminated' });
+      const res = await fetch(`${base}/api/intake/echo`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': 'test-request-badjson' },
+        body: '{"text": "unterminated',
+      });
       expect(res.status).toBe(400);
       const body = await json(res);
       expectErrorShape(body, 400);
@@ -138,21 +158,37 @@ describe('gateway edge (G1, G4, G5, G8) against a sample upstream', () => {
     });
 
     it('malformed JSON on a gateway route: 400 in the platform shape', async () => {
-      const res = await fetch(`${base}/exchange/decisions`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-exchange-purpose': 'return decision', ...bearer(tokens.system!) }, body: '{nope' });
+      const res = await fetch(`${base}/exchange/decisions`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-exchange-purpose': 'return decision',
+          ...bearer(tokens.system!),
+        },
+        body: '{nope',
+      });
       expect(res.status).toBe(400);
       expectErrorShape(await json(res), 400);
     });
 
-    it('a body over the service\'s limit is 413 in the platform shape and never reaches the service', async () => {
+    it("a body over the service's limit is 413 in the platform shape and never reaches the service", async () => {
       const before = sampleCalls.count;
-      const res = await fetch(`${base}/api/intake/echo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'x'.repeat(100 * 1024) }) });
+      const res = await fetch(`${base}/api/intake/echo`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ text: 'x'.repeat(100 * 1024) }),
+      });
       expect(res.status).toBe(413);
       expectErrorShape(await json(res), 413);
       expect(sampleCalls.count).toBe(before);
     });
 
     it('a body over the gateway default (1 MiB) on a gateway route is 413', async () => {
-      const res = await fetch(`${base}/exchange/decisions`, { method: 'POST', headers: { 'content-type': 'application/json', ...bearer(tokens.system!) }, body: JSON.stringify({ text: 'x'.repeat(1100 * 1024) }) });
+      const res = await fetch(`${base}/exchange/decisions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...bearer(tokens.system!) },
+        body: JSON.stringify({ text: 'x'.repeat(1100 * 1024) }),
+      });
       expect(res.status).toBe(413);
       expectErrorShape(await json(res), 413);
     });
@@ -161,7 +197,11 @@ describe('gateway edge (G1, G4, G5, G8) against a sample upstream', () => {
       const before = sampleCalls.count;
       const [h, p, sig] = tokens.citizen!.split('.');
       const claims = JSON.parse(Buffer.from(p!, 'base64url').toString());
-      const tampered = [h, Buffer.from(JSON.stringify({ ...claims, sub: 'someone-else' })).toString('base64url'), sig].join('.');
+      const tampered = [
+        h,
+        Buffer.from(JSON.stringify({ ...claims, sub: 'someone-else' })).toString('base64url'),
+        sig,
+      ].join('.');
       const algNone = [Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url'), p, ''].join('.');
       const invalid = [
         tampered,
@@ -208,7 +248,11 @@ describe('gateway edge (G1, G4, G5, G8) against a sample upstream', () => {
       const statuses: number[] = [];
       let limited: Response | undefined;
       for (let i = 0; i < LOGIN_BUDGET && !limited; i++) {
-        const res = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: `nobody.${i}`, password: 'wrong-password' }) });
+        const res = await fetch(`${base}/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: `nobody.${i}`, password: 'wrong-password' }),
+        });
         statuses.push(res.status);
         if (res.status === 429) limited = res;
       }
@@ -219,12 +263,23 @@ describe('gateway edge (G1, G4, G5, G8) against a sample upstream', () => {
   });
 
   describe('one OpenAPI (G5)', () => {
-    it('serves the merged document: the gateway\'s own routes and /api/intake/*, registration listed as unavailable', async () => {
+    it("serves the merged document: the gateway's own routes and /api/intake/*, registration listed as unavailable", async () => {
       const res = await get('/openapi.json');
       expect(res.status).toBe(200);
       const doc = await json(res);
-      expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/intake/echo', '/api/intake/slow', '/exchange/work', '/exchange/enterprises/{uscc}', '/auth/login', '/auth/.well-known/jwks.json']));
-      expect(doc.paths['/exchange/work'].get.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'x-exchange-purpose', in: 'header', required: true })]));
+      expect(Object.keys(doc.paths)).toEqual(
+        expect.arrayContaining([
+          '/api/intake/echo',
+          '/api/intake/slow',
+          '/exchange/work',
+          '/exchange/enterprises/{uscc}',
+          '/auth/login',
+          '/auth/.well-known/jwks.json',
+        ]),
+      );
+      expect(doc.paths['/exchange/work'].get.parameters).toEqual(
+        expect.arrayContaining([expect.objectContaining({ name: 'x-exchange-purpose', in: 'header', required: true })]),
+      );
       expect(doc.components.schemas).toHaveProperty('Intake_EchoDto');
       expect(JSON.stringify(doc.paths['/api/intake/echo'])).toContain('#/components/schemas/Intake_EchoDto');
       expect(doc['x-unavailable']).toEqual([expect.objectContaining({ name: 'registration' })]);
@@ -255,14 +310,17 @@ describe('gateway edge (G1, G4, G5, G8) against a sample upstream', () => {
       expect(body.checks.upstreams.detail).toMatchObject({
         status: 'degraded',
         down: ['registration'],
-        services: { intake: { status: 'up' }, registration: { status: 'down', reason: expect.stringContaining('unavailable') } },
+        services: {
+          intake: { status: 'up' },
+          registration: { status: 'down', reason: expect.stringContaining('unavailable') },
+        },
       });
     });
   });
 
   // Last: it spends this test IP's anonymous budget for the rest of the window.
   describe('rate limits on bad tokens (G4)', () => {
-    it('a flood of invalid tokens draws on the client IP\'s budget, while a valid principal from the same IP is served', async () => {
+    it("a flood of invalid tokens draws on the client IP's budget, while a valid principal from the same IP is served", async () => {
       const statuses = new Set<number>();
       for (let i = 0; i < PER_IP + 5 && !statuses.has(429); i++) {
         const res = await get('/api/intake/echo', bearer(`forged.${i}.token`));

@@ -5,7 +5,8 @@ async function main() {
   const app = await createServiceApp(AppModule, {
     service: 'intake',
     title: 'OneWindow intake 事项清单与一窗受理',
-    description: 'Public catalogue (事项清单/办事指南) and the single window: receipt, intake decision, back office, clock, delivery.',
+    description:
+      'Public catalogue (事项清单/办事指南) and the single window: receipt, intake decision, back office, clock, delivery.',
     bodyLimit: 12 * 1024 * 1024, // material uploads; per-file limits are checked by the documents feature
     requestTimeoutMs: 15_000,
   });

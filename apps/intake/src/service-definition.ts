@@ -1,5 +1,9 @@
 import { intakeContracts, intakeFeeContracts } from '@onewindow/contracts';
-import { officialCalendarEntities, officialCalendarMigrations, OfficialCalendarModule } from '@onewindow/official-calendar';
+import {
+  officialCalendarEntities,
+  officialCalendarMigrations,
+  OfficialCalendarModule,
+} from '@onewindow/official-calendar';
 import { defineService } from '@onewindow/service';
 import { applicationEntities, applicationMigrations, ApplicationsModule } from './applications/applications.module';
 import { appointmentEntities, appointmentMigrations, AppointmentsModule } from './appointments/appointments.module';
@@ -17,9 +21,33 @@ import { taskEntities, taskMigrations, TasksModule } from './tasks/tasks.module'
 export const intakeDefinition = defineService({
   name: 'intake',
   database: 'ow_intake',
-  entities: [...officialCalendarEntities, ...catalogueEntities, ...applicationEntities, ...taskEntities, ...appointmentEntities, ...feeEntities, ...documentEntities],
-  migrations: [...officialCalendarMigrations, ...catalogueMigrations, ...documentMigrations, ...applicationMigrations, ...taskMigrations, ...appointmentMigrations, ...feeMigrations],
+  entities: [
+    ...officialCalendarEntities,
+    ...catalogueEntities,
+    ...applicationEntities,
+    ...taskEntities,
+    ...appointmentEntities,
+    ...feeEntities,
+    ...documentEntities,
+  ],
+  migrations: [
+    ...officialCalendarMigrations,
+    ...catalogueMigrations,
+    ...documentMigrations,
+    ...applicationMigrations,
+    ...taskMigrations,
+    ...appointmentMigrations,
+    ...feeMigrations,
+  ],
   contracts: [...intakeContracts, ...intakeFeeContracts],
   platform: [OfficialCalendarModule.forService({ calendar: intakeCalendar, lockName: 'intake-calendar' })],
-  features: [CatalogueModule, DocumentsModule, ApplicationsModule, TasksModule, AppointmentsModule, FeesModule, CalendarModule],
+  features: [
+    CatalogueModule,
+    DocumentsModule,
+    ApplicationsModule,
+    TasksModule,
+    AppointmentsModule,
+    FeesModule,
+    CalendarModule,
+  ],
 });

@@ -13,14 +13,25 @@ describe('catalogue report (C4) on a known catalogue', () => {
   let admin: string;
 
   const call = (method: InjectOptions['method'], url: string, payload?: unknown): Promise<LightMyRequestResponse> =>
-    t.app.inject({ method, url, payload: payload as InjectOptions['payload'], headers: { authorization: `Bearer ${admin}` } }) as Promise<LightMyRequestResponse>;
+    t.app.inject({
+      method,
+      url,
+      payload: payload as InjectOptions['payload'],
+      headers: { authorization: `Bearer ${admin}` },
+    }) as Promise<LightMyRequestResponse>;
   const expectStatus = async (p: Promise<LightMyRequestResponse>, status: number) => {
     const r = await p;
     expect([r.statusCode, r.body]).toEqual([status, expect.anything()]);
     return r;
   };
-  const item = (code: string, department: string, legalLimitDays: number, promisedLimitDays: number, visits: number, more: Partial<ItemDefinition> = {}) =>
-    validDefinition({ code, department, legalLimitDays, promisedLimitDays, visits, ...more });
+  const item = (
+    code: string,
+    department: string,
+    legalLimitDays: number,
+    promisedLimitDays: number,
+    visits: number,
+    more: Partial<ItemDefinition> = {},
+  ) => validDefinition({ code, department, legalLimitDays, promisedLimitDays, visits, ...more });
   const createAndPublish = async (d: ItemDefinition) => {
     await expectStatus(call('POST', '/catalogue/items', d), 201);
     await expectStatus(call('POST', `/catalogue/items/${d.code}/versions/1/publish`), 200);
@@ -67,15 +78,59 @@ describe('catalogue report (C4) on a known catalogue', () => {
     expect(r.statusCode).toBe(200);
     const report = r.json();
     expect(report.departments).toEqual([
-      { department: 'GA', departmentName: '市公安局', items: 2, averageCompression: 0.6667, minimumCompression: 0.3333, shareCompressedAtLeast60: 0.5, shareAtMostOneVisit: 0.5, meetsCompressionTarget: true, meetsVisitTarget: false },
-      { department: 'SCJG', departmentName: '市市场监督管理委员会', items: 2, averageCompression: 0.675, minimumCompression: 0.6, shareCompressedAtLeast60: 1, shareAtMostOneVisit: 1, meetsCompressionTarget: true, meetsVisitTarget: true },
-      { department: 'ZJ', departmentName: '市住房和城乡建设委员会', items: 1, averageCompression: 0.5714, minimumCompression: 0.5714, shareCompressedAtLeast60: 0, shareAtMostOneVisit: 1, meetsCompressionTarget: false, meetsVisitTarget: true },
+      {
+        department: 'GA',
+        departmentName: '市公安局',
+        items: 2,
+        averageCompression: 0.6667,
+        minimumCompression: 0.3333,
+        shareCompressedAtLeast60: 0.5,
+        shareAtMostOneVisit: 0.5,
+        meetsCompressionTarget: true,
+        meetsVisitTarget: false,
+      },
+      {
+        department: 'SCJG',
+        departmentName: '市市场监督管理委员会',
+        items: 2,
+        averageCompression: 0.675,
+        minimumCompression: 0.6,
+        shareCompressedAtLeast60: 1,
+        shareAtMostOneVisit: 1,
+        meetsCompressionTarget: true,
+        meetsVisitTarget: true,
+      },
+      {
+        department: 'ZJ',
+        departmentName: '市住房和城乡建设委员会',
+        items: 1,
+        averageCompression: 0.5714,
+        minimumCompression: 0.5714,
+        shareCompressedAtLeast60: 0,
+        shareAtMostOneVisit: 1,
+        meetsCompressionTarget: false,
+        meetsVisitTarget: true,
+      },
     ]);
     // (0.75 + 0.6 + 1 + 1/3 + 4/7) / 5 = 0.65095…
-    expect(report.overall).toEqual({ items: 5, averageCompression: 0.651, minimumCompression: 0.3333, shareCompressedAtLeast60: 0.6, shareAtMostOneVisit: 0.8, meetsCompressionTarget: true, meetsVisitTarget: false });
+    expect(report.overall).toEqual({
+      items: 5,
+      averageCompression: 0.651,
+      minimumCompression: 0.3333,
+      shareCompressedAtLeast60: 0.6,
+      shareAtMostOneVisit: 0.8,
+      meetsCompressionTarget: true,
+      meetsVisitTarget: false,
+    });
     expect(report.targets).toEqual({ compression: 0.6, atMostOneVisit: 0.9 });
 
     const departments = (await t.app.inject({ method: 'GET', url: '/catalogue/departments' })).json();
-    expect(Object.fromEntries(departments.filter((d: { items: number }) => d.items > 0).map((d: { code: string; items: number }) => [d.code, d.items]))).toEqual({ GA: 2, SCJG: 2, ZJ: 1 });
+    expect(
+      Object.fromEntries(
+        departments
+          .filter((d: { items: number }) => d.items > 0)
+          .map((d: { code: string; items: number }) => [d.code, d.items]),
+      ),
+    ).toEqual({ GA: 2, SCJG: 2, ZJ: 1 });
   });
 });

@@ -23,30 +23,53 @@ describe('documents (A13): issue, read, PDF, public verification', () => {
   });
 
   const issue = (kind: 'acceptance' | 'correction-notice' | 'decision-grant', fields = SAMPLE_FIELDS[kind]) =>
-    t.ds.transaction((m) => issuer.issue(m, { kind, applicationId, applicationNumber: '12010120261123IN000042', issuer: '天津市行政许可服务中心', fields }));
+    t.ds.transaction((m) =>
+      issuer.issue(m, {
+        kind,
+        applicationId,
+        applicationNumber: '12010120261123IN000042',
+        issuer: '天津市行政许可服务中心',
+        fields,
+      }),
+    );
 
-  it('issues a document inside the caller\'s transaction, with a unique number and an unguessable code', async () => {
+  it("issues a document inside the caller's transaction, with a unique number and an unguessable code", async () => {
     const a = await issue('acceptance');
     const b = await issue('acceptance');
     expect(a.number).toMatch(/^SL\d{16}$/);
     expect(a.number).not.toBe(b.number);
     expect(a.verificationCode.replace(/-/g, '')).toMatch(/^[34679ACDEFGHJKMNPQRTWXY]{14}$/);
     expect(a.verificationCode).not.toBe(b.verificationCode);
-    const [row] = await t.ds.query('select kind, application_id, applicant_subject, content_hash from document where id = $1', [a.id]);
-    expect(row).toMatchObject({ kind: 'acceptance', application_id: applicationId, applicant_subject: 'citizen:u-zhang' });
+    const [row] = await t.ds.query(
+      'select kind, application_id, applicant_subject, content_hash from document where id = $1',
+      [a.id],
+    );
+    expect(row).toMatchObject({
+      kind: 'acceptance',
+      application_id: applicationId,
+      applicant_subject: 'citizen:u-zhang',
+    });
     expect(row.content_hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('writes nothing when the caller\'s transaction rolls back, or when the fields are incomplete', async () => {
+  it("writes nothing when the caller's transaction rolls back, or when the fields are incomplete", async () => {
     const before = Number((await t.ds.query('select count(*) from document'))[0].count);
     await expect(
       t.ds.transaction(async (m) => {
-        await issuer.issue(m, { kind: 'receipt', applicationId, applicationNumber: 'X1', issuer: 'C', fields: SAMPLE_FIELDS.receipt });
+        await issuer.issue(m, {
+          kind: 'receipt',
+          applicationId,
+          applicationNumber: 'X1',
+          issuer: 'C',
+          fields: SAMPLE_FIELDS.receipt,
+        });
         throw new Error('transition failed');
       }),
     ).rejects.toThrow('transition failed');
     // a correction notice must list at least one material (一次性告知), an acceptance needs its due dates
-    await expect(issue('correction-notice', { ...SAMPLE_FIELDS['correction-notice'], materials: [] })).rejects.toMatchObject({ status: 422 });
+    await expect(
+      issue('correction-notice', { ...SAMPLE_FIELDS['correction-notice'], materials: [] }),
+    ).rejects.toMatchObject({ status: 422 });
     await expect(issue('acceptance', { applicantName: '张三丰' })).rejects.toMatchObject({ status: 422 });
     expect(Number((await t.ds.query('select count(*) from document'))[0].count)).toBe(before);
   });
@@ -55,7 +78,14 @@ describe('documents (A13): issue, read, PDF, public verification', () => {
     const d = await issue('acceptance');
     const mine = await t.call('GET', `/documents/${d.id}`, zhang);
     expect(mine.statusCode).toBe(200);
-    expect(mine.json()).toMatchObject({ id: d.id, kind: 'acceptance', title: '受理通知书', number: d.number, verificationCode: d.verificationCode, applicationNumber: '12010120261123IN000042' });
+    expect(mine.json()).toMatchObject({
+      id: d.id,
+      kind: 'acceptance',
+      title: '受理通知书',
+      number: d.number,
+      verificationCode: d.verificationCode,
+      applicationNumber: '12010120261123IN000042',
+    });
     expect(mine.json().verificationUrl).toMatch(new RegExp(`/verify/${d.verificationCode.replace(/-/g, '')}$`));
     expect((await t.call('GET', `/documents/${d.id}`, principals.cityScjgReviewer)).statusCode).toBe(200);
     expect((await t.call('GET', `/documents/${d.id}`, principals.otherCitizen)).statusCode).toBe(404);
@@ -76,9 +106,19 @@ describe('documents (A13): issue, read, PDF, public verification', () => {
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const text = extractPdfText(pdf.rawPayload).replace(/\s+/g, '');
     expect(text).not.toContain('\ufffd');
-    for (const s of ['补正告知书', '天津市行政许可服务中心', '经营场所平面图', '未标注操作间面积', d.number, d.verificationCode]) expect(text).toContain(s);
+    for (const s of [
+      '补正告知书',
+      '天津市行政许可服务中心',
+      '经营场所平面图',
+      '未标注操作间面积',
+      d.number,
+      d.verificationCode,
+    ])
+      expect(text).toContain(s);
     // rendered on request, deterministically: a second request gives the same bytes
-    expect((await t.call('GET', `/documents/${d.id}/pdf`, principals.cityClerk)).rawPayload.equals(pdf.rawPayload)).toBe(true);
+    expect(
+      (await t.call('GET', `/documents/${d.id}/pdf`, principals.cityClerk)).rawPayload.equals(pdf.rawPayload),
+    ).toBe(true);
 
     const html = await t.call('GET', `/documents/${d.id}/html`, zhang);
     expect(html.statusCode).toBe(200);
@@ -88,11 +128,23 @@ describe('documents (A13): issue, read, PDF, public verification', () => {
   });
 
   it('verifies a code publicly, showing nothing personal, in any typing of the code', async () => {
-    const d = await issue('decision-grant', { ...SAMPLE_FIELDS['decision-grant'], applicantSubject: 'citizen:u-zhang', applicantName: '张三丰' });
+    const d = await issue('decision-grant', {
+      ...SAMPLE_FIELDS['decision-grant'],
+      applicantSubject: 'citizen:u-zhang',
+      applicantName: '张三丰',
+    });
     const res = await t.call('GET', `/verify/${d.verificationCode.toLowerCase()}`);
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body).toMatchObject({ kind: 'decision-grant', title: '准予行政许可决定书', number: d.number, applicationNumber: '12010120261123IN000042', issuer: '天津市行政许可服务中心', applicantName: '张*丰', intact: true });
+    expect(body).toMatchObject({
+      kind: 'decision-grant',
+      title: '准予行政许可决定书',
+      number: d.number,
+      applicationNumber: '12010120261123IN000042',
+      issuer: '天津市行政许可服务中心',
+      applicantName: '张*丰',
+      intact: true,
+    });
     expect(body.issuedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(body.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(body)).not.toMatch(/张三丰|u-zhang|fields|JY112010/);
@@ -113,9 +165,14 @@ describe('documents (A13): issue, read, PDF, public verification', () => {
     const code = (d: { verificationCode: string }) => d.verificationCode.replace(/-/g, '');
     expect((await t.call('GET', `/verify/${code(html)}`)).json().intact).toBe(true);
     // The HTML is rendered from the content when read: a forged page stored in its place is detected too.
-    expect((await t.ds.query(`select html, template_set from document where id = $1`, [html.id]))[0]).toEqual({ html: null, template_set: 1 });
+    expect((await t.ds.query(`select html, template_set from document where id = $1`, [html.id]))[0]).toEqual({
+      html: null,
+      template_set: 1,
+    });
     await t.ds.query(`update document set html = '<p>准予许可</p>', template_set = null where id = $1`, [html.id]);
-    await t.ds.query(`update document set fields = jsonb_set(fields, '{legalDue}', '"2027-12-21"') where id = $1`, [fields.id]);
+    await t.ds.query(`update document set fields = jsonb_set(fields, '{legalDue}', '"2027-12-21"') where id = $1`, [
+      fields.id,
+    ]);
     await t.ds.query(`update document set applicant_subject = 'citizen:u-li' where id = $1`, [holder.id]);
     for (const d of [html, fields, holder]) {
       const res = (await t.call('GET', `/verify/${code(d)}`)).json();
@@ -128,11 +185,27 @@ describe('documents (A13): issue, read, PDF, public verification', () => {
   it('publishes a complete OpenAPI description of every route of documents, fees and appointments', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json();
     const expected: [string, string][] = [
-      ['/documents/{id}', 'get'], ['/documents/{id}/pdf', 'get'], ['/documents/{id}/html', 'get'], ['/verify/{code}', 'get'],
-      ['/fees/notices', 'post'], ['/fees/notices', 'get'], ['/fees/notices/{id}', 'get'], ['/fees/confirmations', 'post'],
-      ['/fees/notices/{id}/waiver-requests', 'post'], ['/fees/waiver-requests/{id}', 'get'], ['/fees/waiver-requests/{id}/approve', 'post'], ['/fees/waiver-requests/{id}/reject', 'post'],
-      ['/appointments/slots', 'post'], ['/appointments/slots', 'get'], ['/appointments', 'post'], ['/appointments', 'get'], ['/appointments/{id}', 'get'], ['/appointments/{id}/cancel', 'post'],
-      ['/queue/tickets', 'post'], ['/queue/call-next', 'post'], ['/queue/{centre}/board', 'get'],
+      ['/documents/{id}', 'get'],
+      ['/documents/{id}/pdf', 'get'],
+      ['/documents/{id}/html', 'get'],
+      ['/verify/{code}', 'get'],
+      ['/fees/notices', 'post'],
+      ['/fees/notices', 'get'],
+      ['/fees/notices/{id}', 'get'],
+      ['/fees/confirmations', 'post'],
+      ['/fees/notices/{id}/waiver-requests', 'post'],
+      ['/fees/waiver-requests/{id}', 'get'],
+      ['/fees/waiver-requests/{id}/approve', 'post'],
+      ['/fees/waiver-requests/{id}/reject', 'post'],
+      ['/appointments/slots', 'post'],
+      ['/appointments/slots', 'get'],
+      ['/appointments', 'post'],
+      ['/appointments', 'get'],
+      ['/appointments/{id}', 'get'],
+      ['/appointments/{id}/cancel', 'post'],
+      ['/queue/tickets', 'post'],
+      ['/queue/call-next', 'post'],
+      ['/queue/{centre}/board', 'get'],
     ];
     for (const [path, method] of expected) {
       const op = doc.paths[path]?.[method];
@@ -140,8 +213,11 @@ describe('documents (A13): issue, read, PDF, public verification', () => {
       for (const name of [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1])) {
         expect(op.parameters.some((p: { in: string; name: string }) => p.in === 'path' && p.name === name)).toBe(true);
       }
-      if (method === 'post' && !path.endsWith('/cancel')) expect({ path, body: !!op.requestBody }).toEqual({ path, body: true });
+      if (method === 'post' && !path.endsWith('/cancel'))
+        expect({ path, body: !!op.requestBody }).toEqual({ path, body: true });
     }
-    expect(doc.components.schemas.PaymentConfirmationDto.required).toEqual(expect.arrayContaining(['noticeNumber', 'amountFen', 'bankTxnId', 'paidAt']));
+    expect(doc.components.schemas.PaymentConfirmationDto.required).toEqual(
+      expect.arrayContaining(['noticeNumber', 'amountFen', 'bankTxnId', 'paidAt']),
+    );
   });
 });

@@ -39,7 +39,14 @@ describe('fees with the seeded catalogue', () => {
   it('refuses an item of the seed that is free of charge', async () => {
     const item = await t.app.get(CatalogueReader, { strict: false }).currentVersion('XK-SCJG-001');
     expect(item.definition.fees).toEqual([]);
-    const res = await t.call('POST', '/fees/notices', principals.cityClerk, { applicationId: randomUUID(), applicationNumber: '12000020261123IN000022', applicantSubject: APPLICANT, itemCode: item.itemCode, itemVersion: item.version, issuer: '中心' });
+    const res = await t.call('POST', '/fees/notices', principals.cityClerk, {
+      applicationId: randomUUID(),
+      applicationNumber: '12000020261123IN000022',
+      applicantSubject: APPLICANT,
+      itemCode: item.itemCode,
+      itemVersion: item.version,
+      issuer: '中心',
+    });
     expect(res.statusCode).toBe(422);
   });
 });

@@ -19,7 +19,11 @@ describe('licence signing keys', () => {
 
   beforeAll(async () => {
     // The service's database without its features: no key loaded yet; the tests start their replicas by hand.
-    svc = await bootTestService('licence_keys', () => serviceModule(registrationDefinition, { features: [], poolSize: 5 }), { service: 'registration' });
+    svc = await bootTestService(
+      'licence_keys',
+      () => serviceModule(registrationDefinition, { features: [], poolSize: 5 }),
+      { service: 'registration' },
+    );
     ds = svc.app.get(DataSource);
   });
   afterAll(async () => {
@@ -49,7 +53,9 @@ describe('licence signing keys', () => {
     await keys.onModuleInit();
     const expectedKid = (await publicJwkOf(privateKey)).kid;
     expect(keys.signer().kid).toBe(expectedKid);
-    expect(await ds.query(`select source, private_pem from licence_signing_key where kid = $1`, [expectedKid])).toEqual([{ source: 'file', private_pem: null }]);
+    expect(await ds.query(`select source, private_pem from licence_signing_key where kid = $1`, [expectedKid])).toEqual(
+      [{ source: 'file', private_pem: null }],
+    );
     const jwks = await keys.jwks();
     expect(jwks.keys).toHaveLength(2);
     for (const k of jwks.keys) expect(k).not.toHaveProperty('d');
@@ -57,7 +63,12 @@ describe('licence signing keys', () => {
     expect(verifyCanonical('{"a":1}', sig, (await keys.publicKey(expectedKid))!)).toBe(true);
 
     const rsa = path.join(dir, 'rsa.pem');
-    writeFileSync(rsa, generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'pem', type: 'pkcs8' }));
-    await expect(newKeys(registrationConfigFromEnv({ OW_LICENCE_KEY_FILE: rsa })).onModuleInit()).rejects.toThrow(/Ed25519/);
+    writeFileSync(
+      rsa,
+      generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'pem', type: 'pkcs8' }),
+    );
+    await expect(newKeys(registrationConfigFromEnv({ OW_LICENCE_KEY_FILE: rsa })).onModuleInit()).rejects.toThrow(
+      /Ed25519/,
+    );
   });
 });

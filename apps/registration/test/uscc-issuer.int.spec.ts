@@ -15,7 +15,11 @@ describe('USCC issuing under concurrency', () => {
   beforeAll(async () => {
     // The service's database without its features: no issuer has created any sequence yet; the tests
     // build their issuers by hand, as replicas would have them.
-    svc = await bootTestService('uscc_issuer', () => serviceModule(registrationDefinition, { features: [], poolSize: 30 }), { service: 'registration' });
+    svc = await bootTestService(
+      'uscc_issuer',
+      () => serviceModule(registrationDefinition, { features: [], poolSize: 30 }),
+      { service: 'registration' },
+    );
     ds = svc.app.get(DataSource);
   });
   afterAll(() => svc?.close());
@@ -54,14 +58,21 @@ describe('USCC issuing under concurrency', () => {
     const issuer = newIssuer();
     const first = await ds.transaction((m) => issuer.issue(m, c!, '120105'));
     let lost = '';
-    await expect(ds.transaction(async (m) => {
-      lost = await issuer.issue(m, a!, '120105');
-      throw new Error('saga step failed');
-    })).rejects.toThrow('saga step failed');
+    await expect(
+      ds.transaction(async (m) => {
+        lost = await issuer.issue(m, a!, '120105');
+        throw new Error('saga step failed');
+      }),
+    ).rejects.toThrow('saga step failed');
     const kept = await ds.transaction((m) => issuer.issue(m, b!, '120105'));
     expect(new Set([first, lost, kept]).size).toBe(3);
     expect(validateUscc(kept).valid).toBe(true);
     // The unique key refuses a code issued twice outright.
-    await expect(ds.query(`insert into uscc_issued (uscc, registration_id, authority, entity_type, division, sequence) values ($1, $2, '9', '1', '120105', 999)`, [kept, a])).rejects.toThrow(/duplicate key/);
+    await expect(
+      ds.query(
+        `insert into uscc_issued (uscc, registration_id, authority, entity_type, division, sequence) values ($1, $2, '9', '1', '120105', 999)`,
+        [kept, a],
+      ),
+    ).rejects.toThrow(/duplicate key/);
   });
 });

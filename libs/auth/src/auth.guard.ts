@@ -1,4 +1,12 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, Optional, UnauthorizedException } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  Optional,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { IS_PUBLIC, PRINCIPAL_TYPES, REQUIRED_ROLES } from './decorators';
@@ -41,23 +49,34 @@ export class AuthGuard implements CanActivate {
 
     if (isPublic) {
       // A stale token must not lock anyone out of the login page or the public catalogue.
-      req.principal = await this.verifier.principalFromAuthorizationHeader(req.headers.authorization).catch(() => PUBLIC_PRINCIPAL);
+      req.principal = await this.verifier
+        .principalFromAuthorizationHeader(req.headers.authorization)
+        .catch(() => PUBLIC_PRINCIPAL);
       return true;
     }
 
     const principal = await this.verifier.principalFromAuthorizationHeader(req.headers.authorization);
     if (principal.type === 'public') {
-      throw new UnauthorizedException({ message: '需要登录：请提供 Bearer 令牌 (authentication required: send a Bearer token)', details: { reason: 'missing_token' } });
+      throw new UnauthorizedException({
+        message: '需要登录：请提供 Bearer 令牌 (authentication required: send a Bearer token)',
+        details: { reason: 'missing_token' },
+      });
     }
     req.principal = principal;
 
     const types = this.reflector.getAllAndOverride<PrincipalType[] | undefined>(PRINCIPAL_TYPES, targets);
     if (types && !types.includes(principal.type)) {
-      throw new ForbiddenException({ message: `无权调用此接口 (forbidden for ${principal.type} principals)`, details: { allowed: types } });
+      throw new ForbiddenException({
+        message: `无权调用此接口 (forbidden for ${principal.type} principals)`,
+        details: { allowed: types },
+      });
     }
     const roles = this.reflector.getAllAndOverride<string[] | undefined>(REQUIRED_ROLES, targets);
     if (roles && roles.length > 0 && !(principal.type === 'staff' && principal.roles.some((r) => roles.includes(r)))) {
-      throw new ForbiddenException({ message: '缺少所需角色 (forbidden: missing role)', details: { requiredAnyOf: roles } });
+      throw new ForbiddenException({
+        message: '缺少所需角色 (forbidden: missing role)',
+        details: { requiredAnyOf: roles },
+      });
     }
     return true;
   }

@@ -57,12 +57,24 @@ class SystemsController {
 describe('AuthModule in a Nest app', () => {
   let app: NestFastifyApplication;
   const citizen: Principal = { type: 'citizen', sub: 'c1', name: '张三' };
-  const reviewer: StaffPrincipal = { type: 'staff', sub: 's1', name: '王五', department: 'SCJG', orgUnit: 'SCJG-120000', division: '120000', level: 'city', roles: ['reviewer'] };
+  const reviewer: StaffPrincipal = {
+    type: 'staff',
+    sub: 's1',
+    name: '王五',
+    department: 'SCJG',
+    orgUnit: 'SCJG-120000',
+    division: '120000',
+    level: 'city',
+    roles: ['reviewer'],
+  };
   const bearer = async (p: Principal) => ({ authorization: `Bearer ${await issuer.sign(p)}` });
 
   beforeAll(async () => {
     issuer = await LocalTokenIssuer.create({ issuer: ISS, audience: AUD });
-    @Module({ imports: [ObservabilityModule, AuthModule.forRoot({ issuer: ISS, audience: AUD, keys: issuer.jwks })], controllers: [ThingsController, SystemsController] })
+    @Module({
+      imports: [ObservabilityModule, AuthModule.forRoot({ issuer: ISS, audience: AUD, keys: issuer.jwks })],
+      controllers: [ThingsController, SystemsController],
+    })
     class TestModule {}
     app = await createServiceApp(TestModule, { service: 'auth-test' });
     await app.init();
@@ -73,14 +85,28 @@ describe('AuthModule in a Nest app', () => {
   it('no token: 401 in the platform error shape', async () => {
     const res = await app.inject({ method: 'GET', url: '/things/me', headers: { 'x-request-id': 'req-12345678' } });
     expect(res.statusCode).toBe(401);
-    expect(res.json()).toEqual({ statusCode: 401, error: 'Unauthorized', message: expect.stringContaining('authentication required'), requestId: 'req-12345678', details: { reason: 'missing_token' } });
+    expect(res.json()).toEqual({
+      statusCode: 401,
+      error: 'Unauthorized',
+      message: expect.stringContaining('authentication required'),
+      requestId: 'req-12345678',
+      details: { reason: 'missing_token' },
+    });
   });
 
   it('bad and expired tokens: 401 saying why', async () => {
-    const bad = await app.inject({ method: 'GET', url: '/things/me', headers: { authorization: 'Bearer abc.def.ghi' } });
+    const bad = await app.inject({
+      method: 'GET',
+      url: '/things/me',
+      headers: { authorization: 'Bearer abc.def.ghi' },
+    });
     expect(bad.statusCode).toBe(401);
     expect(bad.json().message).toContain('malformed');
-    const expired = await app.inject({ method: 'GET', url: '/things/me', headers: { authorization: `Bearer ${await issuer.sign(citizen, { now: Math.floor(Date.now() / 1000) - 3600 })}` } });
+    const expired = await app.inject({
+      method: 'GET',
+      url: '/things/me',
+      headers: { authorization: `Bearer ${await issuer.sign(citizen, { now: Math.floor(Date.now() / 1000) - 3600 })}` },
+    });
     expect(expired.statusCode).toBe(401);
     expect(expired.json().message).toContain('expired');
   });
@@ -93,31 +119,67 @@ describe('AuthModule in a Nest app', () => {
 
   it('@Public() works without a token, and with a stale one', async () => {
     expect((await app.inject({ method: 'GET', url: '/things/public' })).json()).toEqual({ type: 'public' });
-    expect((await app.inject({ method: 'GET', url: '/things/public', headers: { authorization: 'Bearer nonsense' } })).json()).toEqual({ type: 'public' });
-    expect((await app.inject({ method: 'GET', url: '/things/public', headers: await bearer(citizen) })).json()).toEqual({ type: 'citizen' });
+    expect(
+      (
+        await app.inject({ method: 'GET', url: '/things/public', headers: { authorization: 'Bearer nonsense' } })
+      ).json(),
+    ).toEqual({ type: 'public' });
+    expect((await app.inject({ method: 'GET', url: '/things/public', headers: await bearer(citizen) })).json()).toEqual(
+      { type: 'citizen' },
+    );
   });
 
   it('a citizen calling a staff route: 403', async () => {
     const res = await app.inject({ method: 'GET', url: '/things/staff-only', headers: await bearer(citizen) });
     expect(res.statusCode).toBe(403);
     expect(res.json()).toMatchObject({ statusCode: 403, error: 'Forbidden' });
-    expect((await app.inject({ method: 'GET', url: '/things/staff-only', headers: await bearer(reviewer) })).statusCode).toBe(200);
+    expect(
+      (await app.inject({ method: 'GET', url: '/things/staff-only', headers: await bearer(reviewer) })).statusCode,
+    ).toBe(200);
   });
 
   it('@Principals on a controller class applies to its routes', async () => {
-    expect((await app.inject({ method: 'GET', url: '/systems', headers: await bearer(reviewer) })).statusCode).toBe(403);
-    expect((await app.inject({ method: 'GET', url: '/systems', headers: await bearer({ type: 'system', sub: 'sw', department: 'SW', scopes: [] }) })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: '/systems', headers: await bearer(reviewer) })).statusCode).toBe(
+      403,
+    );
+    expect(
+      (
+        await app.inject({
+          method: 'GET',
+          url: '/systems',
+          headers: await bearer({ type: 'system', sub: 'sw', department: 'SW', scopes: [] }),
+        })
+      ).statusCode,
+    ).toBe(200);
   });
 
   it('@RequireRoles: staff without the role and non-staff get 403', async () => {
-    expect((await app.inject({ method: 'GET', url: '/things/approve', headers: await bearer(reviewer) })).statusCode).toBe(403);
-    expect((await app.inject({ method: 'GET', url: '/things/approve', headers: await bearer(citizen) })).statusCode).toBe(403);
-    expect((await app.inject({ method: 'GET', url: '/things/approve', headers: await bearer({ ...reviewer, roles: ['approver'] }) })).statusCode).toBe(200);
+    expect(
+      (await app.inject({ method: 'GET', url: '/things/approve', headers: await bearer(reviewer) })).statusCode,
+    ).toBe(403);
+    expect(
+      (await app.inject({ method: 'GET', url: '/things/approve', headers: await bearer(citizen) })).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await app.inject({
+          method: 'GET',
+          url: '/things/approve',
+          headers: await bearer({ ...reviewer, roles: ['approver'] }),
+        })
+      ).statusCode,
+    ).toBe(200);
   });
 
   it("another citizen's object: 404 (S1)", async () => {
-    expect((await app.inject({ method: 'GET', url: '/things/applications/A1', headers: await bearer(citizen) })).statusCode).toBe(200);
-    const res = await app.inject({ method: 'GET', url: '/things/applications/A1', headers: await bearer({ type: 'citizen', sub: 'c2', name: '李四' }) });
+    expect(
+      (await app.inject({ method: 'GET', url: '/things/applications/A1', headers: await bearer(citizen) })).statusCode,
+    ).toBe(200);
+    const res = await app.inject({
+      method: 'GET',
+      url: '/things/applications/A1',
+      headers: await bearer({ type: 'citizen', sub: 'c2', name: '李四' }),
+    });
     expect(res.statusCode).toBe(404);
     expect(res.json()).toMatchObject({ statusCode: 404, error: 'Not Found' });
   });

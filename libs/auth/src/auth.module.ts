@@ -37,16 +37,28 @@ export class AuthModule {
   }
 
   static forRootAsync(options: AuthModuleAsyncOptions): DynamicModule {
-    const verifier: Provider = { provide: TokenVerifier, inject: (options.inject ?? []) as never[], useFactory: options.useFactory };
+    const verifier: Provider = {
+      provide: TokenVerifier,
+      inject: (options.inject ?? []) as never[],
+      useFactory: options.useFactory,
+    };
     return AuthModule.module([verifier], options.publicPaths, options.imports ?? []);
   }
 
-  private static module(providers: Provider[], publicPaths: string[] | undefined, imports: ModuleMetadata['imports']): DynamicModule {
+  private static module(
+    providers: Provider[],
+    publicPaths: string[] | undefined,
+    imports: ModuleMetadata['imports'],
+  ): DynamicModule {
     return {
       module: AuthModule,
       global: true,
       imports,
-      providers: [...providers, { provide: AUTH_PUBLIC_PATHS, useValue: publicPaths ?? DEFAULT_PUBLIC_PATHS }, { provide: APP_GUARD, useClass: AuthGuard }],
+      providers: [
+        ...providers,
+        { provide: AUTH_PUBLIC_PATHS, useValue: publicPaths ?? DEFAULT_PUBLIC_PATHS },
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
       exports: [TokenVerifier],
     };
   }

@@ -36,7 +36,10 @@ export interface PlatformClaims {
 
 /** A token whose claims do not describe a valid principal. */
 export class InvalidClaimsError extends Error {
-  constructor(readonly claim: string, reason: string) {
+  constructor(
+    readonly claim: string,
+    reason: string,
+  ) {
     super(`claim "${claim}" ${reason}`);
     this.name = 'InvalidClaimsError';
   }
@@ -67,7 +70,8 @@ function stringArray(payload: JWTPayload, claim: string, pattern: RegExp): strin
   const v = payload[claim];
   if (!Array.isArray(v)) throw new InvalidClaimsError(claim, 'is missing or not an array');
   if (v.length > 64) throw new InvalidClaimsError(claim, 'has too many entries');
-  for (const item of v) if (typeof item !== 'string' || !pattern.test(item)) throw new InvalidClaimsError(claim, 'has a malformed entry');
+  for (const item of v)
+    if (typeof item !== 'string' || !pattern.test(item)) throw new InvalidClaimsError(claim, 'has a malformed entry');
   return [...v];
 }
 
@@ -83,20 +87,37 @@ export function principalFromClaims(payload: JWTPayload): Principal {
     case 'citizen':
       return { type: 'citizen', sub, name: str(payload, 'name') };
     case 'enterprise':
-      return { type: 'enterprise', sub, name: str(payload, 'name'), uscc: str(payload, 'uscc', USCC), agentSub: str(payload, 'agent', SUBJECT) };
+      return {
+        type: 'enterprise',
+        sub,
+        name: str(payload, 'name'),
+        uscc: str(payload, 'uscc', USCC),
+        agentSub: str(payload, 'agent', SUBJECT),
+      };
     case 'staff': {
       const division = str(payload, 'div');
       if (!isDivisionCode(division)) throw new InvalidClaimsError('div', 'is not a GB/T 2260 division code');
       const level = str(payload, 'lvl') as AdminLevel;
-      if (!LEVELS.includes(level)) throw new InvalidClaimsError('lvl', 'is not one of city, district, street, community');
-      if (levelOfDivision(division) !== level) throw new InvalidClaimsError('lvl', `does not match division ${division}`);
+      if (!LEVELS.includes(level))
+        throw new InvalidClaimsError('lvl', 'is not one of city, district, street, community');
+      if (levelOfDivision(division) !== level)
+        throw new InvalidClaimsError('lvl', `does not match division ${division}`);
       const department = optionalStr(payload, 'dept', DEPARTMENT);
-      const p = { type: 'staff' as const, sub, name: str(payload, 'name'), orgUnit: str(payload, 'org', ORG_UNIT), division, level, roles: stringArray(payload, 'roles', ROLE) };
+      const p = {
+        type: 'staff' as const,
+        sub,
+        name: str(payload, 'name'),
+        orgUnit: str(payload, 'org', ORG_UNIT),
+        division,
+        level,
+        roles: stringArray(payload, 'roles', ROLE),
+      };
       return department === undefined ? p : { ...p, department };
     }
     case 'system': {
       const raw = payload.scope ?? '';
-      if (typeof raw !== 'string' || raw.length > 2000) throw new InvalidClaimsError('scope', 'is not a string of space-separated scopes');
+      if (typeof raw !== 'string' || raw.length > 2000)
+        throw new InvalidClaimsError('scope', 'is not a string of space-separated scopes');
       const scope = raw;
       const scopes = scope.split(' ').filter(Boolean);
       for (const s of scopes) if (!SCOPE.test(s)) throw new InvalidClaimsError('scope', 'has a malformed entry');
@@ -118,12 +139,22 @@ export function claimsFromPrincipal(p: Principal): PlatformClaims {
     case 'enterprise':
       return { typ: 'enterprise', sub: p.sub, name: p.name, uscc: p.uscc, agent: p.agentSub };
     case 'staff': {
-      const c: PlatformClaims = { typ: 'staff', sub: p.sub, name: p.name, org: p.orgUnit, div: p.division, lvl: p.level, roles: [...p.roles] };
+      const c: PlatformClaims = {
+        typ: 'staff',
+        sub: p.sub,
+        name: p.name,
+        org: p.orgUnit,
+        div: p.division,
+        lvl: p.level,
+        roles: [...p.roles],
+      };
       if (p.department !== undefined) c.dept = p.department;
       return c;
     }
     case 'system':
-      return p.scopes.length ? { typ: 'system', sub: p.sub, dept: p.department, scope: p.scopes.join(' ') } : { typ: 'system', sub: p.sub, dept: p.department };
+      return p.scopes.length
+        ? { typ: 'system', sub: p.sub, dept: p.department, scope: p.scopes.join(' ') }
+        : { typ: 'system', sub: p.sub, dept: p.department };
     case 'public':
       throw new Error('the public principal is never put in a token');
   }

@@ -32,7 +32,8 @@ export function divisionWithin(code: string, ancestor: string): boolean {
   if (ancestor.length === 6) {
     const level = levelOfDivision(ancestor);
     // 120000 contains every 12xxxx district and everything below; a district contains only its own streets.
-    if (level === 'city') return code.startsWith(ancestor.endsWith('0000') ? ancestor.slice(0, 2) : ancestor.slice(0, 4));
+    if (level === 'city')
+      return code.startsWith(ancestor.endsWith('0000') ? ancestor.slice(0, 2) : ancestor.slice(0, 4));
     return code.length > 6 && code.startsWith(ancestor);
   }
   return code.length > ancestor.length && code.startsWith(ancestor);

@@ -1,14 +1,49 @@
 import { ForbiddenException, HttpStatus } from '@nestjs/common';
 import { NotVisibleError } from '@onewindow/http';
 import { divisionWithin, levelOfDivision, parentDivision } from './divisions';
-import { assertActsForDepartment, assertDepartment, assertDivision, assertOwner, canSeeDivision, hasScope, isOwner, isStaffWithRole, ownerSubjectOf } from './policies';
-import { PUBLIC_PRINCIPAL, type CitizenPrincipal, type EnterprisePrincipal, type StaffPrincipal, type SystemPrincipal } from './principal';
+import {
+  assertActsForDepartment,
+  assertDepartment,
+  assertDivision,
+  assertOwner,
+  canSeeDivision,
+  hasScope,
+  isOwner,
+  isStaffWithRole,
+  ownerSubjectOf,
+} from './policies';
+import {
+  PUBLIC_PRINCIPAL,
+  type CitizenPrincipal,
+  type EnterprisePrincipal,
+  type StaffPrincipal,
+  type SystemPrincipal,
+} from './principal';
 
 const citizen: CitizenPrincipal = { type: 'citizen', sub: 'u-1', name: '张三' };
 const otherCitizen: CitizenPrincipal = { type: 'citizen', sub: 'u-2', name: '李四' };
-const enterprise: EnterprisePrincipal = { type: 'enterprise', sub: 'e-1', name: '示例公司', uscc: '91120101MA05T8K25N', agentSub: 'u-2' };
+const enterprise: EnterprisePrincipal = {
+  type: 'enterprise',
+  sub: 'e-1',
+  name: '示例公司',
+  uscc: '91120101MA05T8K25N',
+  agentSub: 'u-2',
+};
 const sameEnterpriseOtherAgent: EnterprisePrincipal = { ...enterprise, sub: 'e-2', agentSub: 'u-3' };
-const staff = (division: string, level: StaffPrincipal['level'], extra: Partial<StaffPrincipal> = {}): StaffPrincipal => ({ type: 'staff', sub: 's', name: 'n', orgUnit: 'o', division, level, roles: ['reviewer'], ...extra });
+const staff = (
+  division: string,
+  level: StaffPrincipal['level'],
+  extra: Partial<StaffPrincipal> = {},
+): StaffPrincipal => ({
+  type: 'staff',
+  sub: 's',
+  name: 'n',
+  orgUnit: 'o',
+  division,
+  level,
+  roles: ['reviewer'],
+  ...extra,
+});
 const cityStaff = staff('120000', 'city');
 const heping = staff('120101', 'district');
 const quanyechang = staff('120101001', 'street');

@@ -59,14 +59,24 @@ export function departmentOf(p: Principal): string | undefined {
 }
 
 /** Object level: an object of another department is not visible: 404 (e.g. another department's task). */
-export function assertDepartment(p: Principal, department: string, what: string, id: string): asserts p is StaffPrincipal | SystemPrincipal {
+export function assertDepartment(
+  p: Principal,
+  department: string,
+  what: string,
+  id: string,
+): asserts p is StaffPrincipal | SystemPrincipal {
   if (departmentOf(p) !== department) throw new NotVisibleError(what, id);
 }
 
 /** Function level: acting for a department named by the caller that is not theirs: 403. */
-export function assertActsForDepartment(p: Principal, department: string): asserts p is StaffPrincipal | SystemPrincipal {
+export function assertActsForDepartment(
+  p: Principal,
+  department: string,
+): asserts p is StaffPrincipal | SystemPrincipal {
   if (departmentOf(p) !== department) {
-    throw new ForbiddenException({ message: `无权代表部门 ${department} 操作 (forbidden: not acting for department ${department})` });
+    throw new ForbiddenException({
+      message: `无权代表部门 ${department} 操作 (forbidden: not acting for department ${department})`,
+    });
   }
 }
 

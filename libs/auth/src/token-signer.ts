@@ -19,7 +19,11 @@ export interface SignOptions {
 export const ACCESS_TOKEN_TTL_SECONDS = 900;
 
 /** Signs a platform token for a principal: the one place the claim set and header are put together. */
-export async function signPrincipalToken(principal: Principal, key: KeyLike | Uint8Array, o: SignOptions): Promise<{ token: string; jti: string; expiresIn: number; expiresAt: number }> {
+export async function signPrincipalToken(
+  principal: Principal,
+  key: KeyLike | Uint8Array,
+  o: SignOptions,
+): Promise<{ token: string; jti: string; expiresIn: number; expiresAt: number }> {
   const now = o.now ?? Math.floor(Date.now() / 1000);
   const ttl = o.ttlSeconds ?? ACCESS_TOKEN_TTL_SECONDS;
   const jti = randomUUID();
@@ -41,7 +45,13 @@ export async function signPrincipalToken(principal: Principal, key: KeyLike | Ui
  * and verify them with a TokenVerifier built on `jwks` (no gateway needed).
  */
 export class LocalTokenIssuer {
-  private constructor(readonly kid: string, private readonly privateKey: KeyLike, readonly publicJwk: JWK, readonly issuer: string, readonly audience: string) {}
+  private constructor(
+    readonly kid: string,
+    private readonly privateKey: KeyLike,
+    readonly publicJwk: JWK,
+    readonly issuer: string,
+    readonly audience: string,
+  ) {}
 
   static async create(o: { issuer?: string; audience?: string; kid?: string } = {}): Promise<LocalTokenIssuer> {
     const env = authConfigFromEnv();
@@ -56,6 +66,13 @@ export class LocalTokenIssuer {
   }
 
   async sign(principal: Principal, o: Partial<SignOptions> = {}): Promise<string> {
-    return (await signPrincipalToken(principal, this.privateKey, { issuer: this.issuer, audience: this.audience, kid: this.kid, ...o })).token;
+    return (
+      await signPrincipalToken(principal, this.privateKey, {
+        issuer: this.issuer,
+        audience: this.audience,
+        kid: this.kid,
+        ...o,
+      })
+    ).token;
   }
 }

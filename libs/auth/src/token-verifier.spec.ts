@@ -8,7 +8,16 @@ import { TokenVerifier } from './token-verifier';
 
 const ISS = 'https://onewindow.local/auth';
 const AUD = 'onewindow';
-const staff: StaffPrincipal = { type: 'staff', sub: 'u-100', name: '王五', department: 'SCJG', orgUnit: 'SCJG-120000', division: '120000', level: 'city', roles: ['reviewer'] };
+const staff: StaffPrincipal = {
+  type: 'staff',
+  sub: 'u-100',
+  name: '王五',
+  department: 'SCJG',
+  orgUnit: 'SCJG-120000',
+  division: '120000',
+  level: 'city',
+  roles: ['reviewer'],
+};
 const b64 = (v: unknown) => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64url');
 
 async function refusal(p: Promise<unknown>): Promise<{ status: number; reason?: string; message: string }> {
@@ -41,7 +50,15 @@ describe('TokenVerifier (S3)', () => {
       { type: 'citizen', sub: 'c1', name: '张三' },
       { type: 'enterprise', sub: 'e1', name: '示例', uscc: '91120101MA05T8K25N', agentSub: 'c2' },
       staff,
-      { type: 'staff', sub: 's2', name: '窗口', orgUnit: 'SC-120101001', division: '120101001', level: 'street', roles: [] },
+      {
+        type: 'staff',
+        sub: 's2',
+        name: '窗口',
+        orgUnit: 'SC-120101001',
+        division: '120101001',
+        level: 'street',
+        roles: [],
+      },
       { type: 'system', sub: 'sw-system', department: 'SW', scopes: ['tasks:read', 'tasks:decide'] },
     ];
     for (const p of ps) {
@@ -58,17 +75,25 @@ describe('TokenVerifier (S3)', () => {
 
   it('tolerates 5 s of clock skew but not more', async () => {
     await expect(verifier.verify(await issuer.sign(staff, { now: now() - 900 - 3 }))).resolves.toEqual(staff);
-    await expect(refusal(verifier.verify(await issuer.sign(staff, { now: now() - 900 - 10 })))).resolves.toMatchObject({ reason: 'expired' });
+    await expect(refusal(verifier.verify(await issuer.sign(staff, { now: now() - 900 - 10 })))).resolves.toMatchObject({
+      reason: 'expired',
+    });
   });
 
   it('refuses a token signed by another key under the same kid', async () => {
     const forger = await LocalTokenIssuer.create({ issuer: ISS, audience: AUD, kid: 'k1' });
-    expect(await refusal(verifier.verify(await forger.sign(staff)))).toMatchObject({ status: 401, reason: 'bad_signature' });
+    expect(await refusal(verifier.verify(await forger.sign(staff)))).toMatchObject({
+      status: 401,
+      reason: 'bad_signature',
+    });
   });
 
   it('refuses a token with an unknown kid', async () => {
     const other = await LocalTokenIssuer.create({ issuer: ISS, audience: AUD, kid: 'k9' });
-    expect(await refusal(verifier.verify(await other.sign(staff)))).toMatchObject({ status: 401, reason: 'unknown_key' });
+    expect(await refusal(verifier.verify(await other.sign(staff)))).toMatchObject({
+      status: 401,
+      reason: 'unknown_key',
+    });
   });
 
   it('refuses a token for another audience', async () => {
@@ -105,8 +130,17 @@ describe('TokenVerifier (S3)', () => {
 
   it('refuses a token without exp', async () => {
     const { privateKey, publicKey } = await generateKeyPair('ES256');
-    const v = new TokenVerifier({ issuer: ISS, audience: AUD, keys: { keys: [{ ...(await exportJWK(publicKey)), kid: 'x', alg: 'ES256' }] } });
-    const token = await new SignJWT({ ...claimsFromPrincipal(staff) }).setProtectedHeader({ alg: 'ES256', kid: 'x' }).setIssuer(ISS).setAudience(AUD).setIssuedAt().sign(privateKey);
+    const v = new TokenVerifier({
+      issuer: ISS,
+      audience: AUD,
+      keys: { keys: [{ ...(await exportJWK(publicKey)), kid: 'x', alg: 'ES256' }] },
+    });
+    const token = await new SignJWT({ ...claimsFromPrincipal(staff) })
+      .setProtectedHeader({ alg: 'ES256', kid: 'x' })
+      .setIssuer(ISS)
+      .setAudience(AUD)
+      .setIssuedAt()
+      .sign(privateKey);
     expect((await refusal(v.verify(token))).status).toBe(401);
   });
 
@@ -124,18 +158,33 @@ describe('TokenVerifier (S3)', () => {
     ['staff without name', { name: undefined }],
   ])('refuses a staff token with %s', async (_what, change) => {
     const { privateKey, publicKey } = await generateKeyPair('ES256');
-    const v = new TokenVerifier({ issuer: ISS, audience: AUD, keys: { keys: [{ ...(await exportJWK(publicKey)), kid: 'x', alg: 'ES256' }] } });
+    const v = new TokenVerifier({
+      issuer: ISS,
+      audience: AUD,
+      keys: { keys: [{ ...(await exportJWK(publicKey)), kid: 'x', alg: 'ES256' }] },
+    });
     const claims: Record<string, unknown> = { ...claimsFromPrincipal(staff), ...change };
     for (const k of Object.keys(claims)) if (claims[k] === undefined) delete claims[k];
-    const token = await new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: 'x' }).setIssuer(ISS).setAudience(AUD).setSubject(staff.sub).setIssuedAt().setExpirationTime('5m').sign(privateKey);
+    const token = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'ES256', kid: 'x' })
+      .setIssuer(ISS)
+      .setAudience(AUD)
+      .setSubject(staff.sub)
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(privateKey);
     expect(await refusal(v.verify(token))).toMatchObject({ status: 401, reason: 'invalid_claims' });
   });
 
   it('refuses system and enterprise tokens missing their claims', async () => {
     expect(() => principalFromClaims({ typ: 'system', sub: 'c' })).toThrow(/dept/);
     expect(() => principalFromClaims({ typ: 'enterprise', sub: 'e', name: 'x', agent: 'a' })).toThrow(/uscc/);
-    expect(() => principalFromClaims({ typ: 'enterprise', sub: 'e', name: 'x', uscc: '91120101MA05T8K25N' })).toThrow(/agent/);
-    expect(() => principalFromClaims({ typ: 'enterprise', sub: 'e', name: 'x', uscc: 'not-a-uscc', agent: 'a' })).toThrow(/uscc/);
+    expect(() => principalFromClaims({ typ: 'enterprise', sub: 'e', name: 'x', uscc: '91120101MA05T8K25N' })).toThrow(
+      /agent/,
+    );
+    expect(() =>
+      principalFromClaims({ typ: 'enterprise', sub: 'e', name: 'x', uscc: 'not-a-uscc', agent: 'a' }),
+    ).toThrow(/uscc/);
     expect(() => principalFromClaims({ typ: 'citizen', name: 'x' })).toThrow(/sub/);
   });
 
@@ -149,7 +198,10 @@ describe('TokenVerifier (S3)', () => {
     expect(await verifier.principalFromAuthorizationHeader(undefined)).toBe(PUBLIC_PRINCIPAL);
     expect(await verifier.principalFromAuthorizationHeader('')).toBe(PUBLIC_PRINCIPAL);
     expect(await verifier.principalFromAuthorizationHeader(`Bearer ${await issuer.sign(staff)}`)).toEqual(staff);
-    expect(await refusal(verifier.principalFromAuthorizationHeader('Basic dXNlcjpwYXNz'))).toMatchObject({ status: 401, reason: 'malformed' });
+    expect(await refusal(verifier.principalFromAuthorizationHeader('Basic dXNlcjpwYXNz'))).toMatchObject({
+      status: 401,
+      reason: 'malformed',
+    });
   });
 
   it('a key set that cannot be fetched is a 503, never an acceptance', async () => {

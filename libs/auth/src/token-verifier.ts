@@ -1,6 +1,14 @@
 import { VerificationCache } from './verification-cache';
 import { ServiceUnavailableException, UnauthorizedException } from '@nestjs/common';
-import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  errors,
+  jwtVerify,
+  type JSONWebKeySet,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+} from 'jose';
 import { InvalidClaimsError, principalFromClaims } from './claims';
 import { PUBLIC_PRINCIPAL, type Principal } from './principal';
 
@@ -31,11 +39,19 @@ export interface VerifiedToken {
 export class TokenVerifier {
   private getKey: JWTVerifyGetKey;
 
-  private readonly cache = new VerificationCache({ verify: async (t) => (await this.verifyToken(t)).principal, verifyToken: (t) => this.verifyToken(t) }, Number(process.env.OW_TOKEN_CACHE_MS ?? 30_000));
+  private readonly cache = new VerificationCache(
+    { verify: async (t) => (await this.verifyToken(t)).principal, verifyToken: (t) => this.verifyToken(t) },
+    Number(process.env.OW_TOKEN_CACHE_MS ?? 30_000),
+  );
 
   constructor(readonly options: TokenVerifierOptions) {
     if (options.keys) this.getKey = createLocalJWKSet(options.keys);
-    else if (options.jwksUrl) this.getKey = createRemoteJWKSet(new URL(options.jwksUrl), { timeoutDuration: 3000, cooldownDuration: 30_000, cacheMaxAge: 600_000 });
+    else if (options.jwksUrl)
+      this.getKey = createRemoteJWKSet(new URL(options.jwksUrl), {
+        timeoutDuration: 3000,
+        cooldownDuration: 30_000,
+        cacheMaxAge: 600_000,
+      });
     else throw new Error('TokenVerifier needs either keys or jwksUrl');
   }
 
@@ -52,7 +68,8 @@ export class TokenVerifier {
   }
 
   async verifyToken(token: string): Promise<VerifiedToken> {
-    if (typeof token !== 'string' || token.length === 0 || token.length > 8192) throw unauthorized('令牌格式错误 (malformed token)', 'malformed');
+    if (typeof token !== 'string' || token.length === 0 || token.length > 8192)
+      throw unauthorized('令牌格式错误 (malformed token)', 'malformed');
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, this.getKey, {
@@ -68,7 +85,8 @@ export class TokenVerifier {
     try {
       return { principal: principalFromClaims(payload), payload };
     } catch (e) {
-      if (e instanceof InvalidClaimsError) throw unauthorized(`令牌声明无效 (invalid token claims: ${e.message})`, 'invalid_claims');
+      if (e instanceof InvalidClaimsError)
+        throw unauthorized(`令牌声明无效 (invalid token claims: ${e.message})`, 'invalid_claims');
       throw e;
     }
   }
@@ -81,7 +99,11 @@ export class TokenVerifier {
     const value = Array.isArray(header) ? header[0] : header;
     if (value === undefined || value.trim() === '') return PUBLIC_PRINCIPAL;
     const m = /^Bearer[ ]+([A-Za-z0-9\-_=.]+)\s*$/i.exec(value);
-    if (!m) throw unauthorized('Authorization 头格式错误，应为 Bearer 令牌 (malformed Authorization header: expected "Bearer <token>")', 'malformed');
+    if (!m)
+      throw unauthorized(
+        'Authorization 头格式错误，应为 Bearer 令牌 (malformed Authorization header: expected "Bearer <token>")',
+        'malformed',
+      );
     return this.verify(m[1]);
   }
 }
@@ -105,11 +127,20 @@ export function toHttpError(e: unknown): Error {
         return unauthorized(`令牌声明无效 (invalid claim "${e.claim}": ${e.reason})`, 'invalid_claims');
     }
   }
-  if (e instanceof errors.JOSEAlgNotAllowed) return unauthorized('令牌签名算法不被接受 (signing algorithm not allowed)', 'alg_not_allowed');
-  if (e instanceof errors.JWSSignatureVerificationFailed) return unauthorized('令牌签名无效 (bad signature)', 'bad_signature');
-  if (e instanceof errors.JWKSNoMatchingKey || e instanceof errors.JWKSMultipleMatchingKeys) return unauthorized('令牌的签名密钥未知 (unknown signing key)', 'unknown_key');
-  if (e instanceof errors.JWKSTimeout) return new ServiceUnavailableException({ message: '暂时无法获取验证密钥 (signing keys unavailable)' });
-  if (e instanceof errors.JWSInvalid || e instanceof errors.JWTInvalid || e instanceof errors.JOSENotSupported || e instanceof errors.JWKInvalid) {
+  if (e instanceof errors.JOSEAlgNotAllowed)
+    return unauthorized('令牌签名算法不被接受 (signing algorithm not allowed)', 'alg_not_allowed');
+  if (e instanceof errors.JWSSignatureVerificationFailed)
+    return unauthorized('令牌签名无效 (bad signature)', 'bad_signature');
+  if (e instanceof errors.JWKSNoMatchingKey || e instanceof errors.JWKSMultipleMatchingKeys)
+    return unauthorized('令牌的签名密钥未知 (unknown signing key)', 'unknown_key');
+  if (e instanceof errors.JWKSTimeout)
+    return new ServiceUnavailableException({ message: '暂时无法获取验证密钥 (signing keys unavailable)' });
+  if (
+    e instanceof errors.JWSInvalid ||
+    e instanceof errors.JWTInvalid ||
+    e instanceof errors.JOSENotSupported ||
+    e instanceof errors.JWKInvalid
+  ) {
     return unauthorized('令牌格式错误 (malformed token)', 'malformed');
   }
   if (e instanceof errors.JWKSInvalid || e instanceof errors.JOSEError || isNetworkError(e)) {
@@ -121,5 +152,7 @@ export function toHttpError(e: unknown): Error {
 
 function isNetworkError(e: unknown): boolean {
   const code = (e as { code?: string })?.code;
-  return typeof code === 'string' && /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH)$/.test(code);
+  return (
+    typeof code === 'string' && /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH)$/.test(code)
+  );
 }

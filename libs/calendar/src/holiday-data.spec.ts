@@ -78,10 +78,26 @@ describe('parseHolidayData', () => {
     ['a make-up day that is a weekday', (d: HolidayData) => void (d.years['2025']!.work[0] = '2025-09-29'), /weekday/],
     ['a reversed range', (d: HolidayData) => void (d.years['2025']!.off[0]!.to = '2025-09-01'), /before/],
     ['an impossible date', (d: HolidayData) => void (d.years['2025']!.off[0]!.from = '2025-09-31'), /real dates/],
-    ['a range longer than a month', (d: HolidayData) => void (d.years['2025']!.off[0]!.to = '2025-11-08'), /longer than/],
-    ['a range in another year', (d: HolidayData) => void d.years['2025']!.off.push({ name: '春节', from: '2026-02-15', to: '2026-02-23' }), /outside year/],
-    ['overlapping ranges', (d: HolidayData) => void d.years['2025']!.off.push({ name: '中秋节', from: '2025-10-06', to: '2025-10-06' }), /listed twice/],
-    ['a make-up day inside a holiday', (d: HolidayData) => void d.years['2025']!.work.push('2025-10-04'), /listed twice/],
+    [
+      'a range longer than a month',
+      (d: HolidayData) => void (d.years['2025']!.off[0]!.to = '2025-11-08'),
+      /longer than/,
+    ],
+    [
+      'a range in another year',
+      (d: HolidayData) => void d.years['2025']!.off.push({ name: '春节', from: '2026-02-15', to: '2026-02-23' }),
+      /outside year/,
+    ],
+    [
+      'overlapping ranges',
+      (d: HolidayData) => void d.years['2025']!.off.push({ name: '中秋节', from: '2025-10-06', to: '2025-10-06' }),
+      /listed twice/,
+    ],
+    [
+      'a make-up day inside a holiday',
+      (d: HolidayData) => void d.years['2025']!.work.push('2025-10-04'),
+      /listed twice/,
+    ],
     ['a bad year key', (d: HolidayData) => void (d.years['25'] = { off: [], work: [] }), /four digits/],
     ['a missing source', (d: HolidayData) => void (d.source = ''), /source/],
   ])('rejects %s', (_label, mutate, expected) => {

@@ -38,7 +38,8 @@ const YEAR_SLACK_DAYS = 31;
 export function parseHolidayData(raw: unknown): HolidayData {
   const problems: string[] = [];
   if (!isRecord(raw)) throw new HolidayDataError(['root must be an object']);
-  if (typeof raw['source'] !== 'string' || raw['source'].trim() === '') problems.push('"source" must be a non-empty string citing the notices');
+  if (typeof raw['source'] !== 'string' || raw['source'].trim() === '')
+    problems.push('"source" must be a non-empty string citing the notices');
   const years = raw['years'];
   if (!isRecord(years) || Object.keys(years).length === 0) {
     problems.push('"years" must be a non-empty object keyed by year');
@@ -75,8 +76,10 @@ export function parseHolidayData(raw: unknown): HolidayData {
       }
       const [start, end] = [toDayNumber(from), toDayNumber(to)];
       if (end < start) return void problems.push(`${where} (${range['name']}): "to" is before "from"`);
-      if (end - start + 1 > MAX_RANGE_DAYS) return void problems.push(`${where} (${range['name']}): longer than ${MAX_RANGE_DAYS} days`);
-      if (!nearYear(start, year) || !nearYear(end, year)) return void problems.push(`${where} (${range['name']}): outside year ${key}`);
+      if (end - start + 1 > MAX_RANGE_DAYS)
+        return void problems.push(`${where} (${range['name']}): longer than ${MAX_RANGE_DAYS} days`);
+      if (!nearYear(start, year) || !nearYear(end, year))
+        return void problems.push(`${where} (${range['name']}): outside year ${key}`);
       for (let d = start; d <= end; d++) claim(d, `${where} (${range['name']})`);
     });
     entry['work'].forEach((date: unknown, i: number) => {
@@ -85,7 +88,8 @@ export function parseHolidayData(raw: unknown): HolidayData {
       const day = toDayNumber(date);
       if (!nearYear(day, year)) return void problems.push(`${where}: ${date} is outside year ${key}`);
       const weekday = weekdayOfDayNumber(day);
-      if (weekday !== 0 && weekday !== 6) return void problems.push(`${where}: ${date} is a weekday; "work" lists only weekend days worked (调休上班)`);
+      if (weekday !== 0 && weekday !== 6)
+        return void problems.push(`${where}: ${date} is a weekday; "work" lists only weekend days worked (调休上班)`);
       claim(day, where);
     });
   }
@@ -97,7 +101,10 @@ export function parseHolidayData(raw: unknown): HolidayData {
 function nearYear(day: number, year: number): boolean {
   const y = yearOfDayNumber(day);
   if (y === year) return true;
-  const boundary = y < year ? toDayNumber(`${String(year).padStart(4, '0')}-01-01`) : toDayNumber(`${String(year + 1).padStart(4, '0')}-01-01`);
+  const boundary =
+    y < year
+      ? toDayNumber(`${String(year).padStart(4, '0')}-01-01`)
+      : toDayNumber(`${String(year + 1).padStart(4, '0')}-01-01`);
   return Math.abs(day - boundary) <= YEAR_SLACK_DAYS;
 }
 

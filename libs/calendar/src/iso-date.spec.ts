@@ -1,4 +1,13 @@
-import { addDays, dayOfWeek, fromDayNumber, fromIsoDate, isIsoDate, toDayNumber, toIsoDate, todayInShanghai } from './iso-date';
+import {
+  addDays,
+  dayOfWeek,
+  fromDayNumber,
+  fromIsoDate,
+  isIsoDate,
+  toDayNumber,
+  toIsoDate,
+  todayInShanghai,
+} from './iso-date';
 
 describe('IsoDate', () => {
   it('accepts real calendar dates only', () => {
@@ -27,7 +36,8 @@ describe('IsoDate', () => {
 
   it('round-trips day numbers, including years below 100 that Date.UTC would remap', () => {
     expect(toDayNumber('1970-01-01')).toBe(0);
-    for (const d of ['0099-12-31', '1900-01-01', '2026-02-15', '9999-12-31']) expect(fromDayNumber(toDayNumber(d))).toBe(d);
+    for (const d of ['0099-12-31', '1900-01-01', '2026-02-15', '9999-12-31'])
+      expect(fromDayNumber(toDayNumber(d))).toBe(d);
   });
 
   it('knows the weekday (0 = Sunday)', () => {

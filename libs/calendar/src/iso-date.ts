@@ -21,7 +21,9 @@ export function isIsoDate(value: unknown): value is IsoDate {
 export function toDayNumber(date: IsoDate): number {
   const day = parseDayNumber(date);
   if (day === undefined) {
-    throw new RangeError(`日期无效，应为 YYYY-MM-DD 格式的真实日期 (invalid date, expected a real calendar date as YYYY-MM-DD): ${JSON.stringify(date)}`);
+    throw new RangeError(
+      `日期无效，应为 YYYY-MM-DD 格式的真实日期 (invalid date, expected a real calendar date as YYYY-MM-DD): ${JSON.stringify(date)}`,
+    );
   }
   return day;
 }

@@ -4,5 +4,7 @@ declare module 'lunar-javascript' {
     toYmd(): string;
   }
   export const Lunar: { fromYmd(y: number, m: number, d: number): { getSolar(): Ymd } };
-  export const Solar: { fromYmd(y: number, m: number, d: number): { getLunar(): { getJieQiTable(): Record<string, Ymd> } } };
+  export const Solar: {
+    fromYmd(y: number, m: number, d: number): { getLunar(): { getJieQiTable(): Record<string, Ymd> } };
+  };
 }

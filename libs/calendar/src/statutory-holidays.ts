@@ -85,7 +85,9 @@ const isWeekend = (day: number): boolean => {
  */
 export function statutoryRestDays(year: number): StatutoryDay[] {
   if (!Number.isInteger(year) || year < STATUTORY_RULES_FROM_YEAR || year > 2100) {
-    throw new RangeError(`法定节假日规则仅适用于 ${STATUTORY_RULES_FROM_YEAR}–2100 年 (statutory rules cover ${STATUTORY_RULES_FROM_YEAR}–2100): ${year}`);
+    throw new RangeError(
+      `法定节假日规则仅适用于 ${STATUTORY_RULES_FROM_YEAR}–2100 年 (statutory rules cover ${STATUTORY_RULES_FROM_YEAR}–2100): ${year}`,
+    );
   }
   const taken = new Map<number, StatutoryDay>();
   for (const own of ownDays(year)) {

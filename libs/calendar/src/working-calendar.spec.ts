@@ -122,7 +122,7 @@ describe('the working-day index gives what a day-by-day count gives', () => {
   // The reference walks the days one by one with isWorkingDay, which does not use the index.
   const walkAdd = (start: string, n: number): string => {
     let day = start;
-    for (let counted = 0; counted < n; ) {
+    for (let counted = 0; counted < n;) {
       day = addDays(day, 1);
       if (cal.isWorkingDay(day)) counted++;
     }
@@ -154,7 +154,13 @@ describe('the working-day index gives what a day-by-day count gives', () => {
   });
 
   it('for spans inside the covered years, either way round', () => {
-    for (const [from, to] of [['2024-01-01', '2026-12-31'], ['2024-02-09', '2024-02-19'], ['2025-09-26', '2026-03-02'], ['2026-12-31', '2024-01-01'], ['2025-05-05', '2025-05-05']]) {
+    for (const [from, to] of [
+      ['2024-01-01', '2026-12-31'],
+      ['2024-02-09', '2024-02-19'],
+      ['2025-09-26', '2026-03-02'],
+      ['2026-12-31', '2024-01-01'],
+      ['2025-05-05', '2025-05-05'],
+    ]) {
       expect(cal.workingDaysBetween(from, to)).toBe(from <= to ? walkBetween(from, to) : -walkBetween(to, from));
     }
   });
@@ -225,7 +231,8 @@ describe('a year without official data', () => {
   it('counts the 2027 Spring Festival by law: 除夕 to 初三 (02-05..02-08) plus two days given back for the weekend', () => {
     const lenient = officialCalendarWithFallback(() => undefined);
     // 初一 is Saturday 2027-02-06, 初二 Sunday: 补假 on Tuesday 02-09 and Wednesday 02-10.
-    for (const d of ['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10']) expect(lenient.isWorkingDay(d)).toBe(false);
+    for (const d of ['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10'])
+      expect(lenient.isWorkingDay(d)).toBe(false);
     expect(lenient.isWorkingDay('2027-02-04')).toBe(true);
     expect(lenient.isWorkingDay('2027-02-11')).toBe(true);
     // February 2027 has 20 weekdays; four of them are the festival's.
@@ -244,7 +251,10 @@ describe('a year without official data', () => {
     const lenient = officialCalendarWithFallback(() => undefined);
     expect(lenient.addWorkingDays('2026-12-24', 10)).toBe('2027-01-08');
     // A fabricated notice: New Year 01-01..01-03 off, Saturday 01-09 worked.
-    const added = lenient.addOfficialYears({ source: 'test notice', years: { '2027': { off: [{ name: '元旦', from: '2027-01-01', to: '2027-01-03' }], work: ['2027-01-09'] } } });
+    const added = lenient.addOfficialYears({
+      source: 'test notice',
+      years: { '2027': { off: [{ name: '元旦', from: '2027-01-01', to: '2027-01-03' }], work: ['2027-01-09'] } },
+    });
     expect(added).toEqual([2027]);
     expect(lenient.coverage()).toEqual([2024, 2025, 2026, 2027]);
     expect(lenient.provisionalYearsBetween('2026-12-24', '2027-01-08')).toEqual([]);
@@ -252,7 +262,9 @@ describe('a year without official data', () => {
     expect(lenient.addWorkingDays('2026-12-24', 10)).toBe('2027-01-08');
     expect(lenient.addWorkingDays('2026-12-24', 11)).toBe('2027-01-09');
     // Replacing a year is allowed (a corrected notice); an invalid one changes nothing.
-    expect(() => lenient.addOfficialYears({ source: 't', years: { '2027': { off: [], work: ['2027-01-06'] } } })).toThrow(/weekday/);
+    expect(() =>
+      lenient.addOfficialYears({ source: 't', years: { '2027': { off: [], work: ['2027-01-06'] } } }),
+    ).toThrow(/weekday/);
     expect(lenient.isWorkingDay('2027-01-09')).toBe(true);
     expect(officialCalendar.coverage()).toEqual([2024, 2025, 2026]);
   });

@@ -16,8 +16,7 @@ export interface CalendarYearMissingWarning {
  * notice is added (addOfficialYears).
  */
 export type WorkingCalendarOptions =
-  | { onMissingYear?: 'error' }
-  | { onMissingYear: 'provisional'; warn: (warning: CalendarYearMissingWarning) => void };
+  { onMissingYear?: 'error' } | { onMissingYear: 'provisional'; warn: (warning: CalendarYearMissingWarning) => void };
 
 type DayEntry = { kind: 'off'; name: string } | { kind: 'work' };
 
@@ -71,7 +70,10 @@ export class WorkingCalendar {
    * Returns the years that were not official before.
    */
   addOfficialYears(data: HolidayData): number[] {
-    const merged: HolidayData = { source: this.#data.source, years: { ...this.#data.years, ...parseHolidayData(data).years } };
+    const merged: HolidayData = {
+      source: this.#data.source,
+      years: { ...this.#data.years, ...parseHolidayData(data).years },
+    };
     parseHolidayData(merged); // overlaps across the old and new years are refused here, before anything changes
     const before = new Set(this.#years);
     this.#data = merged;
@@ -86,10 +88,13 @@ export class WorkingCalendar {
 
   #load(checked: HolidayData): void {
     this.#days = new Map();
-    this.#years = Object.keys(checked.years).map(Number).sort((a, b) => a - b);
+    this.#years = Object.keys(checked.years)
+      .map(Number)
+      .sort((a, b) => a - b);
     for (const year of Object.values(checked.years)) {
       for (const range of year.off) {
-        for (let d = toDayNumber(range.from); d <= toDayNumber(range.to); d++) this.#days.set(d, { kind: 'off', name: range.name });
+        for (let d = toDayNumber(range.from); d <= toDayNumber(range.to); d++)
+          this.#days.set(d, { kind: 'off', name: range.name });
       }
       for (const date of year.work) this.#days.set(toDayNumber(date), { kind: 'work' });
     }
@@ -154,7 +159,7 @@ export class WorkingCalendar {
     const indexed = this.#indexedAdd(day, n);
     if (indexed !== undefined) return fromDayNumber(indexed);
     const warned: WarnedYears = new Set();
-    for (let counted = 0; counted < n; ) {
+    for (let counted = 0; counted < n;) {
       day++;
       if (this.#isWorking(day, warned)) counted++;
     }
@@ -168,7 +173,8 @@ export class WorkingCalendar {
   workingDaysBetween(from: IsoDate, to: IsoDate): number {
     const [a, b] = [toDayNumber(from), toDayNumber(to)];
     if (b < a) return -this.workingDaysBetween(to, from);
-    if (this.#covers(a) && this.#covers(b)) return this.#cumulative[b - this.#first] - this.#cumulative[a - this.#first];
+    if (this.#covers(a) && this.#covers(b))
+      return this.#cumulative[b - this.#first] - this.#cumulative[a - this.#first];
     const warned: WarnedYears = new Set();
     let count = 0;
     for (let day = a + 1; day <= b; day++) if (this.#isWorking(day, warned)) count++;
@@ -256,5 +262,6 @@ export class WorkingCalendar {
 }
 
 function assertCount(n: number): void {
-  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`天数须为非负整数 (day count must be a non-negative integer): ${n}`);
+  if (!Number.isSafeInteger(n) || n < 0)
+    throw new RangeError(`天数须为非负整数 (day count must be a non-negative integer): ${n}`);
 }

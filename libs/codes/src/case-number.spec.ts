@@ -16,7 +16,9 @@ describe('case numbers', () => {
 
   it('parses back what it formats', () => {
     expect(parseCaseNumber('12010120261123IN000042')).toEqual(parts);
-    expect(parseCaseNumber(formatCaseNumber({ division: '120116', date: '2025-02-28', service: 'ZZ', sequence: 1 }))).toEqual({
+    expect(
+      parseCaseNumber(formatCaseNumber({ division: '120116', date: '2025-02-28', service: 'ZZ', sequence: 1 })),
+    ).toEqual({
       division: '120116',
       date: '2025-02-28',
       service: 'ZZ',
@@ -50,7 +52,9 @@ describe('case numbers', () => {
 
   it('explains in Chinese with English, quoting the field as written', () => {
     const r = validateCaseNumber('12010120261123IN00004A');
-    expect(r.valid || r.reasons[0]!.message).toBe('流水号应为 1 至 999999 的整数 (sequence must be an integer from 1 to 999999): "00004A"');
+    expect(r.valid || r.reasons[0]!.message).toBe(
+      '流水号应为 1 至 999999 的整数 (sequence must be an integer from 1 to 999999): "00004A"',
+    );
     expect(() => parseCaseNumber('12010120260230IN000042')).toThrow(/^无效的办件编号 \(invalid case number\)/);
   });
 });

@@ -1,6 +1,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { divisionLevel, divisionName, isDivisionCode, isWithin, parentDivision, parseTianjinDivisions, tianjinDivisions } from './division';
+import {
+  divisionLevel,
+  divisionName,
+  isDivisionCode,
+  isWithin,
+  parentDivision,
+  parseTianjinDivisions,
+  tianjinDivisions,
+} from './division';
 
 const repoRoot = path.resolve(__dirname, '../../..');
 const repoCopyPath = path.join(repoRoot, 'libs/codes/data/tianjin-divisions.json');
@@ -28,12 +36,17 @@ describe('data/tianjin-divisions.json', () => {
   });
 
   it('rejects malformed data, listing every problem', () => {
-    const broken = JSON.parse(JSON.stringify(repoCopy)) as { districts: Array<{ code: string }>; sampleStreets: Array<{ district: string }> };
+    const broken = JSON.parse(JSON.stringify(repoCopy)) as {
+      districts: Array<{ code: string }>;
+      sampleStreets: Array<{ district: string }>;
+    };
     broken.districts[1]!.code = '130102';
     broken.sampleStreets[0]!.district = '120199';
     expect(() => parseTianjinDivisions(broken)).toThrow(/130102[^]*120101001/);
     expect(() => parseTianjinDivisions(null)).toThrow(TypeError);
-    expect(() => parseTianjinDivisions({ source: 's', city: tianjinDivisions.city, districts: [], sampleStreets: [] })).toThrow(/non-empty/);
+    expect(() =>
+      parseTianjinDivisions({ source: 's', city: tianjinDivisions.city, districts: [], sampleStreets: [] }),
+    ).toThrow(/non-empty/);
   });
 });
 

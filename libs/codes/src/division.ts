@@ -75,7 +75,8 @@ export function isWithin(code: string, ancestor: string): boolean {
 export function parseTianjinDivisions(raw: unknown): TianjinDivisions {
   if (!isRecord(raw)) throw new TypeError('行政区划数据无效 (invalid division data): root must be an object');
   const problems: string[] = [];
-  if (typeof raw['source'] !== 'string' || raw['source'].trim() === '') problems.push('"source" must be a non-empty string');
+  if (typeof raw['source'] !== 'string' || raw['source'].trim() === '')
+    problems.push('"source" must be a non-empty string');
   const city = raw['city'];
   const cityOk = isDivision(city) && levelOf(city.code) === 'province';
   if (!cityOk) problems.push('"city" must be a province-level entry with code, name, nameEn');
@@ -96,8 +97,14 @@ export function parseTianjinDivisions(raw: unknown): TianjinDivisions {
   if (!Array.isArray(raw['sampleStreets'])) problems.push('"sampleStreets" must be an array');
   for (const s of Array.isArray(raw['sampleStreets']) ? (raw['sampleStreets'] as unknown[]) : []) {
     const ok =
-      isRecord(s) && typeof s['name'] === 'string' && s['name'] !== '' && typeof s['code'] === 'string' && typeof s['district'] === 'string' &&
-      levelOf(s['code']) === 'street' && districtCodes.has(s['district']) && s['code'].startsWith(s['district']);
+      isRecord(s) &&
+      typeof s['name'] === 'string' &&
+      s['name'] !== '' &&
+      typeof s['code'] === 'string' &&
+      typeof s['district'] === 'string' &&
+      levelOf(s['code']) === 'street' &&
+      districtCodes.has(s['district']) &&
+      s['code'].startsWith(s['district']);
     if (ok) unique(s['code'] as string);
     else problems.push(`street ${JSON.stringify(s)} must have a 9-digit code starting with a listed district`);
   }
@@ -140,5 +147,7 @@ function levelOf(code: string): DivisionLevel | undefined {
 }
 
 function invalid(code: string): RangeError {
-  return new RangeError(`行政区划代码无效，应为 6 位或 9 位 GB/T 2260 代码 (invalid division code, expected 6 or 9 GB/T 2260 digits): ${JSON.stringify(code)}`);
+  return new RangeError(
+    `行政区划代码无效，应为 6 位或 9 位 GB/T 2260 代码 (invalid division code, expected 6 or 9 GB/T 2260 digits): ${JSON.stringify(code)}`,
+  );
 }

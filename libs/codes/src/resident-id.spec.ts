@@ -12,7 +12,11 @@ describe('GB 11643 resident identity number', () => {
   it("accepts the standard's own example 11010519491231002X", () => {
     expect(residentIdCheckChar('11010519491231002')).toBe('X');
     expect(validateResidentId('11010519491231002X')).toEqual({ valid: true });
-    expect(parseResidentId('11010519491231002X')).toEqual({ division: '110105', birthDate: '1949-12-31', sex: 'female' });
+    expect(parseResidentId('11010519491231002X')).toEqual({
+      division: '110105',
+      birthDate: '1949-12-31',
+      sex: 'female',
+    });
   });
 
   it('reads the sex from the parity of the sequence', () => {
@@ -54,7 +58,10 @@ describe('GB 11643 resident identity number', () => {
   it('asks for an uppercase X', () => {
     const r = validateResidentId('11010519491231002x');
     expect(r.valid).toBe(false);
-    if (!r.valid) expect(r.reasons).toEqual([{ code: 'charset', message: '校验码 X 应为大写 (the check character X must be uppercase)' }]);
+    if (!r.valid)
+      expect(r.reasons).toEqual([
+        { code: 'charset', message: '校验码 X 应为大写 (the check character X must be uppercase)' },
+      ]);
   });
 
   it('reports length and charset, and explains that 15-digit numbers are obsolete', () => {

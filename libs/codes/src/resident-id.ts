@@ -7,7 +7,8 @@ import { InvalidCodeError, Reason, Validation, toValidation } from './reason';
  *   18 check character (digit or X).
  * The 15-digit first-generation numbers expired in 2013 and are rejected.
  */
-export type ResidentIdReasonCode = 'length' | 'charset' | 'division' | 'birth-date' | 'birth-date-future' | 'birth-date-before-1900' | 'check-char';
+export type ResidentIdReasonCode =
+  'length' | 'charset' | 'division' | 'birth-date' | 'birth-date-future' | 'birth-date-before-1900' | 'check-char';
 
 export interface ResidentIdOptions {
   /** Reference instant for the "not in the future" rule, read as a date in Asia/Shanghai. Defaults to now. */
@@ -33,7 +34,8 @@ const PROVINCE_PREFIXES = new Set(
 );
 
 export function residentIdCheckChar(first17: string): string {
-  if (!/^\d{17}$/.test(first17)) throw new RangeError(`应为 17 位数字 (expected 17 digits): ${JSON.stringify(first17)}`);
+  if (!/^\d{17}$/.test(first17))
+    throw new RangeError(`应为 17 位数字 (expected 17 digits): ${JSON.stringify(first17)}`);
   const sum = WEIGHTS.reduce((acc, w, i) => acc + w * Number(first17[i]), 0);
   const check = (12 - (sum % 11)) % 11;
   return check === 10 ? 'X' : String(check);
@@ -42,8 +44,12 @@ export function residentIdCheckChar(first17: string): string {
 export function validateResidentId(id: string, options: ResidentIdOptions = {}): Validation<ResidentIdReasonCode> {
   const reasons: Reason<ResidentIdReasonCode>[] = [];
   if (id.length !== 18) {
-    const hint = id.length === 15 ? '；15 位一代证号码已停用 (15-digit first-generation numbers are no longer valid)' : '';
-    reasons.push({ code: 'length', message: `长度应为 18 位，实际 ${id.length} 位 (length must be 18, got ${id.length})${hint}` });
+    const hint =
+      id.length === 15 ? '；15 位一代证号码已停用 (15-digit first-generation numbers are no longer valid)' : '';
+    reasons.push({
+      code: 'length',
+      message: `长度应为 18 位，实际 ${id.length} 位 (length must be 18, got ${id.length})${hint}`,
+    });
   }
   if (!/^\d*$/.test(id.slice(0, 17)) || (id.length >= 18 && !/^[0-9X]$/.test(id.slice(17)))) {
     const lowercaseX = id.length === 18 && id[17] === 'x' && /^\d{17}$/.test(id.slice(0, 17));
@@ -57,13 +63,22 @@ export function validateResidentId(id: string, options: ResidentIdOptions = {}):
   if (id.length !== 18 || !/^\d{17}[0-9X]$/.test(id)) return toValidation(reasons);
 
   if (!PROVINCE_PREFIXES.has(id.slice(0, 2))) {
-    reasons.push({ code: 'division', message: `前 2 位不是有效的省级行政区划代码 (the first 2 digits are not a province code): ${id.slice(0, 2)}` });
+    reasons.push({
+      code: 'division',
+      message: `前 2 位不是有效的省级行政区划代码 (the first 2 digits are not a province code): ${id.slice(0, 2)}`,
+    });
   }
   const birth = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
   if (!isIsoDate(birth)) {
-    reasons.push({ code: 'birth-date', message: `出生日期不是真实日期 (birth date is not a real date): ${id.slice(6, 14)}` });
+    reasons.push({
+      code: 'birth-date',
+      message: `出生日期不是真实日期 (birth date is not a real date): ${id.slice(6, 14)}`,
+    });
   } else if (birth < '1900-01-01') {
-    reasons.push({ code: 'birth-date-before-1900', message: `出生日期早于 1900 年 (birth date is before 1900): ${birth}` });
+    reasons.push({
+      code: 'birth-date-before-1900',
+      message: `出生日期早于 1900 年 (birth date is before 1900): ${birth}`,
+    });
   } else if (birth > toIsoDate(options.today ?? new Date())) {
     reasons.push({ code: 'birth-date-future', message: `出生日期晚于今天 (birth date is in the future): ${birth}` });
   }

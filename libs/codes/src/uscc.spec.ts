@@ -1,6 +1,13 @@
 import { orgCodeCheckChar } from './org-code';
 import { InvalidCodeError } from './reason';
-import { MAX_USCC_SEQUENCE, generateUscc, orgCodeBodyFromSequence, parseUscc, usccCheckChar, validateUscc } from './uscc';
+import {
+  MAX_USCC_SEQUENCE,
+  generateUscc,
+  orgCodeBodyFromSequence,
+  parseUscc,
+  usccCheckChar,
+  validateUscc,
+} from './uscc';
 
 /**
  * Real, publicly displayed codes (business licences, annual reports), recalled from memory and
@@ -16,7 +23,10 @@ const REAL_USCCS: Array<[string, string]> = [
   ['91440300192317458F', 'BYD Company Limited 比亚迪股份有限公司'],
   ['91520000214434146R', 'Kweichow Moutai Co., Ltd. 贵州茅台酒股份有限公司'],
   ['91110000710925462X', 'PetroChina Company Limited 中国石油天然气股份有限公司 (USCC check X)'],
-  ['91100000100003962T', 'Industrial and Commercial Bank of China 中国工商银行股份有限公司 (central-level division 100000)'],
+  [
+    '91100000100003962T',
+    'Industrial and Commercial Bank of China 中国工商银行股份有限公司 (central-level division 100000)',
+  ],
   ['91110108551385082Q', 'Xiaomi Inc. 小米科技有限责任公司'],
 ];
 
@@ -73,7 +83,13 @@ describe('GB 32100 unified social credit code: validation', () => {
   });
 
   it('parses a valid code into its parts', () => {
-    expect(parseUscc('914403001922038216')).toEqual({ authority: '9', entityType: '1', division: '440300', orgCode: '192203821', checkChar: '6' });
+    expect(parseUscc('914403001922038216')).toEqual({
+      authority: '9',
+      entityType: '1',
+      division: '440300',
+      orgCode: '192203821',
+      checkChar: '6',
+    });
   });
 
   it('throws InvalidCodeError carrying the reasons when parsing an invalid code', () => {
@@ -112,7 +128,13 @@ describe('generateUscc', () => {
   });
 
   it('gives distinct, valid codes for distinct sequences and never uses I, O, S, V, Z', () => {
-    const sequences = [...Array.from({ length: 3000 }, (_, i) => i), 31 ** 4, 31 ** 7 + 12345, MAX_USCC_SEQUENCE - 1, MAX_USCC_SEQUENCE];
+    const sequences = [
+      ...Array.from({ length: 3000 }, (_, i) => i),
+      31 ** 4,
+      31 ** 7 + 12345,
+      MAX_USCC_SEQUENCE - 1,
+      MAX_USCC_SEQUENCE,
+    ];
     const codes = sequences.map((sequence) => generateUscc({ ...base, sequence }));
     expect(new Set(codes).size).toBe(sequences.length);
     for (const code of codes) {
@@ -122,7 +144,9 @@ describe('generateUscc', () => {
   });
 
   it('produces valid codes whose organisation-code check character is X', () => {
-    const withX = Array.from({ length: 200 }, (_, sequence) => generateUscc({ ...base, sequence })).filter((c) => c[16] === 'X');
+    const withX = Array.from({ length: 200 }, (_, sequence) => generateUscc({ ...base, sequence })).filter(
+      (c) => c[16] === 'X',
+    );
     expect(withX.length).toBeGreaterThan(0);
     for (const code of withX) expect(validateUscc(code)).toEqual({ valid: true });
   });
@@ -134,7 +158,9 @@ describe('generateUscc', () => {
   });
 
   it('rejects bad authority, entity type, division and sequence, listing all of them', () => {
-    expect(() => generateUscc({ authority: 'S', entityType: '12', division: '12010', sequence: 1 })).toThrow(/authority.*entityType.*division/s);
+    expect(() => generateUscc({ authority: 'S', entityType: '12', division: '12010', sequence: 1 })).toThrow(
+      /authority.*entityType.*division/s,
+    );
     for (const sequence of [-1, 1.5, MAX_USCC_SEQUENCE + 1, Number.NaN]) {
       expect(() => generateUscc({ ...base, sequence })).toThrow(/sequence/);
     }

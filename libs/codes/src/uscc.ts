@@ -37,7 +37,11 @@ export function usccCheckChar(first17: string): string {
 
 export function validateUscc(code: string): Validation<UsccReasonCode> {
   const reasons: Reason<UsccReasonCode>[] = [];
-  if (code.length !== 18) reasons.push({ code: 'length', message: `长度应为 18 位，实际 ${code.length} 位 (length must be 18, got ${code.length})` });
+  if (code.length !== 18)
+    reasons.push({
+      code: 'length',
+      message: `长度应为 18 位，实际 ${code.length} 位 (length must be 18, got ${code.length})`,
+    });
 
   const bad = [...code].map((c, i) => ({ c, pos: i + 1 })).filter(({ c }) => !USCC_ALPHABET.includes(c));
   if (bad.length > 0) {
@@ -51,12 +55,19 @@ export function validateUscc(code: string): Validation<UsccReasonCode> {
 
   // Positions mean nothing if the length is wrong, and a character outside the alphabet is already reported.
   if (code.length === 18) {
-    const clean = (from: number, to: number): boolean => [...code.slice(from, to)].every((c) => USCC_ALPHABET.includes(c));
+    const clean = (from: number, to: number): boolean =>
+      [...code.slice(from, to)].every((c) => USCC_ALPHABET.includes(c));
     if (clean(2, 8) && !/^\d{6}$/.test(code.slice(2, 8))) {
-      reasons.push({ code: 'division', message: `第 3-8 位行政区划码应为 6 位数字 (positions 3-8, the division code, must be 6 digits): ${code.slice(2, 8)}` });
+      reasons.push({
+        code: 'division',
+        message: `第 3-8 位行政区划码应为 6 位数字 (positions 3-8, the division code, must be 6 digits): ${code.slice(2, 8)}`,
+      });
     }
     if (clean(8, 17) && !validateOrgCode(code.slice(8, 17)).valid) {
-      reasons.push({ code: 'org-code-check', message: `第 9-17 位组织机构代码校验错误 (positions 9-17 fail the GB 11714 organisation code check): ${code.slice(8, 17)}` });
+      reasons.push({
+        code: 'org-code-check',
+        message: `第 9-17 位组织机构代码校验错误 (positions 9-17 fail the GB 11714 organisation code check): ${code.slice(8, 17)}`,
+      });
     }
     if (clean(0, 18) && usccCheckChar(code.slice(0, 17)) !== code[17]) {
       reasons.push({ code: 'check-char', message: '第 18 位校验码错误 (check character mismatch)' });
@@ -68,7 +79,13 @@ export function validateUscc(code: string): Validation<UsccReasonCode> {
 export function parseUscc(code: string): UsccParts {
   const result = validateUscc(code);
   if (!result.valid) throw new InvalidCodeError(SUBJECT, result.reasons);
-  return { authority: code[0]!, entityType: code[1]!, division: code.slice(2, 8), orgCode: code.slice(8, 17), checkChar: code[17]! };
+  return {
+    authority: code[0]!,
+    entityType: code[1]!,
+    division: code.slice(2, 8),
+    orgCode: code.slice(8, 17),
+    checkChar: code[17]!,
+  };
 }
 
 /** Largest sequence generateUscc accepts: 8 base-31 digits. */
@@ -82,7 +99,9 @@ export const MAX_USCC_SEQUENCE = RADIX ** 8 - 1;
  */
 export function orgCodeBodyFromSequence(sequence: number): string {
   if (!Number.isSafeInteger(sequence) || sequence < 0 || sequence > MAX_USCC_SEQUENCE) {
-    throw new RangeError(`序号应为 0 至 ${MAX_USCC_SEQUENCE} 的整数 (sequence must be an integer from 0 to ${MAX_USCC_SEQUENCE}): ${sequence}`);
+    throw new RangeError(
+      `序号应为 0 至 ${MAX_USCC_SEQUENCE} 的整数 (sequence must be an integer from 0 to ${MAX_USCC_SEQUENCE}): ${sequence}`,
+    );
   }
   let body = '';
   for (let n = sequence; n > 0; n = Math.floor(n / RADIX)) body = USCC_ALPHABET[n % RADIX]! + body;
@@ -102,16 +121,22 @@ export type GenerateUsccInput = {
 export function generateUscc(input: GenerateUsccInput): string {
   const problems: string[] = [];
   const oneChar = (value: string, zh: string, en: string): void => {
-    if (value.length !== 1 || !USCC_ALPHABET.includes(value)) problems.push(`${zh}应为 1 位代码字符 (${en} must be one character of the USCC alphabet): ${JSON.stringify(value)}`);
+    if (value.length !== 1 || !USCC_ALPHABET.includes(value))
+      problems.push(
+        `${zh}应为 1 位代码字符 (${en} must be one character of the USCC alphabet): ${JSON.stringify(value)}`,
+      );
   };
   oneChar(input.authority, '登记管理部门码', 'authority');
   oneChar(input.entityType, '机构类别码', 'entityType');
-  if (!/^\d{6}$/.test(input.division)) problems.push(`行政区划码应为 6 位数字 (division must be 6 digits): ${JSON.stringify(input.division)}`);
+  if (!/^\d{6}$/.test(input.division))
+    problems.push(`行政区划码应为 6 位数字 (division must be 6 digits): ${JSON.stringify(input.division)}`);
 
   let body: string | undefined;
   if (input.orgCodeBody !== undefined) {
     if (input.orgCodeBody.length !== 8 || [...input.orgCodeBody].some((c) => !USCC_ALPHABET.includes(c))) {
-      problems.push(`组织机构代码本体应为 8 位，且不含 I、O、S、V、Z 及小写字母 (orgCodeBody must be 8 characters of the USCC alphabet): ${JSON.stringify(input.orgCodeBody)}`);
+      problems.push(
+        `组织机构代码本体应为 8 位，且不含 I、O、S、V、Z 及小写字母 (orgCodeBody must be 8 characters of the USCC alphabet): ${JSON.stringify(input.orgCodeBody)}`,
+      );
     } else body = input.orgCodeBody;
   } else {
     try {

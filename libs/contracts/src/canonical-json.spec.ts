@@ -2,7 +2,9 @@ import { canonicalJson } from './canonical-json';
 
 describe('canonicalJson', () => {
   it('sorts keys at every depth by UTF-16 code units and writes no whitespace', () => {
-    expect(canonicalJson({ b: 1, a: { z: [1, { y: '中文', x: null }], c: 'text' }, B: true })).toBe('{"B":true,"a":{"c":"text","z":[1,{"x":null,"y":"中文"}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { z: [1, { y: '中文', x: null }], c: 'text' }, B: true })).toBe(
+      '{"B":true,"a":{"c":"text","z":[1,{"x":null,"y":"中文"}]},"b":1}',
+    );
   });
 
   it('drops undefined members, writes undefined in an array as null, and gives the same text whatever the key order', () => {

@@ -13,12 +13,21 @@ export interface EventContract<T = unknown> {
 /** The payload type of an event contract, e.g. `PayloadOf<typeof RegistrationLicenceIssued>`. */
 export type PayloadOf<C> = C extends EventContract<infer T> ? T : never;
 
-export function defineEvent<S extends ZodType>(c: { type: string; version?: number; topic: string; schema: S; description?: string }): EventContract<z.infer<S>> {
+export function defineEvent<S extends ZodType>(c: {
+  type: string;
+  version?: number;
+  topic: string;
+  schema: S;
+  description?: string;
+}): EventContract<z.infer<S>> {
   return { version: 1, ...c } as EventContract<z.infer<S>>;
 }
 
 export class ContractViolation extends Error {
-  constructor(message: string, readonly issues: { path: string; message: string }[]) {
+  constructor(
+    message: string,
+    readonly issues: { path: string; message: string }[],
+  ) {
     super(message);
     this.name = 'ContractViolation';
   }
@@ -60,12 +69,14 @@ export class EventRegistry {
     const env = EnvelopeSchema.safeParse(raw);
     if (!env.success) throw new ContractViolation('事件信封不合法 (invalid envelope)', issuesOf(env.error));
     const contract = this.get(env.data.type, env.data.version);
-    if (!contract) throw new ContractViolation(`未知事件类型 ${env.data.type}@${env.data.version} (unknown event type)`, []);
+    if (!contract)
+      throw new ContractViolation(`未知事件类型 ${env.data.type}@${env.data.version} (unknown event type)`, []);
     if (expectedTopic && contract.topic !== expectedTopic) {
       throw new ContractViolation(`事件 ${contract.type} 不属于主题 ${expectedTopic} (event on wrong topic)`, []);
     }
     const data = contract.schema.safeParse(env.data.data);
-    if (!data.success) throw new ContractViolation(`事件 ${contract.type} 数据不合法 (invalid payload)`, issuesOf(data.error));
+    if (!data.success)
+      throw new ContractViolation(`事件 ${contract.type} 数据不合法 (invalid payload)`, issuesOf(data.error));
     return { ...env.data, data: data.data };
   }
 }

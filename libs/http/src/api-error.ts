@@ -10,10 +10,21 @@ export interface ApiError {
 }
 
 export const STATUS_TEXT: Record<number, string> = {
-  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
-  406: 'Not Acceptable', 409: 'Conflict', 413: 'Payload Too Large', 415: 'Unsupported Media Type',
-  422: 'Unprocessable Entity', 429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway',
-  503: 'Service Unavailable', 504: 'Gateway Timeout',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
 };
 
 export function apiError(statusCode: number, message: string, requestId: string, details?: unknown): ApiError {
@@ -26,7 +37,10 @@ export function apiError(statusCode: number, message: string, requestId: string,
 export class InvalidTransitionError extends HttpException {
   constructor(what: string, currentState: string, attempted: string) {
     super(
-      { message: `${what}当前状态为 ${currentState}，不能执行 ${attempted} (invalid transition from ${currentState})`, details: { currentState, attempted } },
+      {
+        message: `${what}当前状态为 ${currentState}，不能执行 ${attempted} (invalid transition from ${currentState})`,
+        details: { currentState, attempted },
+      },
       HttpStatus.CONFLICT,
     );
   }

@@ -48,10 +48,22 @@ export async function createServiceApp(module: Type<unknown>, opts: ServiceOptio
   });
   fastify.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions?.url ?? 'unmatched';
-    httpRequestDuration.observe({ method: req.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    httpRequestDuration.observe(
+      { method: req.method, route, status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
     const principal = (req as unknown as { principal?: { type: string; sub: string } }).principal;
     // The access log (G6, 痕迹管理): who, what, outcome, how long, under which request id.
-    req.log.info({ method: req.method, url: req.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime), principal: principal ? `${principal.type}:${principal.sub}` : 'anonymous' }, 'request');
+    req.log.info(
+      {
+        method: req.method,
+        url: req.url,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+        principal: principal ? `${principal.type}:${principal.sub}` : 'anonymous',
+      },
+      'request',
+    );
   });
   if (opts.requestTimeoutMs) {
     fastify.addHook('onRequest', async (req, reply) => {
@@ -72,11 +84,18 @@ export async function createServiceApp(module: Type<unknown>, opts: ServiceOptio
   app.enableShutdownHooks();
 
   const doc = buildOpenApi(app, opts);
-  fastify.get('/openapi.json', { schema: { hide: true } as never }, async () => doc.current ?? (doc.current = SwaggerModule.createDocument(app, doc.config)));
+  fastify.get(
+    '/openapi.json',
+    { schema: { hide: true } as never },
+    async () => doc.current ?? (doc.current = SwaggerModule.createDocument(app, doc.config)),
+  );
   return app;
 }
 
-function buildOpenApi(_app: INestApplication, opts: ServiceOptions): { config: Omit<OpenAPIObject, 'paths'>; current?: OpenAPIObject } {
+function buildOpenApi(
+  _app: INestApplication,
+  opts: ServiceOptions,
+): { config: Omit<OpenAPIObject, 'paths'>; current?: OpenAPIObject } {
   const config = new DocumentBuilder()
     .setTitle(opts.title ?? `OneWindow ${opts.service}`)
     .setDescription(opts.description ?? '')

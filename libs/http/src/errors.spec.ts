@@ -10,9 +10,15 @@ class CreateDto {
 
 @Controller('things')
 class ThingsController {
-  @Post() create(@Body() dto: CreateDto) { return dto; }
-  @Get('conflict') conflict() { throw new InvalidTransitionError('申请', 'RECEIVED', 'decide'); }
-  @Get('boom') boom() { throw new Error('SELECT secret FROM table'); }
+  @Post() create(@Body() dto: CreateDto) {
+    return dto;
+  }
+  @Get('conflict') conflict() {
+    throw new InvalidTransitionError('申请', 'RECEIVED', 'decide');
+  }
+  @Get('boom') boom() {
+    throw new Error('SELECT secret FROM table');
+  }
 }
 @Module({ controllers: [ThingsController] })
 class TestModule {}
@@ -36,7 +42,12 @@ describe('the platform error shape', () => {
   };
 
   it('malformed JSON: 400 in Chinese and English', async () => {
-    const r = await inject({ method: 'POST', url: '/things', headers: { 'content-type': 'application/json' }, payload: '{bad' });
+    const r = await inject({
+      method: 'POST',
+      url: '/things',
+      headers: { 'content-type': 'application/json' },
+      payload: '{bad',
+    });
     expect(r.statusCode).toBe(400);
     expect(shape(r.body).message).toMatch(/^请求体不是合法的 JSON \(malformed JSON body\)/);
   });
@@ -52,7 +63,12 @@ describe('the platform error shape', () => {
     const big = await inject({ method: 'POST', url: '/things', payload: { name: 'x'.repeat(5000), copies: 1 } });
     expect(big.statusCode).toBe(413);
     expect(shape(big.body).message).toMatch(/请求体过大/);
-    const xml = await inject({ method: 'POST', url: '/things', headers: { 'content-type': 'text/xml' }, payload: '<a/>' });
+    const xml = await inject({
+      method: 'POST',
+      url: '/things',
+      headers: { 'content-type': 'text/xml' },
+      payload: '<a/>',
+    });
     expect(xml.statusCode).toBe(415);
     expect(shape(xml.body).message).toMatch(/不支持的内容类型/);
   });

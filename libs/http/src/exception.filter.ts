@@ -18,10 +18,19 @@ export function toApiError(err: unknown, requestId: string): ApiError {
     return apiError(status, translateFastify(status, message), requestId, r.details);
   }
   if (err instanceof EntityNotFoundError) return apiError(404, '对象不存在 (not found)', requestId);
-  if (err instanceof OptimisticLockVersionMismatchError) return apiError(409, '对象已被他人修改，请刷新后重试 (modified concurrently)', requestId);
-  const code = (err as { code?: string; driverError?: { code?: string } })?.driverError?.code ?? (err as { code?: string })?.code;
-  if (err instanceof QueryFailedError && code === PG_UNIQUE_VIOLATION) return apiError(409, '记录已存在 (already exists)', requestId);
-  if ((code && PG_UNAVAILABLE.has(code)) || (code && NET_ERRORS.has(code)) || /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(String((err as Error)?.message))) {
+  if (err instanceof OptimisticLockVersionMismatchError)
+    return apiError(409, '对象已被他人修改，请刷新后重试 (modified concurrently)', requestId);
+  const code =
+    (err as { code?: string; driverError?: { code?: string } })?.driverError?.code ?? (err as { code?: string })?.code;
+  if (err instanceof QueryFailedError && code === PG_UNIQUE_VIOLATION)
+    return apiError(409, '记录已存在 (already exists)', requestId);
+  if (
+    (code && PG_UNAVAILABLE.has(code)) ||
+    (code && NET_ERRORS.has(code)) ||
+    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(
+      String((err as Error)?.message),
+    )
+  ) {
     return apiError(503, '服务暂不可用，请稍后重试 (dependency unavailable)', requestId);
   }
   // Fastify's own errors (bad JSON, body too large, wrong content type) carry a statusCode.
@@ -37,9 +46,11 @@ export function toApiError(err: unknown, requestId: string): ApiError {
  * recognised by status and Fastify's own wording and given the platform's bilingual text.
  */
 function translateFastify(status: number, message: string): string {
-  if (status === 400 && /not valid JSON|Unexpected token|JSON at position|Body cannot be empty/i.test(message)) return fastifyMessage('FST_ERR_CTP_INVALID_JSON_BODY', message);
+  if (status === 400 && /not valid JSON|Unexpected token|JSON at position|Body cannot be empty/i.test(message))
+    return fastifyMessage('FST_ERR_CTP_INVALID_JSON_BODY', message);
   if (status === 413 && /too large/i.test(message)) return fastifyMessage('FST_ERR_CTP_BODY_TOO_LARGE', message);
-  if (status === 415 && /Unsupported Media Type/i.test(message)) return fastifyMessage('FST_ERR_CTP_INVALID_MEDIA_TYPE', message);
+  if (status === 415 && /Unsupported Media Type/i.test(message))
+    return fastifyMessage('FST_ERR_CTP_INVALID_MEDIA_TYPE', message);
   return message;
 }
 

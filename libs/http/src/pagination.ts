@@ -5,11 +5,19 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 /** `?page=&pageSize=` on a list route; extend it with the route's filters. */
 export class PageQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 10_000, default: 1 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10_000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
   page?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   pageSize?: number;
 }
 

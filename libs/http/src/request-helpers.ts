@@ -2,7 +2,9 @@ import { BadRequestException, createParamDecorator, ExecutionContext } from '@ne
 import type { FastifyRequest } from 'fastify';
 
 /** The request id (x-request-id), carried into events as their traceId. */
-export const TraceId = createParamDecorator((_d: unknown, ctx: ExecutionContext): string => String(ctx.switchToHttp().getRequest<FastifyRequest>().id));
+export const TraceId = createParamDecorator((_d: unknown, ctx: ExecutionContext): string =>
+  String(ctx.switchToHttp().getRequest<FastifyRequest>().id),
+);
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
 
@@ -14,10 +16,16 @@ export function idempotencyKeyOf(raw: string | string[] | undefined, required = 
   const v = Array.isArray(raw) ? raw[0] : raw;
   if (v === undefined || v === '') {
     if (!required) return undefined;
-    throw new BadRequestException({ message: '缺少 Idempotency-Key 请求头 (Idempotency-Key header required)', details: [{ field: 'Idempotency-Key', problems: ['required'] }] });
+    throw new BadRequestException({
+      message: '缺少 Idempotency-Key 请求头 (Idempotency-Key header required)',
+      details: [{ field: 'Idempotency-Key', problems: ['required'] }],
+    });
   }
   if (!IDEMPOTENCY_KEY.test(v)) {
-    throw new BadRequestException({ message: 'Idempotency-Key 格式不正确 (malformed Idempotency-Key: 8-128 of A-Z a-z 0-9 . _ : -)', details: [{ field: 'Idempotency-Key', problems: ['malformed'] }] });
+    throw new BadRequestException({
+      message: 'Idempotency-Key 格式不正确 (malformed Idempotency-Key: 8-128 of A-Z a-z 0-9 . _ : -)',
+      details: [{ field: 'Idempotency-Key', problems: ['malformed'] }],
+    });
   }
   return v;
 }

@@ -44,7 +44,10 @@ export class ConsumerHost {
         await c.start();
         return;
       } catch (err) {
-        this.logger?.warn({ consumer: c.name, err: (err as Error).message, retryInMs: delay }, 'consumer could not start, retrying');
+        this.logger?.warn(
+          { consumer: c.name, err: (err as Error).message, retryInMs: delay },
+          'consumer could not start, retrying',
+        );
         await c.stop();
         await new Promise((r) => setTimeout(r, delay).unref());
       }

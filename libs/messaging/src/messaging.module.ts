@@ -1,4 +1,11 @@
-import { DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  DynamicModule,
+  Inject,
+  Injectable,
+  Module,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { EventContract, EventRegistry } from '@onewindow/contracts';
 import { createLogger, HealthRegistry } from '@onewindow/observability';
 import { Kafka } from 'kafkajs';
@@ -58,7 +65,11 @@ export class MessagingModule {
         { provide: MESSAGING_OPTIONS, useValue: opts },
         { provide: EventRegistry, useValue: new EventRegistry(opts.contracts) },
         { provide: KAFKA, useFactory: () => createKafka(opts.service, opts.brokers ?? brokersFromEnv(), logger) },
-        { provide: OutboxWriter, inject: [EventRegistry], useFactory: (r: EventRegistry) => new OutboxWriter(r, opts.service) },
+        {
+          provide: OutboxWriter,
+          inject: [EventRegistry],
+          useFactory: (r: EventRegistry) => new OutboxWriter(r, opts.service),
+        },
         {
           provide: OutboxRelay,
           inject: [DataSource, KAFKA, HealthRegistry],
@@ -86,7 +97,8 @@ export class MessagingModule {
         {
           provide: ConsumerHost,
           inject: [DataSource, KAFKA, EventRegistry, DeadLetterService],
-          useFactory: (ds: DataSource, kafka: Kafka, r: EventRegistry, dl: DeadLetterService) => new ConsumerHost(ds, kafka, r, dl, logger),
+          useFactory: (ds: DataSource, kafka: Kafka, r: EventRegistry, dl: DeadLetterService) =>
+            new ConsumerHost(ds, kafka, r, dl, logger),
         },
         MessagingLifecycle,
       ],

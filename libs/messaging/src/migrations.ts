@@ -61,11 +61,15 @@ export class OutboxPayloadStatistics1764150000002 implements MigrationInterface 
   name = 'OutboxPayloadStatistics1764150000002';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query('alter table outbox_event alter column envelope set statistics 0, alter column last_error set statistics 0');
+    await q.query(
+      'alter table outbox_event alter column envelope set statistics 0, alter column last_error set statistics 0',
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query('alter table outbox_event alter column envelope set statistics -1, alter column last_error set statistics -1');
+    await q.query(
+      'alter table outbox_event alter column envelope set statistics -1, alter column last_error set statistics -1',
+    );
   }
 }
 

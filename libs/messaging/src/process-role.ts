@@ -14,7 +14,8 @@ const ROLES: readonly ProcessRole[] = ['all', 'api', 'worker'];
 
 export function processRole(env: NodeJS.ProcessEnv = process.env): ProcessRole {
   const role = env.OW_ROLE ?? 'all';
-  if (!(ROLES as readonly string[]).includes(role)) throw new Error(`OW_ROLE must be one of ${ROLES.join(', ')} (got "${role}")`);
+  if (!(ROLES as readonly string[]).includes(role))
+    throw new Error(`OW_ROLE must be one of ${ROLES.join(', ')} (got "${role}")`);
   return role as ProcessRole;
 }
 

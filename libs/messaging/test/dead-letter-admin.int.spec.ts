@@ -10,8 +10,24 @@ import { messagingMigrations } from '../src/migrations';
 
 // The dead-letter admin API over HTTP (runbook: replay dead letters): who may call it, and bad input
 // refused with a 4xx that changes nothing.
-const admin: Principal = { type: 'staff', sub: 'admin-1', name: '平台管理员', orgUnit: 'SC-120000', division: '120000', level: 'city', roles: ['platform-admin'] };
-const clerk: Principal = { type: 'staff', sub: 'clerk-1', name: '窗口', orgUnit: 'SC-120000', division: '120000', level: 'city', roles: ['window-clerk'] };
+const admin: Principal = {
+  type: 'staff',
+  sub: 'admin-1',
+  name: '平台管理员',
+  orgUnit: 'SC-120000',
+  division: '120000',
+  level: 'city',
+  roles: ['platform-admin'],
+};
+const clerk: Principal = {
+  type: 'staff',
+  sub: 'clerk-1',
+  name: '窗口',
+  orgUnit: 'SC-120000',
+  division: '120000',
+  level: 'city',
+  roles: ['window-clerk'],
+};
 const citizen: Principal = { type: 'citizen', sub: 'c-1', name: '张三' };
 
 describe('dead-letter admin API', () => {
@@ -20,18 +36,27 @@ describe('dead-letter admin API', () => {
   let id: string;
 
   beforeAll(async () => {
-    svc = await bootTestService('dl_admin', () => {
-      @Module({
-        imports: [
-          ObservabilityModule,
-          AuthModule.forRoot(),
-          PersistenceModule.forService({ database: 'ow_test', entities: messagingEntities, migrations: messagingMigrations, poolSize: 4 }),
-          MessagingModule.forService({ service: 'dl-admin-test', contracts: [] }),
-        ],
-      })
-      class DeadLetterAdminTestModule {}
-      return DeadLetterAdminTestModule;
-    }, { service: 'dl-admin-test' });
+    svc = await bootTestService(
+      'dl_admin',
+      () => {
+        @Module({
+          imports: [
+            ObservabilityModule,
+            AuthModule.forRoot(),
+            PersistenceModule.forService({
+              database: 'ow_test',
+              entities: messagingEntities,
+              migrations: messagingMigrations,
+              poolSize: 4,
+            }),
+            MessagingModule.forService({ service: 'dl-admin-test', contracts: [] }),
+          ],
+        })
+        class DeadLetterAdminTestModule {}
+        return DeadLetterAdminTestModule;
+      },
+      { service: 'dl-admin-test' },
+    );
     ds = svc.app.get(DataSource);
     [{ id }] = await ds.query(
       `insert into dead_letter (consumer, topic, partition, "offset", key, payload, reason, error, attempts)
@@ -55,19 +80,29 @@ describe('dead-letter admin API', () => {
   it('lists and reads dead letters', async () => {
     const list = await call(admin, 'GET', '/admin/dead-letters?status=open&limit=10');
     expect(list.statusCode).toBe(200);
-    expect(list.json()).toEqual([expect.objectContaining({ id, consumer: 'some-consumer', reason: 'invalid', payload: '{not json' })]);
+    expect(list.json()).toEqual([
+      expect.objectContaining({ id, consumer: 'some-consumer', reason: 'invalid', payload: '{not json' }),
+    ]);
     expect((await call(admin, 'GET', `/admin/dead-letters/${id}`)).json()).toMatchObject({ id, offset: '42' });
   });
 
   it('refuses malformed queries and ids with 400, unknown ids with 404, in the platform error shape', async () => {
-    for (const url of ['/admin/dead-letters?status=lost', '/admin/dead-letters?limit=0', '/admin/dead-letters?limit=9999', '/admin/dead-letters?extra=1', '/admin/dead-letters/not-a-uuid']) {
+    for (const url of [
+      '/admin/dead-letters?status=lost',
+      '/admin/dead-letters?limit=0',
+      '/admin/dead-letters?limit=9999',
+      '/admin/dead-letters?extra=1',
+      '/admin/dead-letters/not-a-uuid',
+    ]) {
       const r = await call(admin, 'GET', url);
       expect({ url, status: r.statusCode }).toEqual({ url, status: 400 });
       expect(r.json()).toMatchObject({ statusCode: 400, error: 'Bad Request', requestId: expect.any(String) });
     }
     expect((await call(admin, 'POST', '/admin/dead-letters/not-a-uuid/replay')).statusCode).toBe(400);
     expect((await call(admin, 'GET', '/admin/dead-letters/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
-    expect((await call(admin, 'POST', '/admin/dead-letters/00000000-0000-4000-8000-000000000000/replay')).statusCode).toBe(404);
+    expect(
+      (await call(admin, 'POST', '/admin/dead-letters/00000000-0000-4000-8000-000000000000/replay')).statusCode,
+    ).toBe(404);
     expect(await row()).toEqual({ status: 'open', resolved_by: null });
   });
 

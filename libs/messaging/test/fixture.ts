@@ -11,15 +11,27 @@ import { messagingMigrations } from '../src/migrations';
 /** A small aggregate ("counter") whose every step emits an event: the state change the outbox rides on. */
 export async function messagingFixture(name: string) {
   const topic = uniqueTopic(name);
-  const Stepped = defineEvent({ type: 'test.counter.stepped', topic, schema: z.object({ counter: z.string(), step: z.number().int().positive() }).strict() });
+  const Stepped = defineEvent({
+    type: 'test.counter.stepped',
+    topic,
+    schema: z.object({ counter: z.string(), step: z.number().int().positive() }).strict(),
+  });
   const registry = new EventRegistry([Stepped]);
   const db: TestDatabase = await createTestDatabase(name);
-  const ds: DataSource = await createServiceDataSource({ database: db.connection.database, connection: db.connection, entities: messagingEntities, migrations: messagingMigrations, poolSize: 10 }).initialize();
+  const ds: DataSource = await createServiceDataSource({
+    database: db.connection.database,
+    connection: db.connection,
+    entities: messagingEntities,
+    migrations: messagingMigrations,
+    poolSize: 10,
+  }).initialize();
   await runMigrations(ds);
   await ds.query('create table counter (id text primary key, step int not null)');
   // The consumer's effect: one row per applied event; the unique key would reject a second effect
   // outright, so tests count rows and also compare against the events sent.
-  await ds.query('create table effect (n bigserial primary key, counter text not null, step int not null, event_id uuid not null, unique (counter, step))');
+  await ds.query(
+    'create table effect (n bigserial primary key, counter text not null, step int not null, event_id uuid not null, unique (counter, step))',
+  );
 
   /** One applicant write: the state change and its event in one transaction. */
   async function step(writer: Pick<OutboxWriter, 'add'>, counter: string): Promise<number> {
@@ -28,19 +40,32 @@ export async function messagingFixture(name: string) {
         'insert into counter (id, step) values ($1, 1) on conflict (id) do update set step = counter.step + 1 returning step',
         [counter],
       );
-      await writer.add(m, Stepped, { subject: counter, actor: { type: 'service', id: 'test' }, data: { counter, step: row.step } });
+      await writer.add(m, Stepped, {
+        subject: counter,
+        actor: { type: 'service', id: 'test' },
+        data: { counter, step: row.step },
+      });
       return row.step as number;
     });
   }
 
   const handlers = [
     on(Stepped, async (e, m) => {
-      await m.query('insert into effect (counter, step, event_id) values ($1, $2, $3)', [e.data.counter, e.data.step, e.id]);
+      await m.query('insert into effect (counter, step, event_id) values ($1, $2, $3)', [
+        e.data.counter,
+        e.data.step,
+        e.id,
+      ]);
     }),
   ];
 
   return {
-    topic, registry, ds, step, handlers, Stepped,
+    topic,
+    registry,
+    ds,
+    step,
+    handlers,
+    Stepped,
     async effects(): Promise<{ counter: string; step: number; n: string }[]> {
       return ds.query('select counter, step, n from effect order by n');
     },

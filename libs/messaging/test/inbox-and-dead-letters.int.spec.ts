@@ -50,12 +50,25 @@ describe('inbox and dead letters against real Kafka and Postgres', () => {
     await waitFor(async () => (await fx.effects()).some((e) => e.counter === 'dup-a'), 30_000, 100, 'first effect');
     const [row] = await fx.ds.query(`select envelope from outbox_event where key = 'dup-a'`);
     // Redeliver the very same envelope twice, and interleave an event of another aggregate.
-    await producer.send({ topic: fx.topic, messages: [{ key: 'dup-a', value: JSON.stringify(row.envelope) }, { key: 'dup-a', value: JSON.stringify(row.envelope) }] });
+    await producer.send({
+      topic: fx.topic,
+      messages: [
+        { key: 'dup-a', value: JSON.stringify(row.envelope) },
+        { key: 'dup-a', value: JSON.stringify(row.envelope) },
+      ],
+    });
     await fx.step(writer, 'dup-b');
-    await waitFor(async () => (await fx.effects()).some((e) => e.counter === 'dup-b'), 30_000, 100, 'other aggregate effect');
+    await waitFor(
+      async () => (await fx.effects()).some((e) => e.counter === 'dup-b'),
+      30_000,
+      100,
+      'other aggregate effect',
+    );
     const effects = (await fx.effects()).filter((e) => e.counter === 'dup-a');
     expect(effects).toHaveLength(1);
-    const [inbox] = await fx.ds.query(`select count(*)::int as n from inbox_event where event_id = $1`, [row.envelope.id]);
+    const [inbox] = await fx.ds.query(`select count(*)::int as n from inbox_event where event_id = $1`, [
+      row.envelope.id,
+    ]);
     expect(inbox.n).toBe(1);
   });
 
@@ -64,14 +77,35 @@ describe('inbox and dead letters against real Kafka and Postgres', () => {
     const dlqConsumer = raw.consumer({ groupId: `dlq-reader-${fx.topic}` });
     await dlqConsumer.connect();
     await dlqConsumer.subscribe({ topic: dlqTopic(fx.topic), fromBeginning: true });
-    await dlqConsumer.run({ eachMessage: async ({ message }) => { dlqSeen.push({ value: message.value!.toString(), reason: message.headers!['ow-dlq-reason']!.toString() }); } });
+    await dlqConsumer.run({
+      eachMessage: async ({ message }) => {
+        dlqSeen.push({ value: message.value!.toString(), reason: message.headers!['ow-dlq-reason']!.toString() });
+      },
+    });
 
-    const badPayload = createEnvelope({ type: fx.Stepped.type, source: 'test', subject: 'poison', actor: { type: 'service', id: 't' }, data: { counter: 'poison', step: 'one' } });
-    await producer.send({ topic: fx.topic, messages: [{ key: 'poison', value: '{not json' }, { key: 'poison', value: JSON.stringify(badPayload) }] });
+    const badPayload = createEnvelope({
+      type: fx.Stepped.type,
+      source: 'test',
+      subject: 'poison',
+      actor: { type: 'service', id: 't' },
+      data: { counter: 'poison', step: 'one' },
+    });
+    await producer.send({
+      topic: fx.topic,
+      messages: [
+        { key: 'poison', value: '{not json' },
+        { key: 'poison', value: JSON.stringify(badPayload) },
+      ],
+    });
     const writer = new OutboxWriter(fx.registry, 'test');
     await fx.step(writer, 'after-poison');
 
-    await waitFor(async () => (await fx.effects()).some((e) => e.counter === 'after-poison'), 30_000, 100, 'good message after poison');
+    await waitFor(
+      async () => (await fx.effects()).some((e) => e.counter === 'after-poison'),
+      30_000,
+      100,
+      'good message after poison',
+    );
     await waitFor(async () => dlqSeen.length >= 2, 30_000, 100, 'two messages on the DLQ topic');
     await dlqConsumer.disconnect();
     expect(dlqSeen.map((d) => d.reason)).toEqual(['invalid', 'invalid']);
@@ -88,8 +122,19 @@ describe('inbox and dead letters against real Kafka and Postgres', () => {
     await fx.step(writer, 'flaky'); // step 1: applied
     await fx.step(writer, 'flaky'); // step 2: refused three times, dead-lettered
     await fx.step(writer, 'other'); // consumption goes on
-    await waitFor(async () => (await fx.effects()).some((e) => e.counter === 'other'), 30_000, 100, 'consumption after failure');
-    const dl = await waitFor(async () => (await deadLetters.list({ consumer: consumer.name, status: 'open' })).find((r) => r.reason === 'failed'), 30_000, 100, 'failed dead letter');
+    await waitFor(
+      async () => (await fx.effects()).some((e) => e.counter === 'other'),
+      30_000,
+      100,
+      'consumption after failure',
+    );
+    const dl = await waitFor(
+      async () =>
+        (await deadLetters.list({ consumer: consumer.name, status: 'open' })).find((r) => r.reason === 'failed'),
+      30_000,
+      100,
+      'failed dead letter',
+    );
     expect(dl.attempts).toBe(3);
     expect(dl.error).toMatch(/step 2 refused/);
     expect((await fx.effects()).filter((e) => e.counter === 'flaky').map((e) => e.step)).toEqual([1]);
@@ -112,7 +157,11 @@ describe('inbox and dead letters against real Kafka and Postgres', () => {
     await expect(
       fx.ds.transaction(async (m) => {
         await m.query(`insert into counter (id, step) values ('broken', 1)`);
-        await writer.add(m, fx.Stepped, { subject: 'broken', actor: { type: 'service', id: 't' }, data: { counter: 'broken', step: -1 } });
+        await writer.add(m, fx.Stepped, {
+          subject: 'broken',
+          actor: { type: 'service', id: 't' },
+          data: { counter: 'broken', step: -1 },
+        });
       }),
     ).rejects.toThrow(/invalid payload/);
     expect(await fx.ds.query(`select * from counter where id = 'broken'`)).toHaveLength(0);

@@ -23,7 +23,11 @@ describe('F1: a Kafka outage loses and blocks nothing', () => {
     await createTopics(broker.brokers, [fx.topic]);
     const kafka = createKafka('f1-test', broker.brokers);
     relay = new OutboxRelay(fx.ds, kafka, { service: `f1-${fx.topic}`, pollIntervalMs: 200, maxBackoffMs: 1000 });
-    consumer = new EventConsumer(fx.ds, kafka, fx.registry, { name: `f1-${fx.topic}`, topics: [fx.topic], handlers: fx.handlers });
+    consumer = new EventConsumer(fx.ds, kafka, fx.registry, {
+      name: `f1-${fx.topic}`,
+      topics: [fx.topic],
+      handlers: fx.handlers,
+    });
     relay.start();
     await consumer.start();
   }, 180_000);
@@ -52,7 +56,12 @@ describe('F1: a Kafka outage loses and blocks nothing', () => {
 
   it('every write succeeds while Kafka is down, every event arrives afterwards, in order, once', async () => {
     await writeRound(STEPS_BEFORE);
-    await waitFor(async () => (await fx.effects()).length === COUNTERS * STEPS_BEFORE, 60_000, 200, 'events before the outage');
+    await waitFor(
+      async () => (await fx.effects()).length === COUNTERS * STEPS_BEFORE,
+      60_000,
+      200,
+      'events before the outage',
+    );
 
     await broker.stop();
     const during = await writeRound(STEPS_DURING);

@@ -23,7 +23,11 @@ const Noted = defineEvent({ type: 'test.role.noted', topic, schema: z.object({ n
 class EffectConsumer implements OnModuleInit {
   constructor(private readonly consumers: ConsumerHost) {}
   onModuleInit(): void {
-    this.consumers.register({ name: 'role-effects', topics: [topic], handlers: [on(Noted, async (e, m) => void (await m.query('insert into effect (event_id) values ($1)', [e.id])))] });
+    this.consumers.register({
+      name: 'role-effects',
+      topics: [topic],
+      handlers: [on(Noted, async (e, m) => void (await m.query('insert into effect (event_id) values ($1)', [e.id])))],
+    });
   }
 }
 
@@ -34,19 +38,28 @@ describe('OW_ROLE=api: no relay, no consumers in the process', () => {
 
   beforeAll(async () => {
     process.env.OW_ROLE = 'api';
-    svc = await bootTestService('role_api', () => {
-      @Module({
-        imports: [
-          ObservabilityModule,
-          AuthModule.forRoot(),
-          PersistenceModule.forService({ database: 'ow_test', entities: messagingEntities, migrations: messagingMigrations, poolSize: 4 }),
-          MessagingModule.forService({ service: 'role-test', contracts: [Noted] }),
-        ],
-        providers: [EffectConsumer],
-      })
-      class RoleTestModule {}
-      return RoleTestModule;
-    }, { service: 'role-test' });
+    svc = await bootTestService(
+      'role_api',
+      () => {
+        @Module({
+          imports: [
+            ObservabilityModule,
+            AuthModule.forRoot(),
+            PersistenceModule.forService({
+              database: 'ow_test',
+              entities: messagingEntities,
+              migrations: messagingMigrations,
+              poolSize: 4,
+            }),
+            MessagingModule.forService({ service: 'role-test', contracts: [Noted] }),
+          ],
+          providers: [EffectConsumer],
+        })
+        class RoleTestModule {}
+        return RoleTestModule;
+      },
+      { service: 'role-test' },
+    );
     ds = svc.app.get(DataSource);
     await ds.query('create table effect (event_id uuid primary key)');
   });
@@ -56,11 +69,14 @@ describe('OW_ROLE=api: no relay, no consumers in the process', () => {
     await svc?.close();
   });
 
-  const unpublished = async () => Number((await ds.query('select count(*)::int as n from outbox_event where published_at is null'))[0].n);
+  const unpublished = async () =>
+    Number((await ds.query('select count(*)::int as n from outbox_event where published_at is null'))[0].n);
 
   it('keeps its events in the outbox until a worker relay publishes them, and consumes nothing', async () => {
     const writer = svc.app.get(OutboxWriter);
-    await ds.transaction((m) => writer.add(m, Noted, { subject: 'role-1', actor: { type: 'service', id: 'test' }, data: { n: 1 } }));
+    await ds.transaction((m) =>
+      writer.add(m, Noted, { subject: 'role-1', actor: { type: 'service', id: 'test' }, data: { n: 1 } }),
+    );
     // Twenty poll intervals of a running relay: the event is still waiting.
     await new Promise((r) => setTimeout(r, 1000));
     expect(await unpublished()).toBe(1);

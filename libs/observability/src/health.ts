@@ -23,13 +23,18 @@ export class HealthRegistry {
   add(check: HealthCheck): void {
     this.checks.push(check);
   }
-  async run(timeoutMs = 2000): Promise<{ ok: boolean; checks: Record<string, { ok: boolean; critical: boolean; detail?: unknown; error?: string }> }> {
+  async run(timeoutMs = 2000): Promise<{
+    ok: boolean;
+    checks: Record<string, { ok: boolean; critical: boolean; detail?: unknown; error?: string }>;
+  }> {
     const results = await Promise.all(
       this.checks.map(async (c) => {
         try {
           const detail = await Promise.race([
             c.check(),
-            new Promise((_, reject) => setTimeout(() => reject(new Error(`timeout after ${timeoutMs} ms`)), timeoutMs).unref()),
+            new Promise((_, reject) =>
+              setTimeout(() => reject(new Error(`timeout after ${timeoutMs} ms`)), timeoutMs).unref(),
+            ),
           ]);
           return [c.name, { ok: true, critical: c.critical !== false, detail }] as const;
         } catch (e) {
@@ -56,6 +61,8 @@ export class HealthController {
   @Get('ready')
   async ready(@Res() reply: FastifyReply) {
     const result = await this.registry.run();
-    reply.status(result.ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).send({ status: result.ok ? 'ok' : 'unavailable', ...result });
+    reply
+      .status(result.ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+      .send({ status: result.ok ? 'ok' : 'unavailable', ...result });
   }
 }

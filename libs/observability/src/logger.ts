@@ -12,7 +12,15 @@ export function loggerOptions(service: string): LoggerOptions {
     base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: {
-      paths: ['req.headers.authorization', 'req.headers.cookie', 'password', '*.password', 'client_secret', '*.client_secret', 'privateKey'],
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'password',
+        '*.password',
+        'client_secret',
+        '*.client_secret',
+        'privateKey',
+      ],
       censor: '[redacted]',
     },
     formatters: { log: (obj) => maskPersonalData(obj) },

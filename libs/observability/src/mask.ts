@@ -5,7 +5,9 @@ const RESIDENT_ID = /(?<![0-9A-Za-z])(\d{6})\d{8}(\d{3}[0-9Xx])(?![0-9A-Za-z])/g
 const MOBILE = /(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)/g;
 
 export function maskText(text: string): string {
-  return text.replace(RESIDENT_ID, (_m, head: string, tail: string) => `${head}********${tail.slice(-4)}`).replace(MOBILE, '$1****$2');
+  return text
+    .replace(RESIDENT_ID, (_m, head: string, tail: string) => `${head}********${tail.slice(-4)}`)
+    .replace(MOBILE, '$1****$2');
 }
 
 export function maskPersonalData<T>(value: T, depth = 0): T {

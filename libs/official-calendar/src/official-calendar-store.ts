@@ -25,7 +25,9 @@ export interface CalendarYearView {
 /** A notice for a year the calendar already has officially: a correction goes through the reviewed data file. */
 export class CalendarYearAlreadyOfficialError extends Error {
   constructor(readonly year: number) {
-    super(`${year} 年的节假日安排已是正式数据，不能重复发布 (the ${year} notice is already official; a correction goes through holidays-cn.json)`);
+    super(
+      `${year} 年的节假日安排已是正式数据，不能重复发布 (the ${year} notice is already official; a correction goes through holidays-cn.json)`,
+    );
   }
 }
 
@@ -72,7 +74,8 @@ export class OfficialCalendarStore {
   /** Loads the stored years, corrects once (workers) and starts the refresh. */
   async start(): Promise<void> {
     await this.refresh();
-    if (runsBackgroundWork()) await this.correct().catch((err) => logger.error({ err }, 'provisional date correction failed at start'));
+    if (runsBackgroundWork())
+      await this.correct().catch((err) => logger.error({ err }, 'provisional date correction failed at start'));
     const every = this.options.refreshIntervalMs ?? Number(process.env.OW_CALENDAR_REFRESH_MS ?? 60_000);
     if (!(every > 0)) return;
     this.timer = setInterval(() => {
@@ -97,11 +100,24 @@ export class OfficialCalendarStore {
   /** Merges the years stored since this process last looked; returns those that became official here. */
   async refresh(): Promise<number[]> {
     const known = this.calendar.coverage();
-    const rows = await this.ds.getRepository(OfficialCalendarYearRow).createQueryBuilder('y').where('not (y.year = any(:known))', { known }).orderBy('y.year').getMany();
+    const rows = await this.ds
+      .getRepository(OfficialCalendarYearRow)
+      .createQueryBuilder('y')
+      .where('not (y.year = any(:known))', { known })
+      .orderBy('y.year')
+      .getMany();
     const added: number[] = [];
     for (const row of rows) {
       try {
-        added.push(...this.apply({ year: row.year, days: row.days, source: row.source, publishedBy: row.publishedBy, publishedAt: row.publishedAt }));
+        added.push(
+          ...this.apply({
+            year: row.year,
+            days: row.days,
+            source: row.source,
+            publishedBy: row.publishedBy,
+            publishedAt: row.publishedAt,
+          }),
+        );
       } catch (err) {
         // A stored year that no longer fits (e.g. the file now covers a neighbour differently): skip it loudly.
         logger.error({ year: row.year, err: (err as Error).message }, 'stored calendar year refused');
@@ -109,8 +125,17 @@ export class OfficialCalendarStore {
     }
     for (const row of await this.ds.getRepository(OfficialCalendarYearRow).find()) {
       if (this.fileYears.has(row.year) && !this.published.has(row.year)) {
-        logger.warn({ year: row.year }, 'a published calendar year is also in holidays-cn.json: the reviewed file is used');
-        this.published.set(row.year, { year: row.year, days: row.days, source: row.source, publishedBy: row.publishedBy, publishedAt: row.publishedAt });
+        logger.warn(
+          { year: row.year },
+          'a published calendar year is also in holidays-cn.json: the reviewed file is used',
+        );
+        this.published.set(row.year, {
+          year: row.year,
+          days: row.days,
+          source: row.source,
+          publishedBy: row.publishedBy,
+          publishedAt: row.publishedAt,
+        });
       }
     }
     if (added.length) logger.info({ years: added }, 'official calendar years added');
@@ -134,7 +159,13 @@ export class OfficialCalendarStore {
       .createQueryBuilder()
       .insert()
       .into(OfficialCalendarYearRow)
-      .values({ year: y.year, days: y.days as never, source: y.source, publishedBy: y.publishedBy, publishedAt: y.publishedAt })
+      .values({
+        year: y.year,
+        days: y.days as never,
+        source: y.source,
+        publishedBy: y.publishedBy,
+        publishedAt: y.publishedAt,
+      })
       .orIgnore()
       .execute();
   }
@@ -171,7 +202,12 @@ export class OfficialCalendarStore {
     return this.calendar.coverage().map((year) => {
       const published = this.fileYears.has(year) ? undefined : this.published.get(year);
       return published
-        ? { year, origin: 'published' as const, source: published.source, publishedAt: published.publishedAt.toISOString() }
+        ? {
+            year,
+            origin: 'published' as const,
+            source: published.source,
+            publishedAt: published.publishedAt.toISOString(),
+          }
         : { year, origin: 'file' as const, source: this.calendar.data().source, publishedAt: null };
     });
   }

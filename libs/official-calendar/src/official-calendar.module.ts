@@ -36,7 +36,11 @@ export class OfficialCalendarModule {
         {
           provide: OfficialCalendarStore,
           inject: [getDataSourceToken()],
-          useFactory: (ds: DataSource) => new OfficialCalendarStore(ds, opts.calendar, { lockName: opts.lockName, refreshIntervalMs: opts.refreshIntervalMs }),
+          useFactory: (ds: DataSource) =>
+            new OfficialCalendarStore(ds, opts.calendar, {
+              lockName: opts.lockName,
+              refreshIntervalMs: opts.refreshIntervalMs,
+            }),
         },
         OfficialCalendarLifecycle,
       ],

@@ -2,7 +2,13 @@ import { officialCalendarWithFallback, type HolidayYear } from '@onewindow/calen
 import { createServiceDataSource, runMigrations } from '@onewindow/persistence';
 import { createTestDatabase, TestDatabase } from '@onewindow/testing';
 import { DataSource } from 'typeorm';
-import { CalendarYearAlreadyOfficialError, HolidayDataError, OfficialCalendarStore, officialCalendarEntities, officialCalendarMigrations } from '../src';
+import {
+  CalendarYearAlreadyOfficialError,
+  HolidayDataError,
+  OfficialCalendarStore,
+  officialCalendarEntities,
+  officialCalendarMigrations,
+} from '../src';
 
 /*
  * The store on the real Postgres: two processes of one service (two stores on one database), one
@@ -16,14 +22,24 @@ describe('OfficialCalendarStore (real Postgres)', () => {
   let ds: DataSource;
   const stores: OfficialCalendarStore[] = [];
   const storeOf = (lockName = 'test-calendar') => {
-    const s = new OfficialCalendarStore(ds, officialCalendarWithFallback(() => undefined), { lockName, refreshIntervalMs: 0 });
+    const s = new OfficialCalendarStore(
+      ds,
+      officialCalendarWithFallback(() => undefined),
+      { lockName, refreshIntervalMs: 0 },
+    );
     stores.push(s);
     return s;
   };
 
   beforeAll(async () => {
     db = await createTestDatabase('official_calendar');
-    ds = await createServiceDataSource({ database: db.connection.database, connection: db.connection, entities: officialCalendarEntities, migrations: officialCalendarMigrations, poolSize: 4 }).initialize();
+    ds = await createServiceDataSource({
+      database: db.connection.database,
+      connection: db.connection,
+      entities: officialCalendarEntities,
+      migrations: officialCalendarMigrations,
+      poolSize: 4,
+    }).initialize();
     await runMigrations(ds);
   });
   afterAll(async () => {
@@ -36,7 +52,17 @@ describe('OfficialCalendarStore (real Postgres)', () => {
     const store = storeOf();
     expect(() => store.check(2027, { off: [], work: ['2027-01-06'] }, 'x')).toThrow(HolidayDataError); // a Wednesday "worked"
     expect(() => store.check(2026, notice, 'x')).toThrow(CalendarYearAlreadyOfficialError);
-    await expect(ds.transaction((m) => store.record(m, { year: 2027, days: { off: [], work: ['2027-01-06'] }, source: 'x', publishedBy: 'a', publishedAt: new Date() }))).rejects.toThrow(HolidayDataError);
+    await expect(
+      ds.transaction((m) =>
+        store.record(m, {
+          year: 2027,
+          days: { off: [], work: ['2027-01-06'] },
+          source: 'x',
+          publishedBy: 'a',
+          publishedAt: new Date(),
+        }),
+      ),
+    ).rejects.toThrow(HolidayDataError);
     expect(await ds.query('select count(*)::int as n from official_calendar_year')).toEqual([{ n: 0 }]);
   });
 
@@ -44,21 +70,35 @@ describe('OfficialCalendarStore (real Postgres)', () => {
     const publisher = storeOf();
     const other = storeOf();
     const corrections: string[] = [];
-    other.registerCorrection({ name: 'count', run: async () => {
-      corrections.push(other.calendar.coverage().join(','));
-      return 0;
-    } });
+    other.registerCorrection({
+      name: 'count',
+      run: async () => {
+        corrections.push(other.calendar.coverage().join(','));
+        return 0;
+      },
+    });
     await other.start();
     expect(corrections).toEqual(['2024,2025,2026']);
     expect(other.calendar.isOfficialYear(2027)).toBe(false);
     expect(other.calendar.isWorkingDay('2027-01-09')).toBe(false); // a Saturday, the notice not known yet
 
-    const year = { year: 2027, days: notice, source: '测试通知 (test notice)', publishedBy: 'admin-1', publishedAt: new Date() };
+    const year = {
+      year: 2027,
+      days: notice,
+      source: '测试通知 (test notice)',
+      publishedBy: 'admin-1',
+      publishedAt: new Date(),
+    };
     await ds.transaction((m) => publisher.record(m, year));
     expect(publisher.apply(year)).toEqual([2027]);
     expect(await other.refresh()).toEqual([2027]);
     expect(other.calendar.isWorkingDay('2027-01-09')).toBe(true);
-    expect(other.years()).toContainEqual({ year: 2027, origin: 'published', source: '测试通知 (test notice)', publishedAt: year.publishedAt.toISOString() });
+    expect(other.years()).toContainEqual({
+      year: 2027,
+      origin: 'published',
+      source: '测试通知 (test notice)',
+      publishedAt: year.publishedAt.toISOString(),
+    });
     expect(await other.refresh()).toEqual([]);
     expect(await other.correct()).toBe(0);
     expect(corrections).toEqual(['2024,2025,2026', '2024,2025,2026,2027']);
@@ -67,8 +107,14 @@ describe('OfficialCalendarStore (real Postgres)', () => {
     await restarted.start();
     expect(restarted.calendar.coverage()).toEqual([2024, 2025, 2026, 2027]);
     // Storing the same year again changes nothing (a redelivered event).
-    await ds.transaction((m) => publisher.record(m, { ...year, source: 'again' }).catch((e) => expect(e).toBeInstanceOf(CalendarYearAlreadyOfficialError)));
-    expect(await ds.query('select year, source from official_calendar_year')).toEqual([{ year: 2027, source: '测试通知 (test notice)' }]);
+    await ds.transaction((m) =>
+      publisher
+        .record(m, { ...year, source: 'again' })
+        .catch((e) => expect(e).toBeInstanceOf(CalendarYearAlreadyOfficialError)),
+    );
+    expect(await ds.query('select year, source from official_calendar_year')).toEqual([
+      { year: 2027, source: '测试通知 (test notice)' },
+    ]);
   });
 
   it('runs the corrections in one process at a time (advisory lock)', async () => {

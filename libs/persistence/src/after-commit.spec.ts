@@ -54,6 +54,8 @@ describe('afterCommit', () => {
   });
 
   it('refuses to run outside a transaction', () => {
-    expect(() => afterCommit({ queryRunner: undefined } as EntityManager, () => undefined)).toThrow(/inside a transaction/);
+    expect(() => afterCommit({ queryRunner: undefined } as EntityManager, () => undefined)).toThrow(
+      /inside a transaction/,
+    );
   });
 });

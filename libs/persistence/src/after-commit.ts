@@ -1,5 +1,11 @@
 import { Logger } from '@nestjs/common';
-import type { DataSource, EntityManager, EntitySubscriberInterface, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
+import type {
+  DataSource,
+  EntityManager,
+  EntitySubscriberInterface,
+  TransactionCommitEvent,
+  TransactionRollbackEvent,
+} from 'typeorm';
 
 const KEY = 'owAfterCommit';
 const log = new Logger('after-commit');

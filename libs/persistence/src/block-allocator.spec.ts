@@ -11,7 +11,11 @@ describe('BlockAllocator', () => {
     const got = [];
     for (let i = 0; i < 7; i++) got.push(await alloc.next('a'));
     expect(got).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    expect(calls).toEqual([['a', 3], ['a', 3], ['a', 3]]);
+    expect(calls).toEqual([
+      ['a', 3],
+      ['a', 3],
+      ['a', 3],
+    ]);
   });
 
   it('concurrent callers share one reservation; keys are separate', async () => {

@@ -18,7 +18,8 @@ export class BlockAllocator {
     private readonly blockSize = 50,
     private readonly maxKeys = 1000,
   ) {
-    if (!Number.isInteger(blockSize) || blockSize < 1) throw new Error('BlockAllocator: blockSize must be a positive integer');
+    if (!Number.isInteger(blockSize) || blockSize < 1)
+      throw new Error('BlockAllocator: blockSize must be a positive integer');
   }
 
   async next(key: string): Promise<number> {
@@ -36,7 +37,8 @@ export class BlockAllocator {
       pending = this.reserve(key, this.blockSize)
         .then((numbers) => {
           if (numbers.length === 0) throw new Error(`BlockAllocator: no numbers reserved for ${key}`);
-          if (!this.blocks.has(key) && this.blocks.size >= this.maxKeys) this.blocks.delete(this.blocks.keys().next().value!);
+          if (!this.blocks.has(key) && this.blocks.size >= this.maxKeys)
+            this.blocks.delete(this.blocks.keys().next().value!);
           this.blocks.set(key, [...(this.blocks.get(key) ?? []), ...numbers]);
         })
         .finally(() => this.refills.delete(key));

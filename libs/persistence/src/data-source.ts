@@ -54,7 +54,9 @@ export async function runMigrations(ds: DataSource): Promise<string[]> {
     const done = await ds.runMigrations({ transaction: 'each' });
     return done.map((m) => m.name);
   } finally {
-    await runner.query('select pg_advisory_unlock(hashtext($1))', [`migrations:${ds.options.database}`]).catch(() => undefined);
+    await runner
+      .query('select pg_advisory_unlock(hashtext($1))', [`migrations:${ds.options.database}`])
+      .catch(() => undefined);
     await runner.release();
   }
 }

@@ -4,10 +4,11 @@ import { GroupCommit } from './group-commit';
 function controlledWriter(failOn: (item: number) => boolean = () => false) {
   const statements: number[][] = [];
   const pending: (() => void)[] = [];
-  const writeAll = (items: number[]) => new Promise<void>((resolve, reject) => {
-    statements.push(items);
-    pending.push(() => (items.some(failOn) ? reject(new Error(`bad write in ${items.join(',')}`)) : resolve()));
-  });
+  const writeAll = (items: number[]) =>
+    new Promise<void>((resolve, reject) => {
+      statements.push(items);
+      pending.push(() => (items.some(failOn) ? reject(new Error(`bad write in ${items.join(',')}`)) : resolve()));
+    });
   const finishAll = async () => {
     while (pending.length) {
       pending.shift()!();
@@ -61,7 +62,12 @@ describe('GroupCommit', () => {
   it('retries a failed group one by one: only the bad write fails', async () => {
     const w = controlledWriter((i) => i === 3);
     const g = new GroupCommit(w.writeAll, { maxInFlight: 1, maxBatch: 10 });
-    const results = [1, 2, 3, 4].map((i) => g.write(i).then(() => 'ok', (e: Error) => e.message));
+    const results = [1, 2, 3, 4].map((i) =>
+      g.write(i).then(
+        () => 'ok',
+        (e: Error) => e.message,
+      ),
+    );
     await w.finishAll();
     expect(await Promise.all(results)).toEqual(['ok', 'ok', 'bad write in 3', 'ok']);
     expect(w.statements).toEqual([[1], [2, 3, 4], [2], [3], [4]]);
@@ -71,15 +77,27 @@ describe('GroupCommit', () => {
   it('fails the whole group at once when the error is not worth retrying write by write', async () => {
     const w = controlledWriter((i) => i === 3);
     const g = new GroupCommit(w.writeAll, { maxInFlight: 1, maxBatch: 10, retryAlone: () => false });
-    const results = [1, 2, 3, 4].map((i) => g.write(i).then(() => 'ok', (e: Error) => e.message));
+    const results = [1, 2, 3, 4].map((i) =>
+      g.write(i).then(
+        () => 'ok',
+        (e: Error) => e.message,
+      ),
+    );
     await w.finishAll();
-    expect(await Promise.all(results)).toEqual(['ok', 'bad write in 2,3,4', 'bad write in 2,3,4', 'bad write in 2,3,4']);
+    expect(await Promise.all(results)).toEqual([
+      'ok',
+      'bad write in 2,3,4',
+      'bad write in 2,3,4',
+      'bad write in 2,3,4',
+    ]);
     expect(w.statements).toEqual([[1], [2, 3, 4]]);
     expect(g.stats.retriedAlone).toBe(0);
   });
 
   it('refuses options below one', () => {
     expect(() => new GroupCommit(async () => undefined, { maxInFlight: 0, maxBatch: 1 })).toThrow('at least 1');
-    expect(() => new GroupCommit(async () => undefined, { maxInFlight: 2, maxBatch: Number('sixty') })).toThrow('integers');
+    expect(() => new GroupCommit(async () => undefined, { maxInFlight: 2, maxBatch: Number('sixty') })).toThrow(
+      'integers',
+    );
   });
 });

@@ -39,7 +39,8 @@ export class GroupCommit<T> {
     private readonly writeAll: (items: T[]) => Promise<void>,
     private readonly options: GroupCommitOptions,
   ) {
-    if (![options.maxInFlight, options.maxBatch].every((n) => Number.isInteger(n) && n >= 1)) throw new Error('GroupCommit: maxInFlight and maxBatch must be integers of at least 1');
+    if (![options.maxInFlight, options.maxBatch].every((n) => Number.isInteger(n) && n >= 1))
+      throw new Error('GroupCommit: maxInFlight and maxBatch must be integers of at least 1');
   }
 
   write(item: T): Promise<void> {

@@ -35,13 +35,18 @@ export class MultiInsert {
    * @param also further data-modifying statements run in the same statement (e.g. an `update`), as
    *   CTE bodies whose parameters are numbered after the parts' ($<parts + 1>, ...).
    */
-  constructor(private readonly ds: DataSource, parts: InsertPart[], private readonly also: string[] = []) {
+  constructor(
+    private readonly ds: DataSource,
+    parts: InsertPart[],
+    private readonly also: string[] = [],
+  ) {
     this.parts = parts.map((p) => {
       const meta = ds.getMetadata(p.target);
       const columns = meta.columns
         .filter((c) => !c.isGenerated && !c.isCreateDate && !c.isUpdateDate && !(p.omit ?? []).includes(c.propertyName))
         .map((c) => ({ property: c.propertyName, column: c.databaseName, embedded: Boolean(c.embeddedMetadata) }));
-      if (columns.some((c) => c.embedded)) throw new Error(`MultiInsert: embedded columns are not supported (${meta.tableName})`);
+      if (columns.some((c) => c.embedded))
+        throw new Error(`MultiInsert: embedded columns are not supported (${meta.tableName})`);
       return { meta, columns };
     });
     const ctes = this.parts.map((p, i) => {
@@ -74,11 +79,15 @@ export class MultiInsert {
    */
   grouped(options: GroupCommitOptions): GroupCommit<ObjectLiteral[][]> {
     if (this.also.length) throw new Error('MultiInsert.grouped: statements with `also` parts cannot be merged');
-    return new GroupCommit((writes) => this.run(writes.length === 1 ? writes[0] : this.parts.map((_, i) => writes.flatMap((w) => w[i]))), { retryAlone: isFaultOfOneWrite, ...options });
+    return new GroupCommit(
+      (writes) => this.run(writes.length === 1 ? writes[0] : this.parts.map((_, i) => writes.flatMap((w) => w[i]))),
+      { retryAlone: isFaultOfOneWrite, ...options },
+    );
   }
 
   private query(rows: ObjectLiteral[][], alsoValues: unknown[]) {
-    if (rows.length !== this.parts.length) throw new Error(`MultiInsert: ${this.parts.length} row arrays expected, got ${rows.length}`);
+    if (rows.length !== this.parts.length)
+      throw new Error(`MultiInsert: ${this.parts.length} row arrays expected, got ${rows.length}`);
     const values = [...this.parts.map((p, i) => JSON.stringify(rows[i].map((r) => toColumns(p, r)))), ...alsoValues];
     return { name: this.name, text: this.text, values };
   }
@@ -95,8 +104,10 @@ function toColumns(p: PreparedPart, row: ObjectLiteral): Record<string, unknown>
  * a transaction there is no connection to borrow: that is a programming error.
  */
 export function clientOf(manager: EntityManager): PoolClient {
-  const client = (manager.queryRunner as unknown as { databaseConnection?: PoolClient } | undefined)?.databaseConnection;
-  if (!client || !manager.queryRunner?.isTransactionActive) throw new Error('clientOf: needs the EntityManager of an open transaction');
+  const client = (manager.queryRunner as unknown as { databaseConnection?: PoolClient } | undefined)
+    ?.databaseConnection;
+  if (!client || !manager.queryRunner?.isTransactionActive)
+    throw new Error('clientOf: needs the EntityManager of an open transaction');
   return client;
 }
 

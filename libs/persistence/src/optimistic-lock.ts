@@ -5,7 +5,10 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 export class StaleVersionError extends HttpException {
   constructor(entity: string, id: string, expected: number, current: number) {
     super(
-      { message: `${entity} ${id} 已被他人修改（版本 ${current}，请求基于版本 ${expected}），请刷新后重试 (stale version)`, details: { expectedVersion: expected, currentVersion: current } },
+      {
+        message: `${entity} ${id} 已被他人修改（版本 ${current}，请求基于版本 ${expected}），请刷新后重试 (stale version)`,
+        details: { expectedVersion: expected, currentVersion: current },
+      },
       HttpStatus.CONFLICT,
     );
   }

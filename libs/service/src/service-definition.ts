@@ -64,6 +64,8 @@ export function serviceModule(def: ServiceDefinition, opts: ServiceModuleOptions
     ],
   })
   class ServiceRootModule {}
-  Object.defineProperty(ServiceRootModule, 'name', { value: `${def.name.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase())}Module` });
+  Object.defineProperty(ServiceRootModule, 'name', {
+    value: `${def.name.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase())}Module`,
+  });
   return ServiceRootModule;
 }

@@ -27,7 +27,10 @@ export async function createTopics(brokers: string[], topics: string[], partitio
  * fault tests that stop and start Kafka without disturbing the tests running beside them.
  */
 export class DedicatedKafka {
-  constructor(readonly name: string, readonly port: number) {}
+  constructor(
+    readonly name: string,
+    readonly port: number,
+  ) {}
   get brokers(): string[] {
     return [`127.0.0.1:${this.port}`];
   }

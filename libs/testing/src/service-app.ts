@@ -22,7 +22,11 @@ export interface TestService {
  * Postgres and Kafka, with a test token issuer whose key set is served over HTTP. `module` is called
  * after the isolation is in place, so the module it builds reads the test's environment.
  */
-export async function bootTestService(prefix: string, module: () => Type<unknown>, opts: ServiceOptions): Promise<TestService> {
+export async function bootTestService(
+  prefix: string,
+  module: () => Type<unknown>,
+  opts: ServiceOptions,
+): Promise<TestService> {
   const iso = await isolateService(prefix);
   const tokens = await startTestIssuer();
   const app = await createServiceApp(module(), opts);

@@ -4,7 +4,10 @@ import { Repository } from 'typeorm';
 import { ExchangeAccessLogEntity } from './entities/exchange-access-log.entity';
 
 /** An exchange call as it is recorded before the data is fetched. */
-export type ExchangeAccessStart = Pick<ExchangeAccessLogEntity, 'clientId' | 'department' | 'method' | 'route' | 'path' | 'purpose' | 'status' | 'durationMs' | 'requestId'>;
+export type ExchangeAccessStart = Pick<
+  ExchangeAccessLogEntity,
+  'clientId' | 'department' | 'method' | 'route' | 'path' | 'purpose' | 'status' | 'durationMs' | 'requestId'
+>;
 
 /** The queries of `exchange_access_log`. */
 @Injectable()

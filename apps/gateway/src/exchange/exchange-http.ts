@@ -19,18 +19,22 @@ export const ExchangeScopes = {
   registrationStepResults: 'tasks:decide',
 } as const;
 
-export const PurposeHeader = () => ApiHeader({
-  name: PURPOSE_HEADER,
-  required: true,
-  description: `调用目的 (purpose of the access, ${PURPOSE_MIN}-${PURPOSE_MAX} characters; non-ASCII text percent-encoded), recorded with every call`,
-  schema: { type: 'string', minLength: PURPOSE_MIN, maxLength: PURPOSE_MAX },
-});
+export const PurposeHeader = () =>
+  ApiHeader({
+    name: PURPOSE_HEADER,
+    required: true,
+    description: `调用目的 (purpose of the access, ${PURPOSE_MIN}-${PURPOSE_MAX} characters; non-ASCII text percent-encoded), recorded with every call`,
+    schema: { type: 'string', minLength: PURPOSE_MIN, maxLength: PURPOSE_MAX },
+  });
 
 export const ExchangeErrors = () =>
   applyDecorators(
     ApiResponse({ status: 400, description: 'Missing or malformed purpose, or malformed input' }),
     ApiResponse({ status: 401, description: 'No valid token' }),
-    ApiResponse({ status: 403, description: 'Not a department system, a scope the client lacks, or another department' }),
+    ApiResponse({
+      status: 403,
+      description: 'Not a department system, a scope the client lacks, or another department',
+    }),
     ApiResponse({ status: 429, description: 'Rate limit exceeded (Retry-After)' }),
     ApiResponse({ status: 503, description: 'The service holding the data is unavailable' }),
     ApiResponse({ status: 504, description: 'The service holding the data did not answer in time' }),
@@ -38,12 +42,18 @@ export const ExchangeErrors = () =>
 
 export function requireScope(principal: SystemPrincipal, scope: string): void {
   if (!hasScope(principal, scope)) {
-    throw new ForbiddenException({ message: `未获授权访问此类数据 (forbidden: the client lacks the scope "${scope}")`, details: { requiredScope: scope } });
+    throw new ForbiddenException({
+      message: `未获授权访问此类数据 (forbidden: the client lacks the scope "${scope}")`,
+      details: { requiredScope: scope },
+    });
   }
 }
 
 export function otherDepartment(own: string): ForbiddenException {
-  return new ForbiddenException({ message: `只能处理本部门 (${own}) 的数据 (a system may only act for its own department)`, details: { department: own } });
+  return new ForbiddenException({
+    message: `只能处理本部门 (${own}) 的数据 (a system may only act for its own department)`,
+    details: { department: own },
+  });
 }
 
 /**

@@ -40,7 +40,12 @@ export class ExchangeService {
     private readonly settings: GatewaySettingsService,
   ) {}
 
-  async forward(req: FastifyRequest, reply: FastifyReply, principal: SystemPrincipal, call: ExchangeCall): Promise<void> {
+  async forward(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    principal: SystemPrincipal,
+    call: ExchangeCall,
+  ): Promise<void> {
     const started = performance.now();
     const entry = await this.log.record({
       clientId: principal.sub,
@@ -57,7 +62,9 @@ export class ExchangeService {
     try {
       status = await this.call(req, reply, call);
     } finally {
-      await this.log.complete(entry.id, status, Math.round(performance.now() - started)).catch((err) => req.log.error({ err }, 'exchange access log update failed'));
+      await this.log
+        .complete(entry.id, status, Math.round(performance.now() - started))
+        .catch((err) => req.log.error({ err }, 'exchange access log update failed'));
     }
   }
 
@@ -72,7 +79,10 @@ export class ExchangeService {
     const timeoutMs = timeoutFor(this.settings.get(), call.service);
     const headers: Record<string, string> = {
       'x-request-id': requestId,
-      'x-forwarded-for': [req.headers['x-forwarded-for'], req.raw.socket?.remoteAddress].flat().filter(Boolean).join(', '),
+      'x-forwarded-for': [req.headers['x-forwarded-for'], req.raw.socket?.remoteAddress]
+        .flat()
+        .filter(Boolean)
+        .join(', '),
       'x-forwarded-proto': req.protocol,
       'x-forwarded-host': req.headers.host ?? '',
       [PURPOSE_HEADER]: encodeURIComponent(call.purpose),
@@ -90,7 +100,13 @@ export class ExchangeService {
     let res: Response;
     let text: string;
     try {
-      res = await fetch(url, { method: call.method, headers, body, signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' });
+      res = await fetch(url, {
+        method: call.method,
+        headers,
+        body,
+        signal: AbortSignal.timeout(timeoutMs),
+        redirect: 'manual',
+      });
       text = await res.text();
     } catch (err) {
       const failure = classifyUpstreamError(err);

@@ -1,10 +1,38 @@
-import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Post,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiQuery,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Principals } from '@onewindow/auth';
 import { TraceId } from '@onewindow/http';
 import { isUUID } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ExchangeErrors, ExchangeScopes, ownDepartmentBody, ownDepartmentQuery, PurposeHeader, requireScope } from './exchange-http';
+import {
+  ExchangeErrors,
+  ExchangeScopes,
+  ownDepartmentBody,
+  ownDepartmentQuery,
+  PurposeHeader,
+  requireScope,
+} from './exchange-http';
 import { ExchangeService } from './exchange.service';
 import { parsePurpose, PURPOSE_HEADER } from './domain/purpose';
 import { SystemPrincipalGuard, systemPrincipal } from './system-principal.guard';
@@ -27,22 +55,48 @@ export class RegistrationStepsExchangeController {
   constructor(private readonly exchange: ExchangeService) {}
 
   @Get()
-  @ApiOperation({ summary: '拉取本部门企业开办待办 (pull this department\'s registration steps)', description: 'Scope `tasks:read`. Proxied to registration `GET /department/steps`; `state` is passed on. Each step carries the department\'s section of the form and the enterprise basics.' })
-  @ApiQuery({ name: 'state', required: false, enum: STEP_STATES, description: '默认待办：QUEUED 与 CLAIMED (default: the open queue)' })
-  @ApiOkResponse({ description: 'The department\'s steps, as the registration service returns them (QueuedStepView[])' })
+  @ApiOperation({
+    summary: "拉取本部门企业开办待办 (pull this department's registration steps)",
+    description:
+      "Scope `tasks:read`. Proxied to registration `GET /department/steps`; `state` is passed on. Each step carries the department's section of the form and the enterprise basics.",
+  })
+  @ApiQuery({
+    name: 'state',
+    required: false,
+    enum: STEP_STATES,
+    description: '默认待办：QUEUED 与 CLAIMED (default: the open queue)',
+  })
+  @ApiOkResponse({ description: "The department's steps, as the registration service returns them (QueuedStepView[])" })
   @PurposeHeader()
   @ExchangeErrors()
-  async list(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @TraceId() traceId: string, @Headers(PURPOSE_HEADER) purposeRaw?: string): Promise<void> {
+  async list(
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @TraceId() traceId: string,
+    @Headers(PURPOSE_HEADER) purposeRaw?: string,
+  ): Promise<void> {
     const principal = systemPrincipal(req);
     requireScope(principal, ExchangeScopes.registrationSteps);
     const purpose = parsePurpose(purposeRaw);
     const query = ownDepartmentQuery(req.url, principal);
-    await this.exchange.forward(req, reply, principal, { route: 'GET /exchange/registration/steps', service: 'registration', method: 'GET', upstreamPath: '/department/steps', query, purpose, requestId: traceId });
+    await this.exchange.forward(req, reply, principal, {
+      route: 'GET /exchange/registration/steps',
+      service: 'registration',
+      method: 'GET',
+      upstreamPath: '/department/steps',
+      query,
+      purpose,
+      requestId: traceId,
+    });
   }
 
   @Post(':id/result')
   @HttpCode(200)
-  @ApiOperation({ summary: '回传企业开办办理结果 (return the result of a registration step)', description: 'Scope `tasks:decide`. Proxied to registration `POST /department/steps/:id/result`, from QUEUED or CLAIMED. A rejection\'s `reason` is what the founder is told to correct.' })
+  @ApiOperation({
+    summary: '回传企业开办办理结果 (return the result of a registration step)',
+    description:
+      "Scope `tasks:decide`. Proxied to registration `POST /department/steps/:id/result`, from QUEUED or CLAIMED. A rejection's `reason` is what the founder is told to correct.",
+  })
   @ApiParam({ name: 'id', format: 'uuid', description: 'The step id, from GET /exchange/registration/steps' })
   @ApiBody({
     schema: {
@@ -50,25 +104,51 @@ export class RegistrationStepsExchangeController {
       required: ['outcome'],
       properties: {
         outcome: { type: 'string', enum: ['completed', 'rejected'] },
-        reference: { type: 'string', maxLength: 64, description: '部门业务编号 (the department\'s reference, e.g. a filing number)' },
+        reference: {
+          type: 'string',
+          maxLength: 64,
+          description: "部门业务编号 (the department's reference, e.g. a filing number)",
+        },
         note: { type: 'string', maxLength: 500 },
-        reason: { type: 'string', maxLength: 1000, description: '退回原因（outcome=rejected 时必填） (required when rejected)' },
+        reason: {
+          type: 'string',
+          maxLength: 1000,
+          description: '退回原因（outcome=rejected 时必填） (required when rejected)',
+        },
       },
     },
   })
   @ApiOkResponse({ description: 'The step after the result (QueuedStepView)' })
-  @ApiResponse({ status: 404, description: 'Unknown step, or another department\'s' })
+  @ApiResponse({ status: 404, description: "Unknown step, or another department's" })
   @ApiResponse({ status: 409, description: 'The step is not open (currentState in details)' })
   @PurposeHeader()
   @ExchangeErrors()
-  async result(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() body: unknown, @TraceId() traceId: string, @Headers(PURPOSE_HEADER) purposeRaw?: string): Promise<void> {
+  async result(
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @TraceId() traceId: string,
+    @Headers(PURPOSE_HEADER) purposeRaw?: string,
+  ): Promise<void> {
     const principal = systemPrincipal(req);
     requireScope(principal, ExchangeScopes.registrationStepResults);
     const purpose = parsePurpose(purposeRaw);
     if (!isUUID(id)) {
-      throw new BadRequestException({ message: `步骤编号格式错误 (malformed step id: a UUID is expected)`, details: [{ field: 'id', problems: ['id must be a UUID'] }] });
+      throw new BadRequestException({
+        message: `步骤编号格式错误 (malformed step id: a UUID is expected)`,
+        details: [{ field: 'id', problems: ['id must be a UUID'] }],
+      });
     }
     const stepResult = ownDepartmentBody(body, principal);
-    await this.exchange.forward(req, reply, principal, { route: 'POST /exchange/registration/steps/:id/result', service: 'registration', method: 'POST', upstreamPath: `/department/steps/${id}/result`, body: stepResult, purpose, requestId: traceId });
+    await this.exchange.forward(req, reply, principal, {
+      route: 'POST /exchange/registration/steps/:id/result',
+      service: 'registration',
+      method: 'POST',
+      upstreamPath: `/department/steps/${id}/result`,
+      body: stepResult,
+      purpose,
+      requestId: traceId,
+    });
   }
 }

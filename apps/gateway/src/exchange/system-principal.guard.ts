@@ -13,10 +13,16 @@ export class SystemPrincipalGuard implements CanActivate {
   canActivate(ctx: ExecutionContext): boolean {
     const principal = ctx.switchToHttp().getRequest<FastifyRequest>().principal;
     if (!principal || principal.type === 'public') {
-      throw new UnauthorizedException({ message: '需要登录：请提供 Bearer 令牌 (authentication required: send a Bearer token)', details: { reason: 'missing_token' } });
+      throw new UnauthorizedException({
+        message: '需要登录：请提供 Bearer 令牌 (authentication required: send a Bearer token)',
+        details: { reason: 'missing_token' },
+      });
     }
     if (principal.type !== 'system') {
-      throw new ForbiddenException({ message: `数据共享交换仅供部门系统调用 (the exchange is for department systems only, not ${principal.type} principals)`, details: { allowed: ['system'] } });
+      throw new ForbiddenException({
+        message: `数据共享交换仅供部门系统调用 (the exchange is for department systems only, not ${principal.type} principals)`,
+        details: { allowed: ['system'] },
+      });
     }
     return true;
   }

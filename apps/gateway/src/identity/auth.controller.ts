@@ -1,5 +1,14 @@
 import { Body, Controller, Get, Header, HttpCode, NotFoundException, Post, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, Public, RequireRoles, Roles, type Principal } from '@onewindow/auth';
 import { AccountService } from './account.service';
@@ -34,7 +43,10 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Log in with username and password (staff, citizens, enterprises)', description: '5 consecutive failures lock the username for 15 minutes (429 with Retry-After).' })
+  @ApiOperation({
+    summary: 'Log in with username and password (staff, citizens, enterprises)',
+    description: '5 consecutive failures lock the username for 15 minutes (429 with Retry-After).',
+  })
   @ApiOkResponse({ type: TokenResponseDto })
   @ApiUnauthorizedResponse({ description: '用户名或密码错误 (invalid credentials)' })
   @ApiTooManyRequestsResponse({ description: 'Locked after repeated failures; see Retry-After.' })
@@ -55,7 +67,9 @@ export class AuthController {
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Exchange a refresh token for a new access and refresh token (the old one is revoked)' })
   @ApiOkResponse({ type: TokenResponseDto })
-  @ApiUnauthorizedResponse({ description: 'Invalid, expired or revoked refresh token. Reusing a revoked one revokes the whole session.' })
+  @ApiUnauthorizedResponse({
+    description: 'Invalid, expired or revoked refresh token. Reusing a revoked one revokes the whole session.',
+  })
   async refresh(@Body() body: RefreshDto): Promise<TokenResponseDto> {
     const { account, refreshToken } = await this.sessions.rotate(body.refresh_token);
     return this.tokensFor(account, refreshToken);
@@ -64,7 +78,10 @@ export class AuthController {
   @Public()
   @Post('logout')
   @HttpCode(204)
-  @ApiOperation({ summary: 'End a session: revokes the refresh token and every token rotated from it', description: 'Access tokens already issued stay valid until they expire (at most 15 minutes).' })
+  @ApiOperation({
+    summary: 'End a session: revokes the refresh token and every token rotated from it',
+    description: 'Access tokens already issued stay valid until they expire (at most 15 minutes).',
+  })
   async logout(@Body() body: RefreshDto): Promise<void> {
     await this.sessions.revoke(body.refresh_token);
   }
@@ -74,7 +91,11 @@ export class AuthController {
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
   @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
-  @ApiOperation({ summary: 'OAuth 2 client credentials for department systems', description: 'Issues a 15-minute token for a `system` principal scoped to the client\u2019s department. No refresh token.' })
+  @ApiOperation({
+    summary: 'OAuth 2 client credentials for department systems',
+    description:
+      'Issues a 15-minute token for a `system` principal scoped to the client\u2019s department. No refresh token.',
+  })
   @ApiOkResponse({ type: TokenResponseDto })
   @ApiUnauthorizedResponse({ description: 'invalid_client' })
   async token(@Body() body: ClientCredentialsDto): Promise<TokenResponseDto> {
@@ -87,9 +108,14 @@ export class AuthController {
   @Post('exchange')
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Exchange an ID token of the configured external OIDC issuer for a platform citizen token', description: '404 when no external issuer is configured (OW_OIDC_ISSUER, OW_OIDC_JWKS_URL, OW_OIDC_AUDIENCE).' })
+  @ApiOperation({
+    summary: 'Exchange an ID token of the configured external OIDC issuer for a platform citizen token',
+    description: '404 when no external issuer is configured (OW_OIDC_ISSUER, OW_OIDC_JWKS_URL, OW_OIDC_AUDIENCE).',
+  })
   @ApiOkResponse({ type: TokenResponseDto })
-  @ApiUnauthorizedResponse({ description: 'The ID token is expired, for another audience, from another issuer or badly signed.' })
+  @ApiUnauthorizedResponse({
+    description: 'The ID token is expired, for another audience, from another issuer or badly signed.',
+  })
   async exchange(@Body() body: ExchangeDto): Promise<TokenResponseDto> {
     const account = await this.oidc.exchange(body.id_token);
     return this.tokensFor(account, await this.sessions.start(account.id));
@@ -98,7 +124,10 @@ export class AuthController {
   @Public()
   @Get('.well-known/jwks.json')
   @Header('Cache-Control', 'public, max-age=300')
-  @ApiOperation({ summary: 'The public keys that verify platform tokens (ES256)', description: 'Includes keys about to sign and keys whose tokens have not yet expired.' })
+  @ApiOperation({
+    summary: 'The public keys that verify platform tokens (ES256)',
+    description: 'Includes keys about to sign and keys whose tokens have not yet expired.',
+  })
   @ApiOkResponse({ type: JwksResponseDto })
   jwks(): JwksResponseDto {
     return this.keys.jwks() as unknown as JwksResponseDto;
@@ -119,7 +148,11 @@ export class AuthController {
   @HttpCode(200)
   @ApiBearerAuth()
   @RequireRoles(Roles.platformAdmin)
-  @ApiOperation({ summary: 'Rotate the token-signing key (platform administrators)', description: 'The new key is published at once and signs after `activate_in_seconds`; old keys stay published until their tokens expire.' })
+  @ApiOperation({
+    summary: 'Rotate the token-signing key (platform administrators)',
+    description:
+      'The new key is published at once and signs after `activate_in_seconds`; old keys stay published until their tokens expire.',
+  })
   async rotate(@Body() body: RotateKeyDto): Promise<{ kid: string; activatesAt: string }> {
     const r = await this.keys.rotate(body.activate_in_seconds);
     return { kid: r.kid, activatesAt: r.activatesAt.toISOString() };

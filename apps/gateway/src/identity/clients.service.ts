@@ -11,15 +11,24 @@ export class ClientsService {
 
   async authenticate(clientId: string, secret: string, requestedScope?: string): Promise<SystemPrincipal> {
     const client = await this.clients.findByClientId(clientId);
-    const ok = (await verifyPassword(secret, client?.secretHash ?? (await dummyHash()))) && !!client && !client.disabled;
+    const ok =
+      (await verifyPassword(secret, client?.secretHash ?? (await dummyHash()))) && !!client && !client.disabled;
     if (!ok) throw new InvalidClientError();
     const requested = requestedScope?.split(' ').filter(Boolean);
     if (requested) {
       const extra = requested.filter((s) => !client!.scopes.includes(s));
       if (extra.length) {
-        throw new BadRequestException({ message: `请求的范围超出授权 (invalid scope: ${extra.join(' ')})`, details: { oauthError: 'invalid_scope', notGranted: extra } });
+        throw new BadRequestException({
+          message: `请求的范围超出授权 (invalid scope: ${extra.join(' ')})`,
+          details: { oauthError: 'invalid_scope', notGranted: extra },
+        });
       }
     }
-    return { type: 'system', sub: client!.clientId, department: client!.department, scopes: requested ?? [...client!.scopes] };
+    return {
+      type: 'system',
+      sub: client!.clientId,
+      department: client!.department,
+      scopes: requested ?? [...client!.scopes],
+    };
   }
 }

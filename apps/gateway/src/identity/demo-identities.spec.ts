@@ -56,7 +56,18 @@ describe('demo identities (seed data)', () => {
 
   it('every account makes a token whose claims pass strict validation', () => {
     for (const u of users) {
-      const account = { id: u.id, principalType: u.type, displayName: u.displayName, uscc: u.uscc ?? null, agentSub: u.agentUsername ? users.find((x) => x.username === u.agentUsername)!.id : null, department: u.department ?? null, orgUnit: u.orgUnit ?? null, division: u.division ?? null, level: u.level ?? null, roles: u.roles ?? [] } as UserAccountEntity;
+      const account = {
+        id: u.id,
+        principalType: u.type,
+        displayName: u.displayName,
+        uscc: u.uscc ?? null,
+        agentSub: u.agentUsername ? users.find((x) => x.username === u.agentUsername)!.id : null,
+        department: u.department ?? null,
+        orgUnit: u.orgUnit ?? null,
+        division: u.division ?? null,
+        level: u.level ?? null,
+        roles: u.roles ?? [],
+      } as UserAccountEntity;
       const p = principalOfAccount(account);
       expect(principalFromClaims({ ...claimsFromPrincipal(p) })).toEqual(p);
     }

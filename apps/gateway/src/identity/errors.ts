@@ -15,7 +15,10 @@ export class InvalidCredentialsError extends UnauthorizedException {
 export class LoginLockedError extends HttpException {
   constructor(readonly retryAfterSeconds: number) {
     super(
-      { message: `登录失败次数过多，请 ${Math.ceil(retryAfterSeconds / 60)} 分钟后再试 (too many failed logins: locked, retry after ${retryAfterSeconds} s)`, details: { retryAfterSeconds } },
+      {
+        message: `登录失败次数过多，请 ${Math.ceil(retryAfterSeconds / 60)} 分钟后再试 (too many failed logins: locked, retry after ${retryAfterSeconds} s)`,
+        details: { retryAfterSeconds },
+      },
       HttpStatus.TOO_MANY_REQUESTS,
     );
   }

@@ -21,7 +21,10 @@ export class IdentitySeedService implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     if (!this.config.seedDemo) return;
     const r = await this.seed();
-    if (r.users || r.clients) this.log.warn(`seeded ${r.users} demo accounts and ${r.clients} demo clients (password 'OneWindow#2026', demo only; OW_SEED_DEMO=false to skip)`);
+    if (r.users || r.clients)
+      this.log.warn(
+        `seeded ${r.users} demo accounts and ${r.clients} demo clients (password 'OneWindow#2026', demo only; OW_SEED_DEMO=false to skip)`,
+      );
   }
 
   /**
@@ -32,13 +35,20 @@ export class IdentitySeedService implements OnModuleInit {
     const byUsername = new Map(seed.users.map((u) => [u.username, u]));
     return this.ds.transaction(async (m) => {
       await this.accounts.lockSeeding(m);
-      const haveUsers = await this.accounts.existingUsernames(m, seed.users.map((u) => u.username));
-      const haveClients = await this.clients.existingClientIds(m, seed.clients.map((c) => c.clientId));
+      const haveUsers = await this.accounts.existingUsernames(
+        m,
+        seed.users.map((u) => u.username),
+      );
+      const haveClients = await this.clients.existingClientIds(
+        m,
+        seed.clients.map((c) => c.clientId),
+      );
       let users = 0;
       for (const u of seed.users) {
         if (haveUsers.has(u.username)) continue;
         const agent = u.agentUsername ? byUsername.get(u.agentUsername) : undefined;
-        if (u.agentUsername && !agent) throw new Error(`seed: agent ${u.agentUsername} of ${u.username} is not in the seed`);
+        if (u.agentUsername && !agent)
+          throw new Error(`seed: agent ${u.agentUsername} of ${u.username} is not in the seed`);
         await this.accounts.insertSeeded(m, {
           id: u.id,
           username: u.username,
@@ -59,7 +69,13 @@ export class IdentitySeedService implements OnModuleInit {
       let clients = 0;
       for (const c of seed.clients) {
         if (haveClients.has(c.clientId)) continue;
-        await this.clients.insertSeeded(m, { clientId: c.clientId, name: c.name, secretHash: await hashPassword(seed.demoPassword), department: c.department, scopes: c.scopes });
+        await this.clients.insertSeeded(m, {
+          clientId: c.clientId,
+          name: c.name,
+          secretHash: await hashPassword(seed.demoPassword),
+          department: c.department,
+          scopes: c.scopes,
+        });
         clients++;
       }
       return { users, clients };

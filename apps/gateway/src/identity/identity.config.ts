@@ -39,7 +39,10 @@ export function identityConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Ide
     if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number, got "${v}"`);
     return n;
   };
-  const oidc = env.OW_OIDC_ISSUER && env.OW_OIDC_JWKS_URL ? { issuer: env.OW_OIDC_ISSUER, jwksUrl: env.OW_OIDC_JWKS_URL, audience: env.OW_OIDC_AUDIENCE || auth.audience } : undefined;
+  const oidc =
+    env.OW_OIDC_ISSUER && env.OW_OIDC_JWKS_URL
+      ? { issuer: env.OW_OIDC_ISSUER, jwksUrl: env.OW_OIDC_JWKS_URL, audience: env.OW_OIDC_AUDIENCE || auth.audience }
+      : undefined;
   return {
     issuer: auth.issuer,
     audience: auth.audience,
@@ -47,7 +50,10 @@ export function identityConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Ide
     refreshTtlSeconds: num('OW_REFRESH_TOKEN_TTL_SECONDS', 8 * 3600),
     maxFailedLogins: num('OW_LOGIN_MAX_FAILURES', 5),
     lockoutSeconds: num('OW_LOGIN_LOCKOUT_SECONDS', 15 * 60),
-    keyFiles: (env.OW_JWT_PRIVATE_KEY_FILE ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    keyFiles: (env.OW_JWT_PRIVATE_KEY_FILE ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     keyReloadMs: num('OW_JWT_KEY_RELOAD_MS', 60_000),
     rotationLeadSeconds: num('OW_JWT_ROTATION_LEAD_SECONDS', 120),
     seedDemo: env.OW_SEED_DEMO !== 'false',

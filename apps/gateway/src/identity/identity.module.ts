@@ -23,12 +23,22 @@ import { SigningKeyService } from './signing-key.service';
 import { TokenIssuerService } from './token-issuer.service';
 import { UserAccountRepository } from './user-account.repository';
 
-export const identityEntities = [UserAccountEntity, LoginAttemptEntity, OAuthClientEntity, SigningKeyEntity, RefreshTokenEntity];
+export const identityEntities = [
+  UserAccountEntity,
+  LoginAttemptEntity,
+  OAuthClientEntity,
+  SigningKeyEntity,
+  RefreshTokenEntity,
+];
 export const identityMigrations = [IdentityInit1767225601000];
 
 /** The signing keys on their own, so AuthModule's verifier can be built from them. */
 @Module({
-  providers: [{ provide: IDENTITY_CONFIG, useFactory: () => identityConfigFromEnv() }, SigningKeyRepository, SigningKeyService],
+  providers: [
+    { provide: IDENTITY_CONFIG, useFactory: () => identityConfigFromEnv() },
+    SigningKeyRepository,
+    SigningKeyService,
+  ],
   exports: [IDENTITY_CONFIG, SigningKeyService],
 })
 export class SigningKeysModule {}
@@ -42,7 +52,11 @@ export class SigningKeysModule {}
 @Module({
   imports: [
     SigningKeysModule,
-    AuthModule.forRootAsync({ imports: [SigningKeysModule], inject: [SigningKeyService], useFactory: (keys: SigningKeyService) => keys.verifier }),
+    AuthModule.forRootAsync({
+      imports: [SigningKeysModule],
+      inject: [SigningKeyService],
+      useFactory: (keys: SigningKeyService) => keys.verifier,
+    }),
   ],
   controllers: [AuthController],
   providers: [
@@ -69,18 +83,30 @@ export class IdentityModule implements OnModuleInit {
    */
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter?.getInstance?.() as
-      | { hasContentTypeParser(t: string): boolean; addContentTypeParser(t: string, o: { parseAs: 'string'; bodyLimit?: number }, fn: (req: unknown, body: string, done: (err: Error | null, v?: unknown) => void) => void): void }
+      | {
+          hasContentTypeParser(t: string): boolean;
+          addContentTypeParser(
+            t: string,
+            o: { parseAs: 'string'; bodyLimit?: number },
+            fn: (req: unknown, body: string, done: (err: Error | null, v?: unknown) => void) => void,
+          ): void;
+        }
       | undefined;
     if (!fastify?.addContentTypeParser || fastify.hasContentTypeParser('application/x-www-form-urlencoded')) return;
-    fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_req, body, done) => {
-      const out = new Map<string, string>();
-      for (const [k, v] of new URLSearchParams(body)) {
-        // A repeated parameter is an error in OAuth 2 (RFC 6749 §3.2); refuse rather than pick one.
-        if (out.has(k)) return done(Object.assign(new Error(`参数 ${k} 重复 (duplicate parameter ${k})`), { statusCode: 400 }));
-        out.set(k, v);
-      }
-      // fromEntries defines own properties, so a "__proto__" key is just an unknown field for the validator.
-      done(null, Object.fromEntries(out));
-    });
+    fastify.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string', bodyLimit: 16 * 1024 },
+      (_req, body, done) => {
+        const out = new Map<string, string>();
+        for (const [k, v] of new URLSearchParams(body)) {
+          // A repeated parameter is an error in OAuth 2 (RFC 6749 §3.2); refuse rather than pick one.
+          if (out.has(k))
+            return done(Object.assign(new Error(`参数 ${k} 重复 (duplicate parameter ${k})`), { statusCode: 400 }));
+          out.set(k, v);
+        }
+        // fromEntries defines own properties, so a "__proto__" key is just an unknown field for the validator.
+        done(null, Object.fromEntries(out));
+      },
+    );
   }
 }

@@ -14,7 +14,9 @@ export class LoginAttemptRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   async purgeStale(): Promise<void> {
-    await this.ds.query(`delete from login_attempt where updated_at < now() - interval '1 day' and (locked_until is null or locked_until < now())`);
+    await this.ds.query(
+      `delete from login_attempt where updated_at < now() - interval '1 day' and (locked_until is null or locked_until < now())`,
+    );
   }
 
   /** Counts an attempt on the name in one atomic upsert and returns the count and any lock still running. */

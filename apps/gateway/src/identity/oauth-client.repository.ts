@@ -22,16 +22,17 @@ export class OAuthClientRepository {
 
   /** Which of these client ids exist. */
   async existingClientIds(m: EntityManager, clientIds: string[]): Promise<Set<string>> {
-    return new Set<string>((await m.query(`select client_id from oauth_client where client_id = any($1)`, [clientIds])).map((r: { client_id: string }) => r.client_id));
+    return new Set<string>(
+      (await m.query(`select client_id from oauth_client where client_id = any($1)`, [clientIds])).map(
+        (r: { client_id: string }) => r.client_id,
+      ),
+    );
   }
 
   async insertSeeded(m: EntityManager, c: SeededClientRow): Promise<void> {
-    await m.query(`insert into oauth_client (client_id, name, secret_hash, department, scopes) values ($1, $2, $3, $4, $5) on conflict do nothing`, [
-      c.clientId,
-      c.name,
-      c.secretHash,
-      c.department,
-      c.scopes,
-    ]);
+    await m.query(
+      `insert into oauth_client (client_id, name, secret_hash, department, scopes) values ($1, $2, $3, $4, $5) on conflict do nothing`,
+      [c.clientId, c.name, c.secretHash, c.department, c.scopes],
+    );
   }
 }

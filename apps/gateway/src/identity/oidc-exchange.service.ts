@@ -43,7 +43,10 @@ export class OidcExchangeService {
     }
     const sub = payload.sub!;
     if (sub.length > 255) throw new UnauthorizedException({ message: '外部令牌的 sub 无效 (invalid external sub)' });
-    const name = [payload.name, payload.preferred_username].find((v): v is string => typeof v === 'string' && v.trim().length > 0 && v.length <= 100)?.trim() ?? '外部用户';
+    const name =
+      [payload.name, payload.preferred_username]
+        .find((v): v is string => typeof v === 'string' && v.trim().length > 0 && v.length <= 100)
+        ?.trim() ?? '外部用户';
     const account = await this.linkedAccount(oidc.issuer, sub, name);
     if (account.disabled) throw new UnauthorizedException({ message: '账户已停用 (account disabled)' });
     return account;

@@ -10,7 +10,12 @@ export class RefreshTokenRepository {
 
   /** The token's row, locked for the caller's transaction (two refreshes of one token run one after the other). */
   findByHashForUpdate(m: EntityManager, tokenHash: string): Promise<RefreshTokenEntity | null> {
-    return m.getRepository(RefreshTokenEntity).createQueryBuilder('t').setLock('pessimistic_write').where('t.token_hash = :h', { h: tokenHash }).getOne();
+    return m
+      .getRepository(RefreshTokenEntity)
+      .createQueryBuilder('t')
+      .setLock('pessimistic_write')
+      .where('t.token_hash = :h', { h: tokenHash })
+      .getOne();
   }
 
   findByHash(tokenHash: string): Promise<RefreshTokenEntity | null> {
@@ -22,7 +27,13 @@ export class RefreshTokenRepository {
     await m.getRepository(RefreshTokenEntity).update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 
-  async insert(m: EntityManager, row: Pick<RefreshTokenEntity, 'id' | 'tokenHash' | 'userId' | 'familyId' | 'expiresAt' | 'revokedAt' | 'replacedBy'>): Promise<void> {
+  async insert(
+    m: EntityManager,
+    row: Pick<
+      RefreshTokenEntity,
+      'id' | 'tokenHash' | 'userId' | 'familyId' | 'expiresAt' | 'revokedAt' | 'replacedBy'
+    >,
+  ): Promise<void> {
     await m.getRepository(RefreshTokenEntity).insert(row);
   }
 

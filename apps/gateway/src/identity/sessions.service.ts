@@ -26,7 +26,9 @@ export class SessionsService {
 
   /** A new session for the account (login, OIDC exchange). */
   async start(userId: string, m: EntityManager = this.ds.manager): Promise<string> {
-    return this.insert(m, userId, randomUUID(), new Date(Date.now() + this.config.refreshTtlSeconds * 1000)).then((r) => r.token);
+    return this.insert(m, userId, randomUUID(), new Date(Date.now() + this.config.refreshTtlSeconds * 1000)).then(
+      (r) => r.token,
+    );
   }
 
   /**
@@ -59,10 +61,23 @@ export class SessionsService {
     if (row) await this.tokens.revokeFamily(row.familyId);
   }
 
-  private async insert(m: EntityManager, userId: string, familyId: string, expiresAt: Date): Promise<{ id: string; token: string }> {
+  private async insert(
+    m: EntityManager,
+    userId: string,
+    familyId: string,
+    expiresAt: Date,
+  ): Promise<{ id: string; token: string }> {
     const token = PREFIX + randomBytes(32).toString('base64url');
     const id = randomUUID();
-    await this.tokens.insert(m, { id, tokenHash: hashOf(token), userId, familyId, expiresAt, revokedAt: null, replacedBy: null });
+    await this.tokens.insert(m, {
+      id,
+      tokenHash: hashOf(token),
+      userId,
+      familyId,
+      expiresAt,
+      revokedAt: null,
+      replacedBy: null,
+    });
     return { id, token };
   }
 }

@@ -15,13 +15,19 @@ export class SigningKeyRepository {
 
   /** Keys that sign now. */
   async countSigning(m: EntityManager): Promise<number> {
-    const [{ n }] = await m.query(`select count(*)::int as n from signing_key where activates_at <= now() and (retires_at is null or retires_at > now())`);
+    const [{ n }] = await m.query(
+      `select count(*)::int as n from signing_key where activates_at <= now() and (retires_at is null or retires_at > now())`,
+    );
     return n;
   }
 
   /** Keys still signing, or retired after `since` (their tokens may still be in use). */
   findPublishedSince(since: Date): Promise<SigningKeyEntity[]> {
-    return this.ds.getRepository(SigningKeyEntity).createQueryBuilder('k').where('k.retires_at is null or k.retires_at > :since', { since }).getMany();
+    return this.ds
+      .getRepository(SigningKeyEntity)
+      .createQueryBuilder('k')
+      .where('k.retires_at is null or k.retires_at > :since', { since })
+      .getMany();
   }
 
   /** Every key still signing at `at` (or later) stops at `at`. */

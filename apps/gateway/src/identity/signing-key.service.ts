@@ -1,7 +1,16 @@
 import { ConflictException, Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { readFile } from 'node:fs/promises';
-import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, importPKCS8, type JSONWebKeySet, type JWK, type KeyLike } from 'jose';
+import {
+  calculateJwkThumbprint,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  importPKCS8,
+  type JSONWebKeySet,
+  type JWK,
+  type KeyLike,
+} from 'jose';
 import { DataSource } from 'typeorm';
 import { TokenVerifier } from '@onewindow/auth';
 import { SigningKeyEntity } from './entities/signing-key.entity';
@@ -50,7 +59,10 @@ export class SigningKeyService implements OnModuleInit, OnModuleDestroy {
     if (this.config.keyFiles.length === 0) await this.ensureActiveKey();
     await this.reload();
     if (this.config.keyReloadMs > 0) {
-      this.timer = setInterval(() => this.reload().catch((e) => this.log.warn(`reloading signing keys failed: ${(e as Error).message}`)), this.config.keyReloadMs);
+      this.timer = setInterval(
+        () => this.reload().catch((e) => this.log.warn(`reloading signing keys failed: ${(e as Error).message}`)),
+        this.config.keyReloadMs,
+      );
       this.timer.unref();
     }
   }
@@ -63,7 +75,9 @@ export class SigningKeyService implements OnModuleInit, OnModuleDestroy {
   current(now = Date.now()): { kid: string; privateKey: KeyLike } {
     const file = this.keys.find((k) => k.source === 'file' && k.retiresAt === null);
     if (file) return file;
-    const usable = this.keys.filter((k) => k.activatesAt <= now && (k.retiresAt === null || k.retiresAt > now)).sort((a, b) => b.activatesAt - a.activatesAt);
+    const usable = this.keys
+      .filter((k) => k.activatesAt <= now && (k.retiresAt === null || k.retiresAt > now))
+      .sort((a, b) => b.activatesAt - a.activatesAt);
     if (usable.length === 0) throw new Error('no active signing key (is the database reachable?)');
     return usable[0];
   }
@@ -72,7 +86,11 @@ export class SigningKeyService implements OnModuleInit, OnModuleDestroy {
   jwks(now = Date.now()): JSONWebKeySet {
     const keepMs = this.config.accessTtlSeconds * 1000 + SKEW_MS;
     // Key files are published for as long as they are configured: the operator decides when an old one goes.
-    return { keys: this.keys.filter((k) => k.source === 'file' || k.retiresAt === null || k.retiresAt + keepMs > now).map((k) => k.publicJwk) };
+    return {
+      keys: this.keys
+        .filter((k) => k.source === 'file' || k.retiresAt === null || k.retiresAt + keepMs > now)
+        .map((k) => k.publicJwk),
+    };
   }
 
   /** Re-reads the keys (database and files) and hands the public ones to the local verifier. */
@@ -92,7 +110,18 @@ export class SigningKeyService implements OnModuleInit, OnModuleDestroy {
     const fromFiles = await Promise.all(this.config.keyFiles.map((f, i) => this.loadFile(f, i === 0)));
     // With key files configured, database keys never sign; they stay published one token lifetime
     // after this process started (tokens they signed before the switch may still be in use).
-    this.keys = [...fromFiles, ...fromDb.map((k) => (fromFiles.length ? { ...k, activatesAt: Number.MAX_SAFE_INTEGER, retiresAt: Math.min(k.retiresAt ?? this.startedAt, this.startedAt) } : k))];
+    this.keys = [
+      ...fromFiles,
+      ...fromDb.map((k) =>
+        fromFiles.length
+          ? {
+              ...k,
+              activatesAt: Number.MAX_SAFE_INTEGER,
+              retiresAt: Math.min(k.retiresAt ?? this.startedAt, this.startedAt),
+            }
+          : k,
+      ),
+    ];
     this.verifier.setKeys(this.jwks());
   }
 
@@ -102,7 +131,10 @@ export class SigningKeyService implements OnModuleInit, OnModuleDestroy {
    */
   async rotate(activateInSeconds = this.config.rotationLeadSeconds): Promise<{ kid: string; activatesAt: Date }> {
     if (this.config.keyFiles.length) {
-      throw new ConflictException({ message: '签名密钥由 OW_JWT_PRIVATE_KEY_FILE 提供，请替换密钥文件轮换 (keys come from OW_JWT_PRIVATE_KEY_FILE: rotate by listing the new file first)' });
+      throw new ConflictException({
+        message:
+          '签名密钥由 OW_JWT_PRIVATE_KEY_FILE 提供，请替换密钥文件轮换 (keys come from OW_JWT_PRIVATE_KEY_FILE: rotate by listing the new file first)',
+      });
     }
     const result = await this.ds.transaction(async (m) => {
       await this.repository.lockKeyChanges(m);
@@ -152,6 +184,13 @@ export class SigningKeyService implements OnModuleInit, OnModuleDestroy {
     const full = await exportJWK(privateKey);
     const pub: JWK = { kty: full.kty, crv: full.crv, x: full.x, y: full.y };
     const kid = await calculateJwkThumbprint(pub);
-    return { kid, privateKey, publicJwk: { ...pub, kid, alg: ALG, use: 'sig' }, activatesAt: 0, retiresAt: signs ? null : 0, source: 'file' };
+    return {
+      kid,
+      privateKey,
+      publicJwk: { ...pub, kid, alg: ALG, use: 'sig' },
+      activatesAt: 0,
+      retiresAt: signs ? null : 0,
+      source: 'file',
+    };
   }
 }

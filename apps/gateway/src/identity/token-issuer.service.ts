@@ -19,7 +19,12 @@ export class TokenIssuerService {
 
   async issue(principal: Principal): Promise<AccessToken> {
     const { kid, privateKey } = this.keys.current();
-    const t = await signPrincipalToken(principal, privateKey, { issuer: this.config.issuer, audience: this.config.audience, kid, ttlSeconds: this.config.accessTtlSeconds });
+    const t = await signPrincipalToken(principal, privateKey, {
+      issuer: this.config.issuer,
+      audience: this.config.audience,
+      kid,
+      ttlSeconds: this.config.accessTtlSeconds,
+    });
     return { access_token: t.token, token_type: 'Bearer', expires_in: t.expiresIn };
   }
 }

@@ -45,11 +45,15 @@ export class UserAccountRepository {
   }
 
   findByExternal(issuer: string, subject: string): Promise<UserAccountEntity | null> {
-    return this.ds.getRepository(UserAccountEntity).findOne({ where: { externalIssuer: issuer, externalSubject: subject } });
+    return this.ds
+      .getRepository(UserAccountEntity)
+      .findOne({ where: { externalIssuer: issuer, externalSubject: subject } });
   }
 
   findByExternalOrFail(issuer: string, subject: string): Promise<UserAccountEntity> {
-    return this.ds.getRepository(UserAccountEntity).findOneOrFail({ where: { externalIssuer: issuer, externalSubject: subject } });
+    return this.ds
+      .getRepository(UserAccountEntity)
+      .findOneOrFail({ where: { externalIssuer: issuer, externalSubject: subject } });
   }
 
   /** Inserts the linked account unless it exists (a concurrent first use inserted it): the caller reads it back. */
@@ -68,14 +72,32 @@ export class UserAccountRepository {
 
   /** Which of these usernames exist. */
   async existingUsernames(m: EntityManager, usernames: string[]): Promise<Set<string>> {
-    return new Set<string>((await m.query(`select username from user_account where username = any($1)`, [usernames])).map((r: { username: string }) => r.username));
+    return new Set<string>(
+      (await m.query(`select username from user_account where username = any($1)`, [usernames])).map(
+        (r: { username: string }) => r.username,
+      ),
+    );
   }
 
   async insertSeeded(m: EntityManager, a: SeededAccountRow): Promise<void> {
     await m.query(
       `insert into user_account (id, username, password_hash, principal_type, display_name, resident_id, uscc, agent_sub, department, org_unit, division, level, roles)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) on conflict do nothing`,
-      [a.id, a.username, a.passwordHash, a.type, a.displayName, a.residentId, a.uscc, a.agentSub, a.department, a.orgUnit, a.division, a.level, a.roles],
+      [
+        a.id,
+        a.username,
+        a.passwordHash,
+        a.type,
+        a.displayName,
+        a.residentId,
+        a.uscc,
+        a.agentSub,
+        a.department,
+        a.orgUnit,
+        a.division,
+        a.level,
+        a.roles,
+      ],
     );
   }
 }

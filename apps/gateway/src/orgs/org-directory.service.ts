@@ -52,7 +52,9 @@ export class OrgDirectoryService implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     if (process.env.OW_SEED_ORGS !== 'false') await this.seed();
     await this.refresh();
-    this.log.log(`org directory: ${this.units.size} divisions, ${this.departmentList.length} departments, ${this.centreList.length} service centres`);
+    this.log.log(
+      `org directory: ${this.units.size} divisions, ${this.departmentList.length} departments, ${this.centreList.length} service centres`,
+    );
   }
 
   /** Writes the reference data: inserts what is missing and brings names up to date with the data files. */
@@ -67,7 +69,11 @@ export class OrgDirectoryService implements OnModuleInit {
   }
 
   async refresh(): Promise<void> {
-    const [units, departments, centres] = await Promise.all([this.repository.findUnits(), this.repository.findDepartments(), this.repository.findCentres()]);
+    const [units, departments, centres] = await Promise.all([
+      this.repository.findUnits(),
+      this.repository.findDepartments(),
+      this.repository.findCentres(),
+    ]);
     const map = new Map<string, DivisionView>();
     const kids = new Map<string, string[]>();
     for (const u of units) {
@@ -76,8 +82,21 @@ export class OrgDirectoryService implements OnModuleInit {
     }
     this.units = map;
     this.children = kids;
-    this.departmentList = departments.map((d) => ({ id: d.id, code: d.code, name: d.name, nameEn: d.nameEn, level: d.level, division: d.division }));
-    this.centreList = centres.map((c) => ({ id: c.id, name: c.name, nameEn: c.nameEn, level: c.level, division: c.division }));
+    this.departmentList = departments.map((d) => ({
+      id: d.id,
+      code: d.code,
+      name: d.name,
+      nameEn: d.nameEn,
+      level: d.level,
+      division: d.division,
+    }));
+    this.centreList = centres.map((c) => ({
+      id: c.id,
+      name: c.name,
+      nameEn: c.nameEn,
+      level: c.level,
+      division: c.division,
+    }));
   }
 
   /** GB/T 2260 containment by code (a code is within itself); false for malformed codes. */
@@ -111,7 +130,10 @@ export class OrgDirectoryService implements OnModuleInit {
 
   /** The whole tree from each root (the city). */
   tree(): DivisionNode[] {
-    const build = (code: string): DivisionNode => ({ ...this.units.get(code)!, children: (this.children.get(code) ?? []).map(build) });
+    const build = (code: string): DivisionNode => ({
+      ...this.units.get(code)!,
+      children: (this.children.get(code) ?? []).map(build),
+    });
     return [...this.units.values()].filter((u) => u.parentCode === null).map((u) => build(u.code));
   }
 
@@ -132,7 +154,10 @@ export class OrgDirectoryService implements OnModuleInit {
 
   serviceCentres(filter: { division?: string; under?: string; level?: AdminLevel } = {}): ServiceCentreView[] {
     return this.centreList.filter(
-      (c) => (!filter.division || c.division === filter.division) && (!filter.under || divisionWithin(c.division, filter.under)) && (!filter.level || c.level === filter.level),
+      (c) =>
+        (!filter.division || c.division === filter.division) &&
+        (!filter.under || divisionWithin(c.division, filter.under)) &&
+        (!filter.level || c.level === filter.level),
     );
   }
 

@@ -4,7 +4,9 @@ import type { FastifyInstance } from 'fastify';
 
 /** Swagger UI's files, from the swagger-ui-dist that @nestjs/swagger ships (no CDN: the UI works offline). */
 function swaggerUiDir(): string {
-  const pkg = require.resolve('swagger-ui-dist/package.json', { paths: [path.dirname(require.resolve('@nestjs/swagger'))] });
+  const pkg = require.resolve('swagger-ui-dist/package.json', {
+    paths: [path.dirname(require.resolve('@nestjs/swagger'))],
+  });
   return path.dirname(pkg);
 }
 
@@ -55,11 +57,14 @@ export function registerDocs(fastify: FastifyInstance): void {
   const dir = swaggerUiDir();
   const cache = new Map<string, Buffer>();
   const hide = { schema: { hide: true } as never };
-  const page = async (_req: unknown, reply: import('fastify').FastifyReply) => reply.type('text/html; charset=utf-8').send(HTML);
+  const page = async (_req: unknown, reply: import('fastify').FastifyReply) =>
+    reply.type('text/html; charset=utf-8').send(HTML);
   fastify.get('/docs', hide, page);
   fastify.get('/docs/', hide, page);
   fastify.get('/docs/index.html', hide, page);
-  fastify.get('/docs/swagger-ui-init.js', hide, async (_req, reply) => reply.type('application/javascript; charset=utf-8').send(INIT));
+  fastify.get('/docs/swagger-ui-init.js', hide, async (_req, reply) =>
+    reply.type('application/javascript; charset=utf-8').send(INIT),
+  );
   fastify.get<{ Params: { file: string } }>('/docs/:file', hide, async (req, reply) => {
     const type = ASSETS[req.params.file];
     if (!type) return reply.callNotFound();

@@ -37,14 +37,20 @@ function unauthorized(message: string): HttpException {
  * onRequest hook, so between the two) keys a valid token by its principal and everything else,
  * including a flood of bad tokens, by client IP; and no body is read for a refused request.
  */
-export function registerEdgeAuth(fastify: FastifyInstance, verifier: VerifierRef, enforce: (url: string) => boolean): void {
+export function registerEdgeAuth(
+  fastify: FastifyInstance,
+  verifier: VerifierRef,
+  enforce: (url: string) => boolean,
+): void {
   fastify.addHook('onRequest', async (req) => {
     const header = req.headers.authorization;
     if (!header || !/^Bearer\b/i.test(header)) return;
     const r = req as WithFailure;
     const match = BEARER.exec(header);
     if (!match) {
-      r[kAuthFailure] = unauthorized('Authorization 头格式错误，应为 Bearer 令牌 (malformed Authorization header: expected "Bearer <token>")');
+      r[kAuthFailure] = unauthorized(
+        'Authorization 头格式错误，应为 Bearer 令牌 (malformed Authorization header: expected "Bearer <token>")',
+      );
       return;
     }
     if (!verifier.current) {

@@ -15,7 +15,11 @@ const RETRY_MISSING_MS = 5_000;
 @Injectable()
 export class OpenApiAggregatorService implements OnApplicationShutdown {
   private readonly logger = new Logger('openapi');
-  private gatewayDoc: () => OpenApiDoc = () => ({ openapi: '3.0.0', info: { title: 'OneWindow gateway', version: '1' }, paths: {} });
+  private gatewayDoc: () => OpenApiDoc = () => ({
+    openapi: '3.0.0',
+    info: { title: 'OneWindow gateway', version: '1' },
+    paths: {},
+  });
   private merged?: OpenApiDoc;
   private fetchedAt = 0;
   /** Services missing from the last merge. */
@@ -39,7 +43,10 @@ export class OpenApiAggregatorService implements OnApplicationShutdown {
     if (this.timer || every <= 0) return;
     // Warm up now, so the first reader of /openapi.json does not wait for the services.
     void this.refresh().catch((e) => this.logger.warn(`refresh failed: ${(e as Error).message}`));
-    this.timer = setInterval(() => void this.refresh().catch((e) => this.logger.warn(`refresh failed: ${(e as Error).message}`)), every);
+    this.timer = setInterval(
+      () => void this.refresh().catch((e) => this.logger.warn(`refresh failed: ${(e as Error).message}`)),
+      every,
+    );
     this.timer.unref();
   }
 
@@ -54,7 +61,10 @@ export class OpenApiAggregatorService implements OnApplicationShutdown {
    * the next look at /docs rather than a minute later).
    */
   async document(): Promise<OpenApiDoc> {
-    const maxAge = this.missing > 0 ? Math.min(RETRY_MISSING_MS, this.settings.get().openApiRefreshMs) : this.settings.get().openApiRefreshMs;
+    const maxAge =
+      this.missing > 0
+        ? Math.min(RETRY_MISSING_MS, this.settings.get().openApiRefreshMs)
+        : this.settings.get().openApiRefreshMs;
     const fresh = Date.now() - this.fetchedAt < maxAge;
     if (this.merged && fresh) return this.merged;
     return this.refresh();
@@ -73,7 +83,8 @@ export class OpenApiAggregatorService implements OnApplicationShutdown {
           const res = await getJson(`${u.url}/openapi.json`, openApiFetchTimeoutMs);
           const doc = res.body as OpenApiDoc | undefined;
           if (res.status !== 200) return { name: u.name, reason: `HTTP ${res.status}` };
-          if (!doc || typeof doc !== 'object' || typeof doc.paths !== 'object') return { name: u.name, reason: 'not an OpenAPI document' };
+          if (!doc || typeof doc !== 'object' || typeof doc.paths !== 'object')
+            return { name: u.name, reason: 'not an OpenAPI document' };
           return { name: u.name, doc };
         } catch (err) {
           return { name: u.name, reason: failureReason(err).reason };

@@ -4,7 +4,13 @@ const gateway: OpenApiDoc = {
   openapi: '3.0.0',
   info: { title: 'OneWindow API', version: '1', description: 'gateway' },
   paths: {
-    '/auth/login': { post: { operationId: 'AuthController_login', tags: ['auth'], requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/LoginDto' } } } } } },
+    '/auth/login': {
+      post: {
+        operationId: 'AuthController_login',
+        tags: ['auth'],
+        requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/LoginDto' } } } },
+      },
+    },
   },
   components: {
     schemas: { LoginDto: { type: 'object', properties: { username: { type: 'string' } } } },
@@ -23,22 +29,38 @@ const intake: OpenApiDoc = {
         operationId: 'ApplicationsController_submit',
         tags: ['applications'],
         requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/SubmitDto' } } } },
-        responses: { '201': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/ApplicationDto' } } } } },
+        responses: {
+          '201': {
+            description: 'ok',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ApplicationDto' } } },
+          },
+        },
       },
     },
     '/applications/{id}': {
       parameters: [{ $ref: '#/components/parameters/Id' }],
-      get: { operationId: 'ApplicationsController_get', responses: { '200': { $ref: '#/components/responses/Application' } } },
+      get: {
+        operationId: 'ApplicationsController_get',
+        responses: { '200': { $ref: '#/components/responses/Application' } },
+      },
     },
   },
   components: {
     schemas: {
       SubmitDto: { type: 'object', properties: { applicant: { $ref: '#/components/schemas/Applicant' } } },
       Applicant: { type: 'object' },
-      ApplicationDto: { type: 'object', properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Applicant' } } } },
+      ApplicationDto: {
+        type: 'object',
+        properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Applicant' } } },
+      },
     },
     parameters: { Id: { name: 'id', in: 'path', required: true, schema: { type: 'string' } } },
-    responses: { Application: { description: 'one', content: { 'application/json': { schema: { $ref: '#/components/schemas/ApplicationDto' } } } } },
+    responses: {
+      Application: {
+        description: 'one',
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/ApplicationDto' } } },
+      },
+    },
     securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'intake copy' } },
   },
   tags: [{ name: 'applications', description: 'Applications' }],
@@ -47,7 +69,19 @@ const intake: OpenApiDoc = {
 const registration: OpenApiDoc = {
   openapi: '3.0.0',
   info: { title: 'OneWindow registration', version: '1' },
-  paths: { '/applications': { get: { operationId: 'ApplicationsController_list', responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/ApplicationDto' } } } } } } } },
+  paths: {
+    '/applications': {
+      get: {
+        operationId: 'ApplicationsController_list',
+        responses: {
+          '200': {
+            description: 'ok',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ApplicationDto' } } },
+          },
+        },
+      },
+    },
+  },
   components: { schemas: { ApplicationDto: { type: 'object', properties: { uscc: { type: 'string' } } } } },
 };
 
@@ -75,15 +109,28 @@ describe('mergeOpenApi (G5)', () => {
   ]);
 
   it('keeps the gateway paths and puts each service under /api/<service>', () => {
-    expect(Object.keys(merged.paths!).sort()).toEqual(['/api/intake/applications', '/api/intake/applications/{id}', '/api/registration/applications', '/auth/login']);
+    expect(Object.keys(merged.paths!).sort()).toEqual([
+      '/api/intake/applications',
+      '/api/intake/applications/{id}',
+      '/api/registration/applications',
+      '/auth/login',
+    ]);
     expect(merged.info?.title).toBe('OneWindow API');
     expect(merged.servers).toBeUndefined();
   });
 
   it('prefixes component names per service so equal names do not collide', () => {
     const schemas = Object.keys(merged.components!.schemas!).sort();
-    expect(schemas).toEqual(['Intake_Applicant', 'Intake_ApplicationDto', 'Intake_SubmitDto', 'LoginDto', 'Registration_ApplicationDto']);
-    expect((merged.components!.schemas!.Registration_ApplicationDto as { properties: object }).properties).toHaveProperty('uscc');
+    expect(schemas).toEqual([
+      'Intake_Applicant',
+      'Intake_ApplicationDto',
+      'Intake_SubmitDto',
+      'LoginDto',
+      'Registration_ApplicationDto',
+    ]);
+    expect(
+      (merged.components!.schemas!.Registration_ApplicationDto as { properties: object }).properties,
+    ).toHaveProperty('uscc');
     expect(Object.keys(merged.components!.parameters!)).toEqual(['Intake_Id']);
     expect(Object.keys(merged.components!.responses!)).toEqual(['Intake_Application']);
   });
@@ -99,8 +146,10 @@ describe('mergeOpenApi (G5)', () => {
     expect(submit.properties.applicant.$ref).toBe('#/components/schemas/Intake_Applicant');
   });
 
-  it('keeps one bearer security scheme (the gateway\'s) and makes operation ids and tags unique per service', () => {
-    expect(merged.components!.securitySchemes).toEqual({ bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } });
+  it("keeps one bearer security scheme (the gateway's) and makes operation ids and tags unique per service", () => {
+    expect(merged.components!.securitySchemes).toEqual({
+      bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+    });
     const post = merged.paths!['/api/intake/applications']!.post as { operationId: string; tags: string[] };
     expect(post.operationId).toBe('intake_ApplicationsController_submit');
     expect(post.tags).toEqual(['intake/applications']);
@@ -116,7 +165,11 @@ describe('mergeOpenApi (G5)', () => {
   });
 
   it('lists services that could not be read and leaves them out', () => {
-    const partial = mergeOpenApi(gateway, [{ name: 'intake', doc: intake }], [{ name: 'registration', reason: 'unavailable (ECONNREFUSED)' }]);
+    const partial = mergeOpenApi(
+      gateway,
+      [{ name: 'intake', doc: intake }],
+      [{ name: 'registration', reason: 'unavailable (ECONNREFUSED)' }],
+    );
     expect(Object.keys(partial.paths!).some((p) => p.startsWith('/api/registration'))).toBe(false);
     expect(partial['x-unavailable']).toEqual([{ name: 'registration', reason: 'unavailable (ECONNREFUSED)' }]);
     expect(partial.info?.description).toContain('registration');

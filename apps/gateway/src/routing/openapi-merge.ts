@@ -26,7 +26,17 @@ export interface UnavailableService {
 
 const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
 /** Component sections that are referenced with $ref and are renamed. Security schemes are shared: one bearer scheme for all. */
-const RENAMED_SECTIONS = new Set(['schemas', 'responses', 'parameters', 'examples', 'requestBodies', 'headers', 'links', 'callbacks', 'pathItems']);
+const RENAMED_SECTIONS = new Set([
+  'schemas',
+  'responses',
+  'parameters',
+  'examples',
+  'requestBodies',
+  'headers',
+  'links',
+  'callbacks',
+  'pathItems',
+]);
 
 /** `project-review` → `ProjectReview`: a component-name-safe prefix. */
 export function componentPrefix(service: string): string {
@@ -62,7 +72,10 @@ function serviceTag(service: string, tag: string): string {
 }
 
 /** One service's document, rewritten to live inside the gateway's: paths, operation ids, tags, components. */
-export function prefixServiceDoc(service: string, doc: OpenApiDoc): Required<Pick<OpenApiDoc, 'paths' | 'components' | 'tags'>> {
+export function prefixServiceDoc(
+  service: string,
+  doc: OpenApiDoc,
+): Required<Pick<OpenApiDoc, 'paths' | 'components' | 'tags'>> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const [path, item] of Object.entries(doc.paths ?? {})) {
     const rewritten = rewriteRefs(item, service) as Record<string, unknown>;
@@ -82,7 +95,9 @@ export function prefixServiceDoc(service: string, doc: OpenApiDoc): Required<Pic
       components[section] = { ...entries };
       continue;
     }
-    components[section] = Object.fromEntries(Object.entries(entries).map(([name, v]) => [renameComponent(service, name), rewriteRefs(v, service)]));
+    components[section] = Object.fromEntries(
+      Object.entries(entries).map(([name, v]) => [renameComponent(service, name), rewriteRefs(v, service)]),
+    );
   }
   const tags = (doc.tags ?? []).map((t) => ({ ...t, name: serviceTag(service, t.name) }));
   return { paths, components, tags };
@@ -93,7 +108,11 @@ export function prefixServiceDoc(service: string, doc: OpenApiDoc): Required<Pic
  * available service is added under its prefix; services that could not be read are listed in
  * `x-unavailable` and in the description, and are simply absent from `paths`.
  */
-export function mergeOpenApi(gateway: OpenApiDoc, services: ServiceDoc[], unavailable: UnavailableService[] = []): OpenApiDoc {
+export function mergeOpenApi(
+  gateway: OpenApiDoc,
+  services: ServiceDoc[],
+  unavailable: UnavailableService[] = [],
+): OpenApiDoc {
   const merged: OpenApiDoc = {
     ...structuredClone(gateway),
     openapi: gateway.openapi ?? '3.0.0',

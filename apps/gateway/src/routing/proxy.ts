@@ -8,7 +8,11 @@ import { classifyUpstreamError, upstreamErrorBody } from './upstream-errors';
 export const API_PREFIX = '/api';
 
 /** Headers for the hop to a service: the request id (taken or made here) and the X-Forwarded-* chain. */
-export function forwardedHeaders(req: FastifyRequest, headers: Record<string, string | string[] | undefined>, prefix: string) {
+export function forwardedHeaders(
+  req: FastifyRequest,
+  headers: Record<string, string | string[] | undefined>,
+  prefix: string,
+) {
   const peer = req.raw.socket?.remoteAddress;
   const prior = headers['x-forwarded-for'];
   const priorChain = Array.isArray(prior) ? prior.join(', ') : prior;
@@ -59,7 +63,11 @@ async function proxyScope(scope: FastifyInstance, upstream: Upstream, settings: 
     reply.code(body.statusCode).send(body);
   });
   scope.removeAllContentTypeParsers();
-  scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: bodyLimitFor(settings, upstream.name) }, (_req, body, done) => done(null, body));
+  scope.addContentTypeParser(
+    '*',
+    { parseAs: 'buffer', bodyLimit: bodyLimitFor(settings, upstream.name) },
+    (_req, body, done) => done(null, body),
+  );
 
   const options: FastifyHttpProxyOptions = {
     upstream: upstream.url,
@@ -71,7 +79,11 @@ async function proxyScope(scope: FastifyInstance, upstream: Upstream, settings: 
     handler: (req, reply, dest, options) => {
       const body = req.body as Buffer | undefined;
       if (body && body.length > 0) {
-        return reply.from(dest, { ...options, body, contentType: req.headers['content-type'] ?? 'application/octet-stream' });
+        return reply.from(dest, {
+          ...options,
+          body,
+          contentType: req.headers['content-type'] ?? 'application/octet-stream',
+        });
       }
       return reply.from(dest, options);
     },
@@ -88,7 +100,12 @@ async function proxyScope(scope: FastifyInstance, upstream: Upstream, settings: 
       rewriteRequestHeaders: (req, headers) => forwardedHeaders(req as FastifyRequest, headers, prefix),
       onError: (reply, { error }) => {
         const failure = classifyUpstreamError(error);
-        const body = upstreamErrorBody(upstream.name, failure, String(reply.request.id), failure === 'timeout' ? timeoutMs : undefined);
+        const body = upstreamErrorBody(
+          upstream.name,
+          failure,
+          String(reply.request.id),
+          failure === 'timeout' ? timeoutMs : undefined,
+        );
         reply.request.log.warn({ service: upstream.name, failure, err: error }, body.message);
         if (!reply.sent) reply.code(body.statusCode).header('x-request-id', body.requestId).send(body);
       },

@@ -28,9 +28,11 @@ export function pathOf(url: string): string {
  */
 export function budgetFor(req: FastifyRequest, settings: RateLimitSettings, trustedHops: number): Budget {
   const path = pathOf(req.url);
-  if (settings.loginPaths.includes(path)) return { kind: 'login', key: `login:${clientIp(req, trustedHops)}`, max: settings.login };
+  if (settings.loginPaths.includes(path))
+    return { kind: 'login', key: `login:${clientIp(req, trustedHops)}`, max: settings.login };
   const principal = principalOf(req);
-  if (principal && principal.type !== 'public') return { kind: 'principal', key: principalKey(principal), max: settings.perPrincipal };
+  if (principal && principal.type !== 'public')
+    return { kind: 'principal', key: principalKey(principal), max: settings.perPrincipal };
   return { kind: 'ip', key: `ip:${clientIp(req, trustedHops)}`, max: settings.perIp };
 }
 
@@ -42,7 +44,11 @@ type WithBudget = FastifyRequest & { [kBudget]?: Budget };
  * each route's onRequest after the edge authentication hook (instance hooks run before route
  * hooks), so the principal is known. The store is in memory: budgets are per gateway replica.
  */
-export async function registerRateLimits(fastify: FastifyInstance, settings: RateLimitSettings, trustedHops: number): Promise<void> {
+export async function registerRateLimits(
+  fastify: FastifyInstance,
+  settings: RateLimitSettings,
+  trustedHops: number,
+): Promise<void> {
   if (!settings.enabled) return;
   const budget = (req: FastifyRequest): Budget => {
     const r = req as WithBudget;
@@ -59,8 +65,15 @@ export async function registerRateLimits(fastify: FastifyInstance, settings: Rat
     allowList: (req) => UNLIMITED.some((re) => re.test(pathOf(req.url))),
     errorResponseBuilder: (req, ctx) => {
       const b = budget(req);
-      const who = b.kind === 'principal' ? 'this principal' : b.kind === 'login' ? 'login attempts from this address' : 'this address';
-      const err = new Error(`请求过于频繁，请 ${ctx.after} 后重试 (rate limit exceeded: ${ctx.max} requests per minute for ${who}; retry after ${ctx.after})`) as Error & { statusCode: number; code: string };
+      const who =
+        b.kind === 'principal'
+          ? 'this principal'
+          : b.kind === 'login'
+            ? 'login attempts from this address'
+            : 'this address';
+      const err = new Error(
+        `请求过于频繁，请 ${ctx.after} 后重试 (rate limit exceeded: ${ctx.max} requests per minute for ${who}; retry after ${ctx.after})`,
+      ) as Error & { statusCode: number; code: string };
       err.statusCode = 429;
       err.code = 'OW_RATE_LIMITED';
       return err;

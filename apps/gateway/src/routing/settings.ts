@@ -46,7 +46,9 @@ export interface GatewaySettings {
   trustedProxyHops: number;
 }
 
-export type GatewaySettingsOverrides = Partial<Omit<GatewaySettings, 'rateLimit'>> & { rateLimit?: Partial<RateLimitSettings> };
+export type GatewaySettingsOverrides = Partial<Omit<GatewaySettings, 'rateLimit'>> & {
+  rateLimit?: Partial<RateLimitSettings>;
+};
 
 const MiB = 1024 * 1024;
 
@@ -54,7 +56,8 @@ function num(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isFinite(n) || n < 0) throw new Error(`环境变量 ${name} 应为非负数 (${name} must be a non-negative number): ${raw}`);
+  if (!Number.isFinite(n) || n < 0)
+    throw new Error(`环境变量 ${name} 应为非负数 (${name} must be a non-negative number): ${raw}`);
   return n;
 }
 
@@ -69,14 +72,20 @@ function perService(env: NodeJS.ProcessEnv, prefix: string, upstreams: Upstream[
 }
 
 /** Reads the gateway's settings from the environment (README lists them), then applies overrides. */
-export function resolveGatewaySettings(overrides: GatewaySettingsOverrides = {}, env: NodeJS.ProcessEnv = process.env): GatewaySettings {
+export function resolveGatewaySettings(
+  overrides: GatewaySettingsOverrides = {},
+  env: NodeJS.ProcessEnv = process.env,
+): GatewaySettings {
   const upstreams = overrides.upstreams ?? upstreamsFromEnv(env);
   const upstreamTimeoutMs = overrides.upstreamTimeoutMs ?? num(env, 'OW_UPSTREAM_TIMEOUT_MS', 10_000);
   const rateLimit: RateLimitSettings = {
     perPrincipal: num(env, 'OW_RATE_LIMIT_PER_MIN', 600),
     perIp: num(env, 'OW_RATE_LIMIT_IP_PER_MIN', 300),
     login: num(env, 'OW_RATE_LIMIT_LOGIN_PER_MIN', 20),
-    loginPaths: (env.OW_RATE_LIMIT_LOGIN_PATHS ?? '/auth/login,/auth/token').split(',').map((s) => s.trim()).filter(Boolean),
+    loginPaths: (env.OW_RATE_LIMIT_LOGIN_PATHS ?? '/auth/login,/auth/token')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     windowMs: 60_000,
     enabled: env.OW_RATE_LIMIT_ENABLED !== 'false',
     ...overrides.rateLimit,

@@ -7,9 +7,16 @@ export interface FetchJsonResult {
 }
 
 /** GET a JSON document from a service with a hard timeout (readiness, OpenAPI). */
-export async function getJson(url: string, timeoutMs: number, headers: Record<string, string> = {}): Promise<FetchJsonResult> {
+export async function getJson(
+  url: string,
+  timeoutMs: number,
+  headers: Record<string, string> = {},
+): Promise<FetchJsonResult> {
   const started = performance.now();
-  const res = await fetch(url, { headers: { accept: 'application/json', ...headers }, signal: AbortSignal.timeout(timeoutMs) });
+  const res = await fetch(url, {
+    headers: { accept: 'application/json', ...headers },
+    signal: AbortSignal.timeout(timeoutMs),
+  });
   const text = await res.text();
   let body: unknown = text;
   try {
@@ -25,5 +32,13 @@ export function failureReason(err: unknown): { failure: UpstreamFailure; reason:
   const failure = classifyUpstreamError(err);
   const cause = (err as { cause?: { code?: string; message?: string } })?.cause;
   const detail = cause?.code ?? cause?.message ?? (err as Error)?.message ?? String(err);
-  return { failure, reason: failure === 'timeout' ? 'timeout' : failure === 'unavailable' ? `unavailable (${detail})` : `bad gateway (${detail})` };
+  return {
+    failure,
+    reason:
+      failure === 'timeout'
+        ? 'timeout'
+        : failure === 'unavailable'
+          ? `unavailable (${detail})`
+          : `bad gateway (${detail})`,
+  };
 }

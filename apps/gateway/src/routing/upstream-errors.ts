@@ -4,9 +4,27 @@ import { apiError, type ApiError } from '@onewindow/http';
 export type UpstreamFailure = 'unavailable' | 'timeout' | 'bad-gateway';
 
 /** Codes meaning "nobody is there to take the request": the service is down or not deployed. */
-const UNAVAILABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'FST_REPLY_FROM_SERVICE_UNAVAILABLE', 'ERR_HTTP2_STREAM_CANCEL']);
+const UNAVAILABLE = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'FST_REPLY_FROM_SERVICE_UNAVAILABLE',
+  'ERR_HTTP2_STREAM_CANCEL',
+]);
 /** Codes meaning "the service took the request and did not answer in time". */
-const TIMEOUT = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'FST_REPLY_FROM_GATEWAY_TIMEOUT', 'FST_REPLY_FROM_TIMEOUT', 'FST_REPLY_FROM_HTTP_REQUEST_TIMEOUT', 'ETIMEDOUT', 'ABORT_ERR', 'TimeoutError']);
+const TIMEOUT = new Set([
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'FST_REPLY_FROM_GATEWAY_TIMEOUT',
+  'FST_REPLY_FROM_TIMEOUT',
+  'FST_REPLY_FROM_HTTP_REQUEST_TIMEOUT',
+  'ETIMEDOUT',
+  'ABORT_ERR',
+  'TimeoutError',
+]);
 
 /** Every error code found on the error, its causes and (for AggregateError, e.g. ::1 and 127.0.0.1) its members. */
 function codesOf(err: unknown, depth = 0): string[] {
@@ -30,12 +48,22 @@ export function classifyUpstreamError(err: unknown): UpstreamFailure {
   return 'bad-gateway';
 }
 
-export function upstreamErrorBody(service: string, failure: UpstreamFailure, requestId: string, timeoutMs?: number): ApiError {
+export function upstreamErrorBody(
+  service: string,
+  failure: UpstreamFailure,
+  requestId: string,
+  timeoutMs?: number,
+): ApiError {
   switch (failure) {
     case 'unavailable':
       return apiError(503, `服务 ${service} 暂不可用 (service unavailable)`, requestId, { service });
     case 'timeout':
-      return apiError(504, `服务 ${service} 响应超时 (upstream timed out${timeoutMs ? ` after ${timeoutMs} ms` : ''})`, requestId, { service, timeoutMs });
+      return apiError(
+        504,
+        `服务 ${service} 响应超时 (upstream timed out${timeoutMs ? ` after ${timeoutMs} ms` : ''})`,
+        requestId,
+        { service, timeoutMs },
+      );
     default:
       return apiError(502, `服务 ${service} 返回了无效的响应 (bad gateway)`, requestId, { service });
   }

@@ -36,7 +36,10 @@ export class UpstreamHealthService {
           const res = await getJson(`${u.url}/health/ready`, healthTimeoutMs);
           if (res.status === 200) return [u.name, { status: 'up', url: u.url, ms: res.ms }];
           const body = res.body as { checks?: unknown } | undefined;
-          return [u.name, { status: 'down', url: u.url, ms: res.ms, reason: `not ready (HTTP ${res.status})`, checks: body?.checks }];
+          return [
+            u.name,
+            { status: 'down', url: u.url, ms: res.ms, reason: `not ready (HTTP ${res.status})`, checks: body?.checks },
+          ];
         } catch (err) {
           return [u.name, { status: 'down', url: u.url, reason: failureReason(err).reason }];
         }

@@ -43,7 +43,10 @@ async function closedPort(): Promise<number> {
  * port, with `intake` pointing at the sample upstream (sample-upstream.ts) and `registration` at a
  * closed port. Five logins on the login budget: the tokens of GatewayTestTokens, from the gateway itself.
  */
-export async function bootGatewayTestApp(prefix: string, options: Omit<GatewayAppOptions, 'database' | 'upstreams'>): Promise<GatewayTestApp> {
+export async function bootGatewayTestApp(
+  prefix: string,
+  options: Omit<GatewayAppOptions, 'database' | 'upstreams'>,
+): Promise<GatewayTestApp> {
   const db = await createTestDatabase(prefix);
   let sample: Awaited<ReturnType<typeof startSampleUpstream>> | undefined;
   let gateway: NestFastifyApplication | undefined;
@@ -73,12 +76,18 @@ export async function bootGatewayTestApp(prefix: string, options: Omit<GatewayAp
 
 async function gatewayTokens(base: string): Promise<GatewayTestTokens> {
   const tokenFrom = async (path: string, body: Record<string, string>): Promise<string> => {
-    const res = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    if (res.status !== 200) throw new Error(`${path} for ${body.username ?? body.client_id}: expected 200, got ${res.status}`);
+    const res = await fetch(`${base}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (res.status !== 200)
+      throw new Error(`${path} for ${body.username ?? body.client_id}: expected 200, got ${res.status}`);
     return ((await res.json()) as { access_token: string }).access_token;
   };
   const login = (username: string) => tokenFrom('/auth/login', { username, password: DEMO_PASSWORD });
-  const clientToken = (clientId: string) => tokenFrom('/auth/token', { grant_type: 'client_credentials', client_id: clientId, client_secret: DEMO_PASSWORD });
+  const clientToken = (clientId: string) =>
+    tokenFrom('/auth/token', { grant_type: 'client_credentials', client_id: clientId, client_secret: DEMO_PASSWORD });
   return {
     citizen: await login('citizen.li'),
     flooder: await login('citizen.zhang'),

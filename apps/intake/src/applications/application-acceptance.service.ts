@@ -42,21 +42,40 @@ export class ApplicationAcceptanceService {
       assertClerkOf(p, app, id);
       const item = await this.catalogue.version(app.itemCode, app.itemVersion);
       const check = checkStoredMaterials(item.definition, app.channel, await this.materialRows.ofApplication(id, m));
-      if (app.state === 'RECEIVED' && !check.complete) throw new MaterialsIncompleteError('受理', check.missing, check.nonConforming);
+      if (app.state === 'RECEIVED' && !check.complete)
+        throw new MaterialsIncompleteError('受理', check.missing, check.nonConforming);
       return this.acceptIn(m, app, actorOf(p, Roles.windowClerk), p.orgUnit, { instant: false, note, traceId });
     });
   }
 
-  private async acceptIn(m: EntityManager, app: ApplicationEntity, actor: StepActor, issuer: string, o: { instant: boolean; note?: string; traceId?: string }): Promise<ApplicationEntity> {
+  private async acceptIn(
+    m: EntityManager,
+    app: ApplicationEntity,
+    actor: StepActor,
+    issuer: string,
+    o: { instant: boolean; note?: string; traceId?: string },
+  ): Promise<ApplicationEntity> {
     const acceptedOn = todayInShanghai();
     const due = dueDatesFrom(intakeCalendar, acceptedOn, app.promisedLimitDays, app.legalLimitDays);
     const doc = await this.documents.issue(m, {
-      kind: 'acceptance', applicationId: app.id, applicationNumber: app.number, issuer,
+      kind: 'acceptance',
+      applicationId: app.id,
+      applicationNumber: app.number,
+      issuer,
       fields: { ...docFields(app), acceptedOn, ...dueFields(due) },
     });
     return this.steps.apply(m, app, {
-      action: 'accept', actor, document: doc, note: o.note ?? null, traceId: o.traceId, changes: { acceptedOn, ...due }, detail: { acceptedOn, ...dueFields(due) },
-      event: { name: 'accepted', data: { acceptedOn, ...dueFields(due), instant: o.instant, document: documentRef(doc) } },
+      action: 'accept',
+      actor,
+      document: doc,
+      note: o.note ?? null,
+      traceId: o.traceId,
+      changes: { acceptedOn, ...due },
+      detail: { acceptedOn, ...dueFields(due) },
+      event: {
+        name: 'accepted',
+        data: { acceptedOn, ...dueFields(due), instant: o.instant, document: documentRef(doc) },
+      },
     });
   }
 
@@ -66,13 +85,43 @@ export class ApplicationAcceptanceService {
    */
   async prepareAutomatic(app: ApplicationEntity, acceptedOn: string, at: Date, prevHash: string, traceId?: string) {
     const due = dueDatesFrom(intakeCalendar, acceptedOn, app.promisedLimitDays, app.legalLimitDays);
-    const accepted = Object.assign(new ApplicationEntity(), app, { state: nextState(app.state, 'accept'), acceptedOn, ...due } satisfies Partial<ApplicationEntity>);
-    const notice = await this.documents.prepare({ kind: 'acceptance', applicationId: app.id, applicationNumber: app.number, issuer: AUTO_ACCEPTANCE.name, fields: { ...docFields(app), acceptedOn, ...dueFields(due) } });
-    const { step, event } = this.steps.prepare(accepted, app.state, {
-      action: 'accept', actor: AUTO_ACCEPTANCE, document: notice.issued, at, traceId, note: '材料齐全，系统自动受理 (materials complete: accepted automatically)',
-      detail: { acceptedOn, ...dueFields(due), automatic: true },
-      event: { name: 'accepted', data: { acceptedOn, ...dueFields(due), instant: false, automatic: true, document: documentRef(notice.issued) } },
-    }, 2, prevHash);
+    const accepted = Object.assign(new ApplicationEntity(), app, {
+      state: nextState(app.state, 'accept'),
+      acceptedOn,
+      ...due,
+    } satisfies Partial<ApplicationEntity>);
+    const notice = await this.documents.prepare({
+      kind: 'acceptance',
+      applicationId: app.id,
+      applicationNumber: app.number,
+      issuer: AUTO_ACCEPTANCE.name,
+      fields: { ...docFields(app), acceptedOn, ...dueFields(due) },
+    });
+    const { step, event } = this.steps.prepare(
+      accepted,
+      app.state,
+      {
+        action: 'accept',
+        actor: AUTO_ACCEPTANCE,
+        document: notice.issued,
+        at,
+        traceId,
+        note: '材料齐全，系统自动受理 (materials complete: accepted automatically)',
+        detail: { acceptedOn, ...dueFields(due), automatic: true },
+        event: {
+          name: 'accepted',
+          data: {
+            acceptedOn,
+            ...dueFields(due),
+            instant: false,
+            automatic: true,
+            document: documentRef(notice.issued),
+          },
+        },
+      },
+      2,
+      prevHash,
+    );
     return { app: accepted, document: notice.row, step, event: event! };
   }
 
@@ -81,13 +130,24 @@ export class ApplicationAcceptanceService {
       const app = await this.applications.find(id, m);
       assertClerkOf(p, app, id);
       const doc = await this.documents.issue(m, {
-        kind: 'rejection', applicationId: id, applicationNumber: app.number, issuer: p.orgUnit,
+        kind: 'rejection',
+        applicationId: id,
+        applicationNumber: app.number,
+        issuer: p.orgUnit,
         fields: { ...docFields(app), reason: dto.reason, ...(dto.redirectTo ? { redirectTo: dto.redirectTo } : {}) },
       });
       return this.steps.apply(m, app, {
-        action: 'reject', actor: actorOf(p, Roles.windowClerk), document: doc, note: dto.reason, traceId,
-        changes: { closingReason: dto.reason }, detail: { redirectTo: dto.redirectTo ?? null },
-        event: { name: 'rejected', data: { reason: dto.reason, redirectTo: dto.redirectTo ?? null, document: documentRef(doc) } },
+        action: 'reject',
+        actor: actorOf(p, Roles.windowClerk),
+        document: doc,
+        note: dto.reason,
+        traceId,
+        changes: { closingReason: dto.reason },
+        detail: { redirectTo: dto.redirectTo ?? null },
+        event: {
+          name: 'rejected',
+          data: { reason: dto.reason, redirectTo: dto.redirectTo ?? null, document: documentRef(doc) },
+        },
       });
     });
   }
@@ -99,41 +159,98 @@ export class ApplicationAcceptanceService {
       assertClerkOf(p, app, id);
       const item = await this.catalogue.version(app.itemCode, app.itemVersion);
       const days = item.definition.gapAcceptanceDays;
-      if (days === null || days === undefined) throw new RuleRefusedError('该事项不适用容缺受理 (gap acceptance not allowed for this item)', { itemCode: app.itemCode });
+      if (days === null || days === undefined)
+        throw new RuleRefusedError('该事项不适用容缺受理 (gap acceptance not allowed for this item)', {
+          itemCode: app.itemCode,
+        });
       const rows = await this.materialRows.ofApplication(id, m);
-      const check = checkStoredMaterials(item.definition, app.channel, rows.filter((r) => r.materialCode !== COMMITMENT_MATERIAL));
-      if (!check.primaryComplete) throw new MaterialsIncompleteError('容缺受理', check.missing.filter((f) => f.requirement === 'primary'), check.nonConforming.filter((f) => f.requirement === 'primary'));
+      const check = checkStoredMaterials(
+        item.definition,
+        app.channel,
+        rows.filter((r) => r.materialCode !== COMMITMENT_MATERIAL),
+      );
+      if (!check.primaryComplete)
+        throw new MaterialsIncompleteError(
+          '容缺受理',
+          check.missing.filter((f) => f.requirement === 'primary'),
+          check.nonConforming.filter((f) => f.requirement === 'primary'),
+        );
       const gaps = [...check.missing, ...check.nonConforming];
       if (gaps.length === 0) throw new RuleRefusedError('材料齐全，请直接受理 (materials complete: accept instead)');
       const commitmentFile = rows.find((r) => r.materialCode === COMMITMENT_MATERIAL && r.fileId);
       if (!commitmentFile && !dto.commitment.paper) {
-        throw new RuleRefusedError('须提交签署的信用承诺书 (a signed commitment is required: upload it as material COMMITMENT or confirm the paper)');
+        throw new RuleRefusedError(
+          '须提交签署的信用承诺书 (a signed commitment is required: upload it as material COMMITMENT or confirm the paper)',
+        );
       }
       const now = new Date();
       const acceptedOn = todayInShanghai(now);
       const dueOn = gapMaterialDue(intakeCalendar, acceptedOn, days);
       if (!commitmentFile) {
         await this.materialRows.insert(m, {
-          applicationId: id, materialCode: COMMITMENT_MATERIAL, name: `信用承诺书（${dto.commitment.signedBy}签署）`, requirement: 'primary', status: 'provided',
-          fileId: null, eLicenceRef: null, problem: null, dueOn: null, remindedAt: null, overdueReportedAt: null, providedAt: now,
+          applicationId: id,
+          materialCode: COMMITMENT_MATERIAL,
+          name: `信用承诺书（${dto.commitment.signedBy}签署）`,
+          requirement: 'primary',
+          status: 'provided',
+          fileId: null,
+          eLicenceRef: null,
+          problem: null,
+          dueOn: null,
+          remindedAt: null,
+          overdueReportedAt: null,
+          providedAt: now,
         });
       }
       for (const g of gaps) await this.materialRows.update(m, id, g.code, { status: 'promised', dueOn });
       const due = dueDatesFrom(intakeCalendar, acceptedOn, app.promisedLimitDays, app.legalLimitDays, [dueOn]);
       const promisedMaterials = gaps.map((g) => ({ code: g.code, name: g.name, dueOn }));
       const doc = await this.documents.issue(m, {
-        kind: 'acceptance', applicationId: id, applicationNumber: app.number, issuer: p.orgUnit,
-        fields: { ...docFields(app), acceptedOn, ...dueFields(due), gapAcceptance: true, promisedMaterials, commitmentSignedBy: dto.commitment.signedBy },
+        kind: 'acceptance',
+        applicationId: id,
+        applicationNumber: app.number,
+        issuer: p.orgUnit,
+        fields: {
+          ...docFields(app),
+          acceptedOn,
+          ...dueFields(due),
+          gapAcceptance: true,
+          promisedMaterials,
+          commitmentSignedBy: dto.commitment.signedBy,
+        },
       });
       // The 告知承诺书 the applicant signs: what is promised and by when.
       const commitmentDoc = await this.documents.issue(m, {
-        kind: 'gap-commitment', applicationId: id, applicationNumber: app.number, issuer: p.orgUnit,
-        fields: { ...docFields(app), acceptedOn, missingMaterials: gaps.map((g) => ({ code: g.code, name: g.name, dueDate: dueOn })), signedBy: dto.commitment.signedBy, ...provisionalFieldsOf(due.dueProvisionalYears) },
+        kind: 'gap-commitment',
+        applicationId: id,
+        applicationNumber: app.number,
+        issuer: p.orgUnit,
+        fields: {
+          ...docFields(app),
+          acceptedOn,
+          missingMaterials: gaps.map((g) => ({ code: g.code, name: g.name, dueDate: dueOn })),
+          signedBy: dto.commitment.signedBy,
+          ...provisionalFieldsOf(due.dueProvisionalYears),
+        },
       });
       return this.steps.apply(m, app, {
-        action: 'gap-accept', actor: actorOf(p, Roles.windowClerk), document: doc, note: dto.note ?? null, traceId,
-        changes: { acceptedOn, ...due, gapAccepted: true }, detail: { acceptedOn, ...dueFields(due), promisedMaterials, commitmentSignedBy: dto.commitment.signedBy, commitmentDocument: documentRef(commitmentDoc) },
-        event: { name: 'gap-accepted', data: { acceptedOn, ...dueFields(due), promisedMaterials, document: documentRef(doc) } },
+        action: 'gap-accept',
+        actor: actorOf(p, Roles.windowClerk),
+        document: doc,
+        note: dto.note ?? null,
+        traceId,
+        changes: { acceptedOn, ...due, gapAccepted: true },
+        detail: {
+          acceptedOn,
+          ...dueFields(due),
+          promisedMaterials,
+          commitmentSignedBy: dto.commitment.signedBy,
+          commitmentDocument: documentRef(commitmentDoc),
+        },
+        event: {
+          name: 'gap-accepted',
+          data: { acceptedOn, ...dueFields(due), promisedMaterials, document: documentRef(doc) },
+        },
       });
     });
   }
@@ -147,16 +264,28 @@ export class ApplicationAcceptanceService {
     return this.ds.transaction(async (m) => {
       const app = await this.applications.find(id, m);
       assertClerkOf(p, app, id);
-      if (app.mode !== 'instant') throw new RuleRefusedError('该事项不是即办件 (not an instant item)', { itemCode: app.itemCode, mode: app.mode });
+      if (app.mode !== 'instant')
+        throw new RuleRefusedError('该事项不是即办件 (not an instant item)', {
+          itemCode: app.itemCode,
+          mode: app.mode,
+        });
       if (!(p.roles.includes(Roles.approver) || p.department === app.department)) {
-        throw new ForbiddenException({ message: '无当场决定权限 (no authority to decide on the spot: role approver or the item\'s department needed)' });
+        throw new ForbiddenException({
+          message: "无当场决定权限 (no authority to decide on the spot: role approver or the item's department needed)",
+        });
       }
       const item = await this.catalogue.version(app.itemCode, app.itemVersion);
       const check = checkStoredMaterials(item.definition, app.channel, await this.materialRows.ofApplication(id, m));
-      if (app.state === 'RECEIVED' && !check.complete) throw new MaterialsIncompleteError('受理', check.missing, check.nonConforming);
+      if (app.state === 'RECEIVED' && !check.complete)
+        throw new MaterialsIncompleteError('受理', check.missing, check.nonConforming);
       const actor = actorOf(p, p.roles.includes(Roles.approver) ? Roles.approver : Roles.windowClerk);
       let a = await this.acceptIn(m, app, actor, p.orgUnit, { instant: true, traceId });
-      a = await this.steps.apply(m, a, { action: 'start-review', actor, traceId, note: '当场审查 (reviewed on the spot)' });
+      a = await this.steps.apply(m, a, {
+        action: 'start-review',
+        actor,
+        traceId,
+        note: '当场审查 (reviewed on the spot)',
+      });
       a = await this.decisions.decideIn(m, a, actor, p.orgUnit, dto, traceId);
       return this.decisions.concludeIn(m, a, actor, traceId);
     });

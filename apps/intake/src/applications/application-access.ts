@@ -34,7 +34,11 @@ export function canSee(p: Principal, app: ApplicationEntity): boolean {
     case 'enterprise':
       return isOwner(p, app.applicantSubject);
     case 'staff':
-      return isClerkOf(p, app) || isDecidingStaff(p, app) || (p.roles.includes(Roles.supervisor) && canSeeDivision(p, app.division));
+      return (
+        isClerkOf(p, app) ||
+        isDecidingStaff(p, app) ||
+        (p.roles.includes(Roles.supervisor) && canSeeDivision(p, app.division))
+      );
     case 'system':
       return isDecidingStaff(p, app);
     default:
@@ -42,18 +46,28 @@ export function canSee(p: Principal, app: ApplicationEntity): boolean {
   }
 }
 
-export function assertCanSee(p: Principal, app: ApplicationEntity | null | undefined, id: string): asserts app is ApplicationEntity {
+export function assertCanSee(
+  p: Principal,
+  app: ApplicationEntity | null | undefined,
+  id: string,
+): asserts app is ApplicationEntity {
   if (!app || !canSee(p, app)) throw new NotVisibleError('申请', id);
 }
 
 /** A clerk acting on an application at the window: only their centre's (404 otherwise). */
-export function assertClerkOf(p: Principal, app: ApplicationEntity | null | undefined, id: string): asserts app is ApplicationEntity {
+export function assertClerkOf(
+  p: Principal,
+  app: ApplicationEntity | null | undefined,
+  id: string,
+): asserts app is ApplicationEntity {
   if (!app || p.type !== 'staff' || !isClerkOf(p, app)) throw new NotVisibleError('申请', id);
 }
 
 /** Personal data unmasked only for the owner and the deciding department (S6). */
 export function seesPersonalData(p: Principal, app: ApplicationEntity): boolean {
-  return ((p.type === 'citizen' || p.type === 'enterprise') && isOwner(p, app.applicantSubject)) || isDecidingStaff(p, app);
+  return (
+    ((p.type === 'citizen' || p.type === 'enterprise') && isOwner(p, app.applicantSubject)) || isDecidingStaff(p, app)
+  );
 }
 
 export function clockOf(app: ApplicationEntity, today = todayInShanghai()) {
@@ -69,7 +83,8 @@ export function clockOf(app: ApplicationEntity, today = todayInShanghai()) {
     legalLimitDays: app.legalLimitDays,
     promisedDue: app.promisedDue,
     legalDue: app.legalDue,
-    promisedRemainingWorkingDays: running && app.promisedDue ? remainingWorkingDays(intakeCalendar, asOf, app.promisedDue) : null,
+    promisedRemainingWorkingDays:
+      running && app.promisedDue ? remainingWorkingDays(intakeCalendar, asOf, app.promisedDue) : null,
     remainingWorkingDays: running && app.legalDue ? remainingWorkingDays(intakeCalendar, asOf, app.legalDue) : null,
     ...provisionalFieldsOf(app.dueProvisionalYears ?? []),
     provisionalYears: app.dueProvisionalYears ?? [],
@@ -81,7 +96,11 @@ export function clockOf(app: ApplicationEntity, today = todayInShanghai()) {
   };
 }
 
-export function toView(p: Principal, app: ApplicationEntity, materials: ApplicationMaterialEntity[]): ApplicationViewDto {
+export function toView(
+  p: Principal,
+  app: ApplicationEntity,
+  materials: ApplicationMaterialEntity[],
+): ApplicationViewDto {
   const full = seesPersonalData(p, app);
   return {
     id: app.id,
@@ -97,16 +116,34 @@ export function toView(p: Principal, app: ApplicationEntity, materials: Applicat
       idNumber: app.applicantIdNumber ? (full ? app.applicantIdNumber : maskResidentId(app.applicantIdNumber)) : null,
       phone: app.applicantPhone ? (full ? app.applicantPhone : maskPhone(app.applicantPhone)) : null,
     },
-    receivedAt: { channel: app.channel, orgUnit: app.receivingOrgUnit, division: app.receivingDivision, level: app.receivingLevel },
+    receivedAt: {
+      channel: app.channel,
+      orgUnit: app.receivingOrgUnit,
+      division: app.receivingDivision,
+      level: app.receivingLevel,
+    },
     department: app.department,
     division: app.division,
     formData: app.formData,
-    materials: materials.map((m) => ({ code: m.materialCode, name: m.name, requirement: m.requirement, status: m.status, fileId: m.fileId, eLicenceRef: m.eLicenceRef, problem: m.problem, dueOn: m.dueOn })),
+    materials: materials.map((m) => ({
+      code: m.materialCode,
+      name: m.name,
+      requirement: m.requirement,
+      status: m.status,
+      fileId: m.fileId,
+      eLicenceRef: m.eLicenceRef,
+      problem: m.problem,
+      dueOn: m.dueOn,
+    })),
     clock: clockOf(app),
     outcome: app.outcome,
     decidedAt: app.decidedAt?.toISOString() ?? null,
     concludedAt: app.concludedAt?.toISOString() ?? null,
-    delivery: { mode: app.deliveryMode, trackingNumber: app.trackingNumber, deliveredAt: app.deliveredAt?.toISOString() ?? null },
+    delivery: {
+      mode: app.deliveryMode,
+      trackingNumber: app.trackingNumber,
+      deliveredAt: app.deliveredAt?.toISOString() ?? null,
+    },
     closingReason: app.closingReason,
     version: app.version,
   };
@@ -118,7 +155,14 @@ export function toStepView(s: ApplicationStepEntity): StepViewDto {
     action: s.action,
     fromState: s.fromState,
     toState: s.toState,
-    actor: { type: s.actorType, id: s.actorId, name: s.actorName, role: s.actorRole, department: s.actorDepartment, orgUnit: s.actorOrgUnit },
+    actor: {
+      type: s.actorType,
+      id: s.actorId,
+      name: s.actorName,
+      role: s.actorRole,
+      department: s.actorDepartment,
+      orgUnit: s.actorOrgUnit,
+    },
     at: s.at.toISOString(),
     document: s.documentId ? { id: s.documentId, kind: s.documentKind, number: s.documentNumber } : null,
     note: s.note,

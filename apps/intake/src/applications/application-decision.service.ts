@@ -20,30 +20,59 @@ export class ApplicationDecisionService {
   ) {}
 
   /** The decision step: the decision document and the event. */
-  async decideIn(m: EntityManager, app: ApplicationEntity, actor: StepActor, issuer: string, dto: DecisionDto, traceId?: string, taskId?: string): Promise<ApplicationEntity> {
+  async decideIn(
+    m: EntityManager,
+    app: ApplicationEntity,
+    actor: StepActor,
+    issuer: string,
+    dto: DecisionDto,
+    traceId?: string,
+    taskId?: string,
+  ): Promise<ApplicationEntity> {
     const now = new Date();
     const decidedOn = todayInShanghai(now);
     const doc = await this.documents.issue(m, {
-      kind: dto.outcome === 'granted' ? 'decision-grant' : 'decision-refusal', applicationId: app.id, applicationNumber: app.number, issuer,
+      kind: dto.outcome === 'granted' ? 'decision-grant' : 'decision-refusal',
+      applicationId: app.id,
+      applicationNumber: app.number,
+      issuer,
       fields: { ...docFields(app), outcome: dto.outcome, reasons: dto.reasons, legalBasis: dto.legalBasis, decidedOn },
     });
     return this.steps.apply(m, app, {
-      action: 'decide', actor, document: doc, note: dto.reasons, traceId, changes: { outcome: dto.outcome, decidedAt: now },
+      action: 'decide',
+      actor,
+      document: doc,
+      note: dto.reasons,
+      traceId,
+      changes: { outcome: dto.outcome, decidedAt: now },
       detail: { outcome: dto.outcome, legalBasis: dto.legalBasis, ...(taskId ? { taskId } : {}) },
       event: {
         name: 'decided',
         data: {
-          outcome: dto.outcome, decidedOn, reasons: dto.reasons, legalBasis: dto.legalBasis, document: documentRef(doc),
-          withinPromised: app.promisedDue ? decidedOn <= app.promisedDue : null, withinLegal: app.legalDue ? decidedOn <= app.legalDue : null,
+          outcome: dto.outcome,
+          decidedOn,
+          reasons: dto.reasons,
+          legalBasis: dto.legalBasis,
+          document: documentRef(doc),
+          withinPromised: app.promisedDue ? decidedOn <= app.promisedDue : null,
+          withinLegal: app.legalDue ? decidedOn <= app.legalDue : null,
         },
       },
     });
   }
 
-  async concludeIn(m: EntityManager, app: ApplicationEntity, actor: StepActor, traceId?: string): Promise<ApplicationEntity> {
+  async concludeIn(
+    m: EntityManager,
+    app: ApplicationEntity,
+    actor: StepActor,
+    traceId?: string,
+  ): Promise<ApplicationEntity> {
     const now = new Date();
     return this.steps.apply(m, app, {
-      action: 'conclude', actor, traceId, changes: { concludedAt: now },
+      action: 'conclude',
+      actor,
+      traceId,
+      changes: { concludedAt: now },
       event: { name: 'concluded', data: { concludedOn: todayInShanghai(now), outcome: app.outcome ?? 'refused' } },
     });
   }

@@ -26,7 +26,11 @@ export class ApplicationMaterialRepository {
   async ofApplications(ids: string[]): Promise<Map<string, ApplicationMaterialEntity[]>> {
     const out = new Map<string, ApplicationMaterialEntity[]>(ids.map((id) => [id, []]));
     if (ids.length === 0) return out;
-    const rows = await this.ds.manager.createQueryBuilder(ApplicationMaterialEntity, 'm').where('m.application_id in (:...ids)', { ids }).orderBy('m.material_code').getMany();
+    const rows = await this.ds.manager
+      .createQueryBuilder(ApplicationMaterialEntity, 'm')
+      .where('m.application_id in (:...ids)', { ids })
+      .orderBy('m.material_code')
+      .getMany();
     for (const r of rows) out.get(r.applicationId)!.push(r);
     return out;
   }
@@ -35,7 +39,12 @@ export class ApplicationMaterialRepository {
     return m.findOne(ApplicationMaterialEntity, { where: { applicationId, materialCode } });
   }
 
-  async update(m: EntityManager, applicationId: string, materialCode: string, changes: Partial<ApplicationMaterialEntity>): Promise<void> {
+  async update(
+    m: EntityManager,
+    applicationId: string,
+    materialCode: string,
+    changes: Partial<ApplicationMaterialEntity>,
+  ): Promise<void> {
     await m.update(ApplicationMaterialEntity, { applicationId, materialCode }, changes);
   }
 
@@ -51,7 +60,12 @@ export class ApplicationMaterialRepository {
    * Promised (gap) materials of applications in `states` to chase today: due from today to `remindUntil`
    * and not reminded yet, or past due and not reported yet; by due date.
    */
-  async promisedToChase(today: string, remindUntil: string, states: string[], limit: number): Promise<PromisedMaterialDue[]> {
+  async promisedToChase(
+    today: string,
+    remindUntil: string,
+    states: string[],
+    limit: number,
+  ): Promise<PromisedMaterialDue[]> {
     return this.ds.query(
       `select m.application_id as "applicationId", m.material_code as "materialCode", m.name, m.due_on::text as "dueOn",
               (m.due_on >= $1) as remind
@@ -66,8 +80,15 @@ export class ApplicationMaterialRepository {
   /** Marks a promised material reminded (or reported overdue) unless done already; false when it was. */
   async markChased(m: EntityManager, applicationId: string, materialCode: string, remind: boolean): Promise<boolean> {
     const column = remind ? 'reminded_at' : 'overdue_reported_at';
-    const res = await m.createQueryBuilder().update(ApplicationMaterialEntity).set(remind ? { remindedAt: new Date() } : { overdueReportedAt: new Date() })
-      .where(`application_id = :a and material_code = :c and status = 'promised' and ${column} is null`, { a: applicationId, c: materialCode }).execute();
+    const res = await m
+      .createQueryBuilder()
+      .update(ApplicationMaterialEntity)
+      .set(remind ? { remindedAt: new Date() } : { overdueReportedAt: new Date() })
+      .where(`application_id = :a and material_code = :c and status = 'promised' and ${column} is null`, {
+        a: applicationId,
+        c: materialCode,
+      })
+      .execute();
     return res.affected === 1;
   }
 }

@@ -46,7 +46,9 @@ export class ApplicationQueryService {
   async atCentre(p: Principal, state?: ApplicationState): Promise<ApplicationEntity[]> {
     if (p.type !== 'staff' || !p.roles.includes(Roles.windowClerk)) return [];
     const [window, online] = await Promise.all(this.applications.centreHalves(p, state).map((qb) => qb.getMany()));
-    const rows = [...window, ...online].sort((x, y) => y.receivedAt.getTime() - x.receivedAt.getTime()).slice(0, APPLICATION_PAGE);
+    const rows = [...window, ...online]
+      .sort((x, y) => y.receivedAt.getTime() - x.receivedAt.getTime())
+      .slice(0, APPLICATION_PAGE);
     return rows.filter((a) => isClerkOf(p, a) && canSeeDivision(p, a.receivingDivision));
   }
 

@@ -67,7 +67,10 @@ export class ApplicationReceiptRepository implements OnModuleInit {
    */
   private receiptInsert(): GroupCommit<ObjectLiteral[][]> {
     this.receiptStatement ??= new MultiInsert(this.ds, [
-      { target: ApplicationEntity }, { target: ApplicationMaterialEntity }, { target: DocumentEntity }, { target: ApplicationStepEntity },
+      { target: ApplicationEntity },
+      { target: ApplicationMaterialEntity },
+      { target: DocumentEntity },
+      { target: ApplicationStepEntity },
       { target: OutboxEventEntity, omit: ['publishedAt', 'attempts', 'lastError'] },
     ]).grouped(RECEIPT_GROUP_COMMIT);
     return this.receiptStatement;

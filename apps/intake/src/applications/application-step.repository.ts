@@ -10,7 +10,10 @@ export class ApplicationStepRepository {
 
   /** The head of an application's chain: its last step's seq and hash (none before the first step). */
   async head(m: EntityManager, applicationId: string): Promise<{ seq: number; hash: string } | undefined> {
-    const [last] = await m.query('select seq, hash from application_step where application_id = $1 order by seq desc limit 1', [applicationId]);
+    const [last] = await m.query(
+      'select seq, hash from application_step where application_id = $1 order by seq desc limit 1',
+      [applicationId],
+    );
     return last ? { seq: Number(last.seq), hash: last.hash } : undefined;
   }
 

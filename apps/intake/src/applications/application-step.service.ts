@@ -29,12 +29,36 @@ export interface StepRequest {
 type ApplicationEvents = typeof intakeApplicationEvents;
 type CoreField = keyof ReturnType<typeof eventCore>;
 /** `{ name, data }` of an application event: `data` is the contract's payload less the common core, so a changed schema breaks every step that writes it. */
-export type StepEvent = { [N in keyof ApplicationEvents]: { name: N; data: Omit<PayloadOf<ApplicationEvents[N]>, CoreField> } }[keyof ApplicationEvents];
+export type StepEvent = {
+  [N in keyof ApplicationEvents]: { name: N; data: Omit<PayloadOf<ApplicationEvents[N]>, CoreField> };
+}[keyof ApplicationEvents];
 
-const STATE_ACTIONS = new Set<string>(['request-correction', 'correct', 'accept', 'gap-accept', 'deem-accept', 'reject', 'start-review', 'pause', 'resume', 'decide', 'conclude', 'deliver', 'withdraw']);
+const STATE_ACTIONS = new Set<string>([
+  'request-correction',
+  'correct',
+  'accept',
+  'gap-accept',
+  'deem-accept',
+  'reject',
+  'start-review',
+  'pause',
+  'resume',
+  'decide',
+  'conclude',
+  'deliver',
+  'withdraw',
+]);
 
 export function eventCore(app: ApplicationEntity, state: ApplicationState = app.state) {
-  return { applicationId: app.id, applicationNumber: app.number, itemCode: app.itemCode, itemVersion: app.itemVersion, department: app.department, division: app.division, state };
+  return {
+    applicationId: app.id,
+    applicationNumber: app.number,
+    itemCode: app.itemCode,
+    itemVersion: app.itemVersion,
+    department: app.department,
+    division: app.division,
+    state,
+  };
 }
 
 export function documentRef(d: IssuedDocument | null | undefined) {
@@ -71,17 +95,34 @@ export class ApplicationStepService {
    * A step row chained onto `prevHash`, and its event's outbox row, without writing anything: for the
    * submission, which writes the new application's first steps in its own single statement.
    */
-  prepare(app: ApplicationEntity, from: ApplicationState | null, req: StepRequest, seq: number, prevHash: string): { step: ApplicationStepEntity; event: OutboxRow | null } {
+  prepare(
+    app: ApplicationEntity,
+    from: ApplicationState | null,
+    req: StepRequest,
+    seq: number,
+    prevHash: string,
+  ): { step: ApplicationStepEntity; event: OutboxRow | null } {
     return { step: this.chained(app, from, req, seq, prevHash), event: this.eventRow(app, req) };
   }
 
   private eventRow(app: ApplicationEntity, req: StepRequest): OutboxRow | null {
     if (!req.event) return null;
     const contract = intakeApplicationEvents[req.event.name];
-    return this.outbox.prepare(contract, { subject: app.id, actor: eventActor(req.actor), traceId: req.traceId, data: { ...eventCore(app), ...req.event.data } as PayloadOf<typeof contract> });
+    return this.outbox.prepare(contract, {
+      subject: app.id,
+      actor: eventActor(req.actor),
+      traceId: req.traceId,
+      data: { ...eventCore(app), ...req.event.data } as PayloadOf<typeof contract>,
+    });
   }
 
-  private chained(app: ApplicationEntity, from: ApplicationState | null, req: StepRequest, seq: number, prevHash: string): ApplicationStepEntity {
+  private chained(
+    app: ApplicationEntity,
+    from: ApplicationState | null,
+    req: StepRequest,
+    seq: number,
+    prevHash: string,
+  ): ApplicationStepEntity {
     const step = {
       applicationId: app.id,
       seq,
@@ -104,7 +145,12 @@ export class ApplicationStepService {
     return Object.assign(new ApplicationStepEntity(), step, { prevHash, hash: stepHash(prevHash, step) });
   }
 
-  private async appendStep(m: EntityManager, app: ApplicationEntity, from: ApplicationState | null, req: StepRequest): Promise<void> {
+  private async appendStep(
+    m: EntityManager,
+    app: ApplicationEntity,
+    from: ApplicationState | null,
+    req: StepRequest,
+  ): Promise<void> {
     const head = await this.stepRows.head(m, app.id);
     await this.stepRows.insert(m, this.chained(app, from, req, head ? head.seq + 1 : 1, head?.hash ?? GENESIS_HASH));
   }

@@ -46,10 +46,21 @@ interface ResolvedRequest {
 }
 
 interface Receipt {
-  request: ResolvedRequest; parts: { item: ItemVersion; division: string; receivingDivision: string }[]; dto: SubmitApplicationDto; owner: string;
-  applicantType: 'citizen' | 'enterprise'; applicantName: string; idNumber: string | null; phone: string | null;
-  channel: 'online' | 'window'; orgUnit: string | null; receivingLevel: StaffPrincipal['level'] | null;
-  actor: StepActor; idempotencyKey: string | null; traceId?: string; issuer: string;
+  request: ResolvedRequest;
+  parts: { item: ItemVersion; division: string; receivingDivision: string }[];
+  dto: SubmitApplicationDto;
+  owner: string;
+  applicantType: 'citizen' | 'enterprise';
+  applicantName: string;
+  idNumber: string | null;
+  phone: string | null;
+  channel: 'online' | 'window';
+  orgUnit: string | null;
+  receivingLevel: StaffPrincipal['level'] | null;
+  actor: StepActor;
+  idempotencyKey: string | null;
+  traceId?: string;
+  issuer: string;
 }
 
 /**
@@ -76,9 +87,15 @@ export class ApplicationSubmissionService {
     }, CASE_NUMBER_BLOCK);
   }
 
-  async submitOnline(p: Principal, dto: SubmitApplicationDto, idempotencyKey: string, traceId?: string): Promise<Submitted> {
+  async submitOnline(
+    p: Principal,
+    dto: SubmitApplicationDto,
+    idempotencyKey: string,
+    traceId?: string,
+  ): Promise<Submitted> {
     const owner = ownerSubjectOf(p);
-    if (!owner || (p.type !== 'citizen' && p.type !== 'enterprise')) throw new ForbiddenException({ message: '仅申请人可网上申请 (only applicants apply online)' });
+    if (!owner || (p.type !== 'citizen' && p.type !== 'enterprise'))
+      throw new ForbiddenException({ message: '仅申请人可网上申请 (only applicants apply online)' });
     // No look-up of the key first: a repeat is rare, and the unique index on (applicant, key) turns it
     // into the first application in receive() (one query less on every first submission).
     const request = await this.resolve(dto);
@@ -88,7 +105,8 @@ export class ApplicationSubmissionService {
     if (p.type === 'citizen') {
       idNumber = dto.applicantIdNumber ?? null;
       if (idNumber) this.checkId('citizen', idNumber);
-      if (!idNumber && request.items.some((i) => i.definition.idCardOnly)) throw new RuleRefusedError('一证通办事项须提供身份证号 (ID-card-only item: applicantIdNumber required)');
+      if (!idNumber && request.items.some((i) => i.definition.idCardOnly))
+        throw new RuleRefusedError('一证通办事项须提供身份证号 (ID-card-only item: applicantIdNumber required)');
     } else {
       idNumber = p.uscc;
     }
@@ -97,36 +115,84 @@ export class ApplicationSubmissionService {
       return { item, division, receivingDivision: division };
     });
     return this.receive({
-      request, parts, dto, owner, applicantType: p.type, applicantName: p.name, idNumber, phone: dto.applicantPhone ?? null,
-      channel: 'online', orgUnit: null, receivingLevel: null, actor: actorOf(p), idempotencyKey, traceId, issuer: ONLINE_HALL,
+      request,
+      parts,
+      dto,
+      owner,
+      applicantType: p.type,
+      applicantName: p.name,
+      idNumber,
+      phone: dto.applicantPhone ?? null,
+      channel: 'online',
+      orgUnit: null,
+      receivingLevel: null,
+      actor: actorOf(p),
+      idempotencyKey,
+      traceId,
+      issuer: ONLINE_HALL,
     });
   }
 
-  async submitAtWindow(p: StaffPrincipal, dto: WindowSubmitApplicationDto, idempotencyKey: string | undefined, traceId?: string): Promise<Submitted> {
+  async submitAtWindow(
+    p: StaffPrincipal,
+    dto: WindowSubmitApplicationDto,
+    idempotencyKey: string | undefined,
+    traceId?: string,
+  ): Promise<Submitted> {
     const a = dto.applicant;
     this.checkId(a.type, a.idNumber);
-    const owner = a.type === 'enterprise' ? `enterprise:${a.idNumber}` : a.userId ? `citizen:${a.userId}` : `resident:${a.idNumber}`;
+    const owner =
+      a.type === 'enterprise'
+        ? `enterprise:${a.idNumber}`
+        : a.userId
+          ? `citizen:${a.userId}`
+          : `resident:${a.idNumber}`;
     if (idempotencyKey) {
       const existing = await this.existing(owner, idempotencyKey, dto);
       if (existing) return existing;
     }
     const request = await this.resolve(dto);
     for (const item of request.items) {
-      if (!item.definition.receivableAt.includes(p.level)) throw new NotReceivableHereError(item.itemCode, p.level, item.definition.receivableAt);
+      if (!item.definition.receivableAt.includes(p.level))
+        throw new NotReceivableHereError(item.itemCode, p.level, item.definition.receivableAt);
     }
     const parts = request.items.map((item) => ({
-      item, receivingDivision: p.division,
-      division: decidingDivision({ itemLevel: item.definition.level, centreDivision: p.division, centreLevel: p.level, requestedDivision: dto.division }),
+      item,
+      receivingDivision: p.division,
+      division: decidingDivision({
+        itemLevel: item.definition.level,
+        centreDivision: p.division,
+        centreLevel: p.level,
+        requestedDivision: dto.division,
+      }),
     }));
     return this.receive({
-      request, parts, dto, owner, applicantType: a.type, applicantName: a.name, idNumber: a.idNumber, phone: a.phone ?? null,
-      channel: 'window', orgUnit: p.orgUnit, receivingLevel: p.level, actor: actorOf(p, Roles.windowClerk), idempotencyKey: idempotencyKey ?? null, traceId, issuer: p.orgUnit,
+      request,
+      parts,
+      dto,
+      owner,
+      applicantType: a.type,
+      applicantName: a.name,
+      idNumber: a.idNumber,
+      phone: a.phone ?? null,
+      channel: 'window',
+      orgUnit: p.orgUnit,
+      receivingLevel: p.level,
+      actor: actorOf(p, Roles.windowClerk),
+      idempotencyKey: idempotencyKey ?? null,
+      traceId,
+      issuer: p.orgUnit,
     });
   }
 
   private checkId(type: 'citizen' | 'enterprise', id: string): void {
     const v = type === 'citizen' ? validateResidentId(id) : validateUscc(id);
-    if (!v.valid) throw new BadRequestException({ message: type === 'citizen' ? '身份证号码无效 (invalid resident ID number)' : '统一社会信用代码无效 (invalid USCC)', details: v.reasons });
+    if (!v.valid)
+      throw new BadRequestException({
+        message:
+          type === 'citizen' ? '身份证号码无效 (invalid resident ID number)' : '统一社会信用代码无效 (invalid USCC)',
+        details: v.reasons,
+      });
   }
 
   /** A repeated key: the application (or the bundle's applications) received the first time. */
@@ -135,13 +201,20 @@ export class ApplicationSubmissionService {
     const apps = dto.bundleCode ? await this.applications.byBundleKey(owner, key) : one ? [one] : [];
     if (apps.length === 0) return null;
     const materials = await this.materialRows.ofApplications(apps.map((a) => a.id));
-    return { created: false, applications: apps.map((app) => ({ app, materials: materials.get(app.id)! })), bundleCode: apps[0].bundleCode };
+    return {
+      created: false,
+      applications: apps.map((app) => ({ app, materials: materials.get(app.id)! })),
+      bundleCode: apps[0].bundleCode,
+    };
   }
 
   /** The item, or the bundle's items with the merged material list (一件事 / 一表申报, C5). */
   private async resolve(dto: SubmitApplicationDto): Promise<ResolvedRequest> {
     if (Boolean(dto.itemCode) === Boolean(dto.bundleCode)) {
-      throw new BadRequestException({ message: '须指定 itemCode 或 bundleCode 之一 (give exactly one of itemCode, bundleCode)', details: [{ field: 'itemCode', problems: ['exactly one of itemCode, bundleCode'] }] });
+      throw new BadRequestException({
+        message: '须指定 itemCode 或 bundleCode 之一 (give exactly one of itemCode, bundleCode)',
+        details: [{ field: 'itemCode', problems: ['exactly one of itemCode, bundleCode'] }],
+      });
     }
     if (dto.itemCode) {
       const item = await this.catalogue.currentVersion(dto.itemCode);
@@ -163,39 +236,133 @@ export class ApplicationSubmissionService {
     for (const part of r.parts) {
       const def = part.item.definition;
       // In a bundle the applicant gave the merged materials (B01...): each item reads its own from them.
-      const given = r.request.bundle ? itemMaterialsFromBundle(def, r.request.materials, r.dto.materials) : r.dto.materials;
+      const given = r.request.bundle
+        ? itemMaterialsFromBundle(def, r.request.materials, r.dto.materials)
+        : r.dto.materials;
       const givenByCode = new Map(given.map((g) => [g.code, g]));
-      const check = checkMaterials(def.materials, given.map((m) => givenOf(m, r.channel)), { idCardOnly: def.idCardOnly, channel: r.channel });
+      const check = checkMaterials(
+        def.materials,
+        given.map((m) => givenOf(m, r.channel)),
+        { idCardOnly: def.idCardOnly, channel: r.channel },
+      );
       const number = await this.nextNumber(caseNumberDivision(part.division), today);
       const app = Object.assign(new ApplicationEntity(), {
-        id: newId(), number, itemCode: part.item.itemCode, itemVersion: part.item.version, itemName: def.name, bundleCode: r.request.bundle, bundleGroup: group,
-        mode: def.mode, twoStepReview: def.twoStepReview,
-        applicantType: r.applicantType, applicantSubject: r.owner, applicantName: r.applicantName, applicantIdNumber: r.idNumber, applicantPhone: r.phone,
-        channel: r.channel, receivingOrgUnit: r.orgUnit, receivingDivision: part.receivingDivision, receivingLevel: r.receivingLevel, receivedBy: r.channel === 'window' ? r.actor.id : null,
-        department: def.department, division: part.division, state: 'RECEIVED', version: 1, formData: r.dto.formData, receivedAt: now, intakeClockFrom: today,
-        acceptedOn: null, deemedAccepted: false, gapAccepted: false, promisedLimitDays: def.promisedLimitDays, legalLimitDays: def.legalLimitDays,
-        promisedDue: null, legalDue: null, dueProvisionalYears: [], pausedOn: null, pausedFor: null, pausedWorkingDays: 0, extensionDays: 0, extensionReason: null, outcome: null,
-        decidedAt: null, concludedAt: null, deliveredAt: null, deliveryMode: null, trackingNumber: null, withdrawnAt: null, closingReason: null,
+        id: newId(),
+        number,
+        itemCode: part.item.itemCode,
+        itemVersion: part.item.version,
+        itemName: def.name,
+        bundleCode: r.request.bundle,
+        bundleGroup: group,
+        mode: def.mode,
+        twoStepReview: def.twoStepReview,
+        applicantType: r.applicantType,
+        applicantSubject: r.owner,
+        applicantName: r.applicantName,
+        applicantIdNumber: r.idNumber,
+        applicantPhone: r.phone,
+        channel: r.channel,
+        receivingOrgUnit: r.orgUnit,
+        receivingDivision: part.receivingDivision,
+        receivingLevel: r.receivingLevel,
+        receivedBy: r.channel === 'window' ? r.actor.id : null,
+        department: def.department,
+        division: part.division,
+        state: 'RECEIVED',
+        version: 1,
+        formData: r.dto.formData,
+        receivedAt: now,
+        intakeClockFrom: today,
+        acceptedOn: null,
+        deemedAccepted: false,
+        gapAccepted: false,
+        promisedLimitDays: def.promisedLimitDays,
+        legalLimitDays: def.legalLimitDays,
+        promisedDue: null,
+        legalDue: null,
+        dueProvisionalYears: [],
+        pausedOn: null,
+        pausedFor: null,
+        pausedWorkingDays: 0,
+        extensionDays: 0,
+        extensionReason: null,
+        outcome: null,
+        decidedAt: null,
+        concludedAt: null,
+        deliveredAt: null,
+        deliveryMode: null,
+        trackingNumber: null,
+        withdrawnAt: null,
+        closingReason: null,
         // One key per application: a bundle's applications share the applicant's key, suffixed with the item.
-        idempotencyKey: r.idempotencyKey === null ? null : r.request.bundle ? `${r.idempotencyKey}/${part.item.itemCode}` : r.idempotencyKey,
+        idempotencyKey:
+          r.idempotencyKey === null
+            ? null
+            : r.request.bundle
+              ? `${r.idempotencyKey}/${part.item.itemCode}`
+              : r.idempotencyKey,
       } satisfies Partial<ApplicationEntity>);
-      const materials = check.findings.map((f) => Object.assign(new ApplicationMaterialEntity(), {
-        applicationId: app.id, materialCode: f.code, name: f.name, requirement: f.requirement, status: f.status, fileId: null,
-        eLicenceRef: givenByCode.get(f.code)?.eLicenceRef ?? null, problem: f.problem ?? null, dueOn: null, remindedAt: null, overdueReportedAt: null,
-        providedAt: f.status === 'provided' ? now : null,
-      } satisfies ApplicationMaterialEntity));
+      const materials = check.findings.map((f) =>
+        Object.assign(new ApplicationMaterialEntity(), {
+          applicationId: app.id,
+          materialCode: f.code,
+          name: f.name,
+          requirement: f.requirement,
+          status: f.status,
+          fileId: null,
+          eLicenceRef: givenByCode.get(f.code)?.eLicenceRef ?? null,
+          problem: f.problem ?? null,
+          dueOn: null,
+          remindedAt: null,
+          overdueReportedAt: null,
+          providedAt: f.status === 'provided' ? now : null,
+        } satisfies ApplicationMaterialEntity),
+      );
       const receipt = await this.documents.prepare({
-        kind: 'receipt', applicationId: app.id, applicationNumber: app.number, issuer: r.issuer,
-        fields: { ...docFields(app), receivedOn: today, promisedLimitDays: def.promisedLimitDays, legalBasis: def.legalBasis, bundleCode: r.request.bundle, materials: check.findings.map((f) => ({ code: f.code, name: f.name, status: f.status })) },
-      });
-      const first = this.steps.prepare(app, null, {
-        action: 'receive', actor: r.actor, document: receipt.issued, at: now, traceId: r.traceId,
-        detail: { channel: r.channel, missing: check.missing.map((f) => f.code), nonConforming: check.nonConforming.map((f) => f.code), ...(group ? { bundleCode: r.request.bundle, bundleGroup: group } : {}) },
-        event: {
-          name: 'received',
-          data: { channel: r.channel, receivedAt: now.toISOString(), receivingOrgUnit: r.orgUnit, receivingDivision: app.receivingDivision, applicantType: r.applicantType, bundleCode: r.request.bundle, receipt: documentRef(receipt.issued) },
+        kind: 'receipt',
+        applicationId: app.id,
+        applicationNumber: app.number,
+        issuer: r.issuer,
+        fields: {
+          ...docFields(app),
+          receivedOn: today,
+          promisedLimitDays: def.promisedLimitDays,
+          legalBasis: def.legalBasis,
+          bundleCode: r.request.bundle,
+          materials: check.findings.map((f) => ({ code: f.code, name: f.name, status: f.status })),
         },
-      }, 1, GENESIS_HASH);
+      });
+      const first = this.steps.prepare(
+        app,
+        null,
+        {
+          action: 'receive',
+          actor: r.actor,
+          document: receipt.issued,
+          at: now,
+          traceId: r.traceId,
+          detail: {
+            channel: r.channel,
+            missing: check.missing.map((f) => f.code),
+            nonConforming: check.nonConforming.map((f) => f.code),
+            ...(group ? { bundleCode: r.request.bundle, bundleGroup: group } : {}),
+          },
+          event: {
+            name: 'received',
+            data: {
+              channel: r.channel,
+              receivedAt: now.toISOString(),
+              receivingOrgUnit: r.orgUnit,
+              receivingDivision: app.receivingDivision,
+              applicantType: r.applicantType,
+              bundleCode: r.request.bundle,
+              receipt: documentRef(receipt.issued),
+            },
+          },
+        },
+        1,
+        GENESIS_HASH,
+      );
       rows.documents.push(receipt.row);
       rows.steps.push(first.step);
       rows.events.push(first.event!);
@@ -216,7 +383,11 @@ export class ApplicationSubmissionService {
       await this.receipts.write(rows);
     } catch (err) {
       // Two submits with one key at the same moment: the unique index lets one in; the other returns it.
-      if (r.idempotencyKey && (err as { code?: string; constraint?: string }).code === '23505' && (err as { constraint?: string }).constraint === 'application_owner_idempotency') {
+      if (
+        r.idempotencyKey &&
+        (err as { code?: string; constraint?: string }).code === '23505' &&
+        (err as { constraint?: string }).constraint === 'application_owner_idempotency'
+      ) {
         const existing = await this.existing(r.owner, r.idempotencyKey, r.dto);
         if (existing) return existing;
       }
@@ -230,6 +401,11 @@ export class ApplicationSubmissionService {
    * leaves a gap in the numbers, which is harmless (docs/adr/0016).
    */
   private async nextNumber(division: string, day: string): Promise<string> {
-    return formatCaseNumber({ division, date: day, service: 'IN', sequence: await this.caseNumbers.next(`${division}|${day}`) });
+    return formatCaseNumber({
+      division,
+      date: day,
+      service: 'IN',
+      sequence: await this.caseNumbers.next(`${division}|${day}`),
+    });
   }
 }

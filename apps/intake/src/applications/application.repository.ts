@@ -34,14 +34,20 @@ export class ApplicationRepository {
   /** The applications of one bundle submission, found by the applicant's key (stored as `<key>/<item code>`). */
   byBundleKey(owner: string, key: string): Promise<ApplicationEntity[]> {
     const prefix = `${key.replace(/[\\%_]/g, (c) => `\\${c}`)}/%`;
-    return this.ds.manager.createQueryBuilder(ApplicationEntity, 'a')
+    return this.ds.manager
+      .createQueryBuilder(ApplicationEntity, 'a')
       .where('a.applicant_subject = :owner and a.idempotency_key like :prefix', { owner, prefix })
-      .orderBy('a.number', 'ASC').getMany();
+      .orderBy('a.number', 'ASC')
+      .getMany();
   }
 
   /** An applicant's own applications, newest first. */
   ofApplicant(owner: string, state?: ApplicationState): Promise<ApplicationEntity[]> {
-    return this.ds.manager.find(ApplicationEntity, { where: { applicantSubject: owner, ...(state ? { state } : {}) }, order: { receivedAt: 'DESC' }, take: APPLICATION_PAGE });
+    return this.ds.manager.find(ApplicationEntity, {
+      where: { applicantSubject: owner, ...(state ? { state } : {}) },
+      order: { receivedAt: 'DESC' },
+      take: APPLICATION_PAGE,
+    });
   }
 
   /**
@@ -51,7 +57,11 @@ export class ApplicationRepository {
    */
   centreHalves(p: StaffPrincipal, state?: ApplicationState): SelectQueryBuilder<ApplicationEntity>[] {
     const half = (where: string, params: Record<string, unknown>) => {
-      const qb = this.ds.manager.createQueryBuilder(ApplicationEntity, 'a').where(where, params).orderBy('a.received_at', 'DESC').take(APPLICATION_PAGE);
+      const qb = this.ds.manager
+        .createQueryBuilder(ApplicationEntity, 'a')
+        .where(where, params)
+        .orderBy('a.received_at', 'DESC')
+        .take(APPLICATION_PAGE);
       if (state) qb.andWhere('a.state = :state', { state });
       return qb;
     };
@@ -81,7 +91,12 @@ export class ApplicationRepository {
    * Open applications (in `states`) whose provisional years include one of `official`, after `after` in id
    * order, read along the partial index of open provisional applications.
    */
-  async withProvisionalYears(states: readonly string[], official: number[], after: string, limit: number): Promise<{ id: string }[]> {
+  async withProvisionalYears(
+    states: readonly string[],
+    official: number[],
+    after: string,
+    limit: number,
+  ): Promise<{ id: string }[]> {
     return this.ds.query(
       `select id from application
           where cardinality(due_provisional_years) > 0 and state = any($1::text[]) and due_provisional_years && $2::int[] and id > $3

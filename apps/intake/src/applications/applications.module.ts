@@ -28,10 +28,27 @@ import { PayloadStatistics1764150000001 } from './migrations/1764150000001-paylo
 import { ProvisionalDueDates1766100000001 } from './migrations/1766100000001-provisional-due-dates';
 import { WindowController } from './window.controller';
 
-export const applicationEntities = [ApplicationEntity, ApplicationMaterialEntity, ApplicationFileEntity, ApplicationStepEntity];
-export const applicationMigrations = [ApplicationsInit1764030000000, DropUnusedDepartmentIndex1764110000000, ApplicationFillfactor1764120000000, CentreListIndexes1764130000000, PayloadStatistics1764150000001, ProvisionalDueDates1766100000001];
+export const applicationEntities = [
+  ApplicationEntity,
+  ApplicationMaterialEntity,
+  ApplicationFileEntity,
+  ApplicationStepEntity,
+];
+export const applicationMigrations = [
+  ApplicationsInit1764030000000,
+  DropUnusedDepartmentIndex1764110000000,
+  ApplicationFillfactor1764120000000,
+  CentreListIndexes1764130000000,
+  PayloadStatistics1764150000001,
+  ProvisionalDueDates1766100000001,
+];
 
-const repositories = [ApplicationRepository, ApplicationMaterialRepository, ApplicationStepRepository, ApplicationReceiptRepository];
+const repositories = [
+  ApplicationRepository,
+  ApplicationMaterialRepository,
+  ApplicationStepRepository,
+  ApplicationReceiptRepository,
+];
 
 /**
  * Applications (A1–A5, A7–A10): receipt online and at any window, the material check, corrections,
@@ -42,10 +59,27 @@ const repositories = [ApplicationRepository, ApplicationMaterialRepository, Appl
   controllers: [ApplicationsController, WindowController],
   providers: [
     ...repositories,
-    ApplicationStepService, ApplicationQueryService, ApplicationDecisionService, ApplicationAcceptanceService, ApplicationSubmissionService, ApplicationCorrectionService, ApplicationLifecycleService,
-    AdvisoryLockRepository, IntakeClockService,
-    { provide: MaterialUploadParserService, inject: [HttpAdapterHost], useFactory: (h: HttpAdapterHost) => new MaterialUploadParserService(h) },
+    ApplicationStepService,
+    ApplicationQueryService,
+    ApplicationDecisionService,
+    ApplicationAcceptanceService,
+    ApplicationSubmissionService,
+    ApplicationCorrectionService,
+    ApplicationLifecycleService,
+    AdvisoryLockRepository,
+    IntakeClockService,
+    {
+      provide: MaterialUploadParserService,
+      inject: [HttpAdapterHost],
+      useFactory: (h: HttpAdapterHost) => new MaterialUploadParserService(h),
+    },
   ],
-  exports: [ApplicationRepository, ApplicationMaterialRepository, ApplicationStepService, ApplicationLifecycleService, IntakeClockService],
+  exports: [
+    ApplicationRepository,
+    ApplicationMaterialRepository,
+    ApplicationStepService,
+    ApplicationLifecycleService,
+    IntakeClockService,
+  ],
 })
 export class ApplicationsModule {}

@@ -12,10 +12,22 @@ export class MaterialUploadParserService implements OnModuleInit {
 
   onModuleInit(): void {
     const fastify = this.host.httpAdapter?.getInstance?.() as
-      | { hasContentTypeParser(t: string): boolean; addContentTypeParser(t: string[], o: object, fn: (req: unknown, body: Buffer, done: (e: Error | null, b?: Buffer) => void) => void): void }
+      | {
+          hasContentTypeParser(t: string): boolean;
+          addContentTypeParser(
+            t: string[],
+            o: object,
+            fn: (req: unknown, body: Buffer, done: (e: Error | null, b?: Buffer) => void) => void,
+          ): void;
+        }
       | undefined;
     if (!fastify?.addContentTypeParser) return;
     const types = DEFAULT_FILE_TYPES.filter((t) => !fastify.hasContentTypeParser(t));
-    if (types.length) fastify.addContentTypeParser(types, { parseAs: 'buffer', bodyLimit: MAX_MATERIAL_BYTES + 2 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+    if (types.length)
+      fastify.addContentTypeParser(
+        types,
+        { parseAs: 'buffer', bodyLimit: MAX_MATERIAL_BYTES + 2 * 1024 * 1024 },
+        (_req, body, done) => done(null, body),
+      );
   }
 }

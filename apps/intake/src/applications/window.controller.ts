@@ -1,5 +1,19 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiExtraModels, getSchemaPath, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiExtraModels,
+  getSchemaPath,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Principals, RequireRoles, Roles, StaffPrincipal } from '@onewindow/auth';
 import { idempotencyHeaderDoc, idempotencyKeyOf, TraceId } from '@onewindow/http';
 import type { FastifyReply } from 'fastify';
@@ -9,7 +23,17 @@ import { ApplicationCorrectionService } from './application-correction.service';
 import { ApplicationLifecycleService } from './application-lifecycle.service';
 import { ApplicationQueryService } from './application-query.service';
 import { ApplicationSubmissionService, Submitted } from './application-submission.service';
-import { ApplicationListQueryDto, CorrectionDto, CorrectionNoticeDto, DecisionDto, DeliverDto, GapAcceptDto, NoteDto, RejectDto, WindowSubmitApplicationDto } from './dto/application.dto';
+import {
+  ApplicationListQueryDto,
+  CorrectionDto,
+  CorrectionNoticeDto,
+  DecisionDto,
+  DeliverDto,
+  GapAcceptDto,
+  NoteDto,
+  RejectDto,
+  WindowSubmitApplicationDto,
+} from './dto/application.dto';
 import { ApplicationViewDto, BundleSubmissionViewDto, MaterialCheckViewDto } from './dto/application-view.dto';
 import type { ApplicationEntity } from './entities/application.entity';
 
@@ -35,23 +59,42 @@ export class WindowController {
   @ApiOperation({ summary: 'Receive an application on behalf of an applicant (接件); receipt issued at once' })
   @ApiHeader(idempotencyHeaderDoc('the same application', false))
   @ApiExtraModels(ApplicationViewDto, BundleSubmissionViewDto)
-  @ApiCreatedResponse({ description: 'Received: the application, or for a bundle one per item', schema: { oneOf: [{ $ref: getSchemaPath(ApplicationViewDto) }, { $ref: getSchemaPath(BundleSubmissionViewDto) }] } })
-  @ApiOkResponse({ description: 'Repeated Idempotency-Key', schema: { oneOf: [{ $ref: getSchemaPath(ApplicationViewDto) }, { $ref: getSchemaPath(BundleSubmissionViewDto) }] } })
+  @ApiCreatedResponse({
+    description: 'Received: the application, or for a bundle one per item',
+    schema: { oneOf: [{ $ref: getSchemaPath(ApplicationViewDto) }, { $ref: getSchemaPath(BundleSubmissionViewDto) }] },
+  })
+  @ApiOkResponse({
+    description: 'Repeated Idempotency-Key',
+    schema: { oneOf: [{ $ref: getSchemaPath(ApplicationViewDto) }, { $ref: getSchemaPath(BundleSubmissionViewDto) }] },
+  })
   @ApiBadRequestResponse({ description: 'Invalid input, invalid resident ID / USCC' })
   @ApiForbiddenResponse({ description: 'Not a window clerk' })
   @ApiNotFoundResponse({ description: 'Unknown item' })
   @ApiConflictResponse({ description: 'Item withdrawn' })
-  @ApiUnprocessableEntityResponse({ description: '该事项不能在本中心受理 (item not receivable at this centre), unknown material codes' })
-  async receive(@CurrentPrincipal() p: StaffPrincipal, @Body() dto: WindowSubmitApplicationDto, @Headers('idempotency-key') key: string | undefined, @TraceId() traceId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<ApplicationViewDto | BundleSubmissionViewDto> {
+  @ApiUnprocessableEntityResponse({
+    description: '该事项不能在本中心受理 (item not receivable at this centre), unknown material codes',
+  })
+  async receive(
+    @CurrentPrincipal() p: StaffPrincipal,
+    @Body() dto: WindowSubmitApplicationDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @TraceId() traceId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ApplicationViewDto | BundleSubmissionViewDto> {
     const r = await this.submission.submitAtWindow(p, dto, idempotencyKeyOf(key, false), traceId);
     reply.status(r.created ? 201 : 200);
     return this.submitted(p, r);
   }
 
   @Get()
-  @ApiOperation({ summary: "This centre's applications (received here, or online ones whose intake decision falls to it)" })
+  @ApiOperation({
+    summary: "This centre's applications (received here, or online ones whose intake decision falls to it)",
+  })
   @ApiOkResponse({ type: [ApplicationViewDto] })
-  async list(@CurrentPrincipal() p: StaffPrincipal, @Query() q: ApplicationListQueryDto): Promise<ApplicationViewDto[]> {
+  async list(
+    @CurrentPrincipal() p: StaffPrincipal,
+    @Query() q: ApplicationListQueryDto,
+  ): Promise<ApplicationViewDto[]> {
     const apps = await this.queries.atCentre(p, q.state);
     const materials = await this.queries.materialsOf(apps.map((a) => a.id));
     return apps.map((a) => toView(p, a, materials.get(a.id)!));
@@ -61,7 +104,10 @@ export class WindowController {
   @ApiOperation({ summary: 'The material check (A2): everything missing or non-conforming against the item version' })
   @ApiOkResponse({ type: MaterialCheckViewDto })
   @ApiNotFoundResponse()
-  async materialCheck(@CurrentPrincipal() p: StaffPrincipal, @Param('id', ParseUUIDPipe) id: string): Promise<MaterialCheckViewDto> {
+  async materialCheck(
+    @CurrentPrincipal() p: StaffPrincipal,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<MaterialCheckViewDto> {
     return this.correction.materialCheck(p, id);
   }
 
@@ -72,7 +118,12 @@ export class WindowController {
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'Not in RECEIVED' })
   @ApiUnprocessableEntityResponse({ description: 'Nothing to correct' })
-  async correctionNotice(@CurrentPrincipal() p: StaffPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CorrectionNoticeDto, @TraceId() traceId: string): Promise<ApplicationViewDto> {
+  async correctionNotice(
+    @CurrentPrincipal() p: StaffPrincipal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CorrectionNoticeDto,
+    @TraceId() traceId: string,
+  ): Promise<ApplicationViewDto> {
     return this.view(p, await this.correction.requestCorrection(p, id, dto, traceId));
   }
 
@@ -82,18 +133,31 @@ export class WindowController {
   @ApiOkResponse({ type: ApplicationViewDto })
   @ApiNotFoundResponse()
   @ApiConflictResponse()
-  async correct(@CurrentPrincipal() p: StaffPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CorrectionDto, @TraceId() traceId: string): Promise<ApplicationViewDto> {
+  async correct(
+    @CurrentPrincipal() p: StaffPrincipal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CorrectionDto,
+    @TraceId() traceId: string,
+  ): Promise<ApplicationViewDto> {
     return this.view(p, await this.correction.correct(p, id, dto, traceId));
   }
 
   @Post(':id/accept')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Accept (受理): acceptance notice; promised and legal due dates set; a task goes to the deciding department' })
+  @ApiOperation({
+    summary:
+      'Accept (受理): acceptance notice; promised and legal due dates set; a task goes to the deciding department',
+  })
   @ApiOkResponse({ type: ApplicationViewDto })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'Not in RECEIVED, or changed concurrently (another clerk won)' })
   @ApiUnprocessableEntityResponse({ description: 'Materials incomplete' })
-  async accept(@CurrentPrincipal() p: StaffPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: NoteDto, @TraceId() traceId: string): Promise<ApplicationViewDto> {
+  async accept(
+    @CurrentPrincipal() p: StaffPrincipal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: NoteDto,
+    @TraceId() traceId: string,
+  ): Promise<ApplicationViewDto> {
     return this.view(p, await this.acceptance.accept(p, id, dto.note, traceId));
   }
 
@@ -103,40 +167,70 @@ export class WindowController {
   @ApiOkResponse({ type: ApplicationViewDto })
   @ApiNotFoundResponse()
   @ApiConflictResponse()
-  async reject(@CurrentPrincipal() p: StaffPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RejectDto, @TraceId() traceId: string): Promise<ApplicationViewDto> {
+  async reject(
+    @CurrentPrincipal() p: StaffPrincipal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: RejectDto,
+    @TraceId() traceId: string,
+  ): Promise<ApplicationViewDto> {
     return this.view(p, await this.acceptance.reject(p, id, dto, traceId));
   }
 
   @Post(':id/gap-accept')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Gap acceptance (容缺受理, A4): primary materials complete + signed commitment; missing secondary ones get due dates' })
+  @ApiOperation({
+    summary:
+      'Gap acceptance (容缺受理, A4): primary materials complete + signed commitment; missing secondary ones get due dates',
+  })
   @ApiOkResponse({ type: ApplicationViewDto })
   @ApiNotFoundResponse()
   @ApiConflictResponse()
-  @ApiUnprocessableEntityResponse({ description: 'Not allowed for the item, primary materials missing, nothing missing, no commitment' })
-  async gapAccept(@CurrentPrincipal() p: StaffPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: GapAcceptDto, @TraceId() traceId: string): Promise<ApplicationViewDto> {
+  @ApiUnprocessableEntityResponse({
+    description: 'Not allowed for the item, primary materials missing, nothing missing, no commitment',
+  })
+  async gapAccept(
+    @CurrentPrincipal() p: StaffPrincipal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: GapAcceptDto,
+    @TraceId() traceId: string,
+  ): Promise<ApplicationViewDto> {
     return this.view(p, await this.acceptance.gapAccept(p, id, dto, traceId));
   }
 
   @Post(':id/instant-decision')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Instant item (即办件, A5): accept, decide and conclude on the spot (role approver or the item\'s department)' })
+  @ApiOperation({
+    summary:
+      "Instant item (即办件, A5): accept, decide and conclude on the spot (role approver or the item's department)",
+  })
   @ApiOkResponse({ type: ApplicationViewDto })
   @ApiForbiddenResponse({ description: 'No authority to decide' })
   @ApiNotFoundResponse()
   @ApiConflictResponse()
   @ApiUnprocessableEntityResponse({ description: 'Not an instant item, materials incomplete' })
-  async instant(@CurrentPrincipal() p: StaffPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: DecisionDto, @TraceId() traceId: string): Promise<ApplicationViewDto> {
+  async instant(
+    @CurrentPrincipal() p: StaffPrincipal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: DecisionDto,
+    @TraceId() traceId: string,
+  ): Promise<ApplicationViewDto> {
     return this.view(p, await this.acceptance.instantDecision(p, id, dto, traceId));
   }
 
   @Post(':id/deliver')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Deliver the result (送达, A9) at the window or by post (tracking number recorded): DELIVERED closes it' })
+  @ApiOperation({
+    summary: 'Deliver the result (送达, A9) at the window or by post (tracking number recorded): DELIVERED closes it',
+  })
   @ApiOkResponse({ type: ApplicationViewDto })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'Not concluded (currentState in details)' })
-  async deliver(@CurrentPrincipal() p: StaffPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: DeliverDto, @TraceId() traceId: string): Promise<ApplicationViewDto> {
+  async deliver(
+    @CurrentPrincipal() p: StaffPrincipal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: DeliverDto,
+    @TraceId() traceId: string,
+  ): Promise<ApplicationViewDto> {
     return this.view(p, await this.lifecycle.deliver(p, id, dto, traceId));
   }
 

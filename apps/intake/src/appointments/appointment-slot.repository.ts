@@ -9,9 +9,16 @@ export class AppointmentSlotRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   /** Inserts the planned slots of a centre and category, keeping any that exists (same start); returns the ids inserted. */
-  async insertPlanned(
-    s: { ids: string[]; centre: string; category: string; startsAt: Date[]; endsAt: Date[]; capacity: number; createdBy: string; createdAt: Date },
-  ): Promise<unknown[]> {
+  async insertPlanned(s: {
+    ids: string[];
+    centre: string;
+    category: string;
+    startsAt: Date[];
+    endsAt: Date[];
+    capacity: number;
+    createdBy: string;
+    createdAt: Date;
+  }): Promise<unknown[]> {
     return (await this.ds.query(
       `insert into appointment_slot (id, centre, category, starts_at, ends_at, capacity, booked, created_by, created_at)
        select unnest($1::uuid[]), $2, $3, unnest($4::timestamptz[]), unnest($5::timestamptz[]), $6, 0, $7, $8

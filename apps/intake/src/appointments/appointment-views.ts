@@ -4,7 +4,15 @@ import type { AppointmentSlotEntity } from './entities/appointment-slot.entity';
 import type { QueueTicketEntity } from './entities/queue-ticket.entity';
 
 export function slotView(s: AppointmentSlotEntity): SlotViewDto {
-  return { id: s.id, centre: s.centre, category: s.category, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString(), capacity: s.capacity, available: Math.max(s.capacity - s.booked, 0) };
+  return {
+    id: s.id,
+    centre: s.centre,
+    category: s.category,
+    startsAt: s.startsAt.toISOString(),
+    endsAt: s.endsAt.toISOString(),
+    capacity: s.capacity,
+    available: Math.max(s.capacity - s.booked, 0),
+  };
 }
 
 export function appointmentView(a: AppointmentEntity, s: AppointmentSlotEntity): AppointmentViewDto {

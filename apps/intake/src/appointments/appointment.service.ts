@@ -30,7 +30,12 @@ export class AppointmentService {
   ) {}
 
   /** A clerk opens slots at their own centre; an existing slot (same category and start) is kept as is. */
-  async openSlots(clerk: StaffPrincipal, category: string, range: SlotRange, capacity: number): Promise<{ created: number; skipped: number }> {
+  async openSlots(
+    clerk: StaffPrincipal,
+    category: string,
+    range: SlotRange,
+    capacity: number,
+  ): Promise<{ created: number; skipped: number }> {
     let planned: { startsAt: Date; endsAt: Date }[];
     try {
       planned = planSlots(range);
@@ -38,16 +43,29 @@ export class AppointmentService {
       if (e instanceof SlotPlanError) throw new UnprocessableEntityException({ message: e.message });
       throw e;
     }
-    if (range.fromDate < toIsoDate(this.clock.now())) throw new UnprocessableEntityException({ message: '不能开放过去日期的时段 (fromDate is in the past)' });
+    if (range.fromDate < toIsoDate(this.clock.now()))
+      throw new UnprocessableEntityException({ message: '不能开放过去日期的时段 (fromDate is in the past)' });
     if (planned.length === 0) return { created: 0, skipped: 0 };
     const inserted = await this.slots.insertPlanned({
-      ids: planned.map(() => newId()), centre: clerk.orgUnit, category, startsAt: planned.map((s) => s.startsAt), endsAt: planned.map((s) => s.endsAt), capacity, createdBy: clerk.sub, createdAt: this.clock.now(),
+      ids: planned.map(() => newId()),
+      centre: clerk.orgUnit,
+      category,
+      startsAt: planned.map((s) => s.startsAt),
+      endsAt: planned.map((s) => s.endsAt),
+      capacity,
+      createdBy: clerk.sub,
+      createdAt: this.clock.now(),
     });
     return { created: inserted.length, skipped: planned.length - inserted.length };
   }
 
   /** Public: the slots of a centre and category between two dates, with what is left of each. */
-  async listSlots(centre: string, category: string | undefined, fromDate: string, toDate: string): Promise<AppointmentSlotEntity[]> {
+  async listSlots(
+    centre: string,
+    category: string | undefined,
+    fromDate: string,
+    toDate: string,
+  ): Promise<AppointmentSlotEntity[]> {
     return this.slots.between(centre, category, shanghaiInstant(fromDate, 0), shanghaiInstant(addDays(toDate, 1), 0));
   }
 
@@ -64,12 +82,31 @@ export class AppointmentService {
       if (!(await this.slots.takeSeat(m, slotId, now))) {
         const slot = await this.slots.find(slotId, m);
         if (!slot) throw new NotVisibleError(SLOT, slotId);
-        if (slot.startsAt <= now) throw new ConflictException({ message: '该时段已开始，不能预约 (slot already started)', details: { startsAt: slot.startsAt.toISOString() } });
-        throw new ConflictException({ message: '该时段已约满 (slot fully booked)', details: { capacity: slot.capacity } });
+        if (slot.startsAt <= now)
+          throw new ConflictException({
+            message: '该时段已开始，不能预约 (slot already started)',
+            details: { startsAt: slot.startsAt.toISOString() },
+          });
+        throw new ConflictException({
+          message: '该时段已约满 (slot fully booked)',
+          details: { capacity: slot.capacity },
+        });
       }
       const mine = await this.appointments.booked(m, slotId, owner);
-      if (mine) throw new ConflictException({ message: '您已预约该时段 (already booked this slot)', details: { appointmentId: mine.id } });
-      const appointment: AppointmentEntity = { id: newId(), slotId, ownerSubject: owner, status: 'booked', bookedAt: now, cancelledAt: null, checkedInAt: null };
+      if (mine)
+        throw new ConflictException({
+          message: '您已预约该时段 (already booked this slot)',
+          details: { appointmentId: mine.id },
+        });
+      const appointment: AppointmentEntity = {
+        id: newId(),
+        slotId,
+        ownerSubject: owner,
+        status: 'booked',
+        bookedAt: now,
+        cancelledAt: null,
+        checkedInAt: null,
+      };
       await this.appointments.insert(m, appointment);
       const slot = await this.slots.get(m, slotId);
       return { appointment, slot };
@@ -102,10 +139,17 @@ export class AppointmentService {
       if (appointment.status !== 'booked') throw new InvalidTransitionError(APPOINTMENT, appointment.status, 'cancel');
       const slot = await this.slots.lock(m, appointment.slotId);
       const now = this.clock.now();
-      if (slot.startsAt <= now) throw new ConflictException({ message: '时段已开始，不能取消 (slot already started)', details: { startsAt: slot.startsAt.toISOString() } });
+      if (slot.startsAt <= now)
+        throw new ConflictException({
+          message: '时段已开始，不能取消 (slot already started)',
+          details: { startsAt: slot.startsAt.toISOString() },
+        });
       await this.appointments.update(m, id, { status: 'cancelled', cancelledAt: now });
       await this.slots.giveBackSeat(m, slot.id);
-      return { appointment: { ...appointment, status: 'cancelled', cancelledAt: now }, slot: { ...slot, booked: slot.booked - 1 } };
+      return {
+        appointment: { ...appointment, status: 'cancelled', cancelledAt: now },
+        slot: { ...slot, booked: slot.booked - 1 },
+      };
     });
   }
 }

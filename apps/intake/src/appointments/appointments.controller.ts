@@ -1,10 +1,35 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, UnprocessableEntityException } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { CurrentPrincipal, Principals, Public, RequireRoles, Roles, type Principal, type StaffPrincipal } from '@onewindow/auth';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import {
+  CurrentPrincipal,
+  Principals,
+  Public,
+  RequireRoles,
+  Roles,
+  type Principal,
+  type StaffPrincipal,
+} from '@onewindow/auth';
 import { toDayNumber } from '@onewindow/calendar';
 import { AppointmentService } from './appointment.service';
 import { appointmentView, slotView } from './appointment-views';
-import { AppointmentViewDto, BookDto, IdParamDto, ListSlotsQueryDto, OpenSlotsDto, OpenSlotsViewDto, SlotViewDto } from './dto/appointment.dto';
+import {
+  AppointmentViewDto,
+  BookDto,
+  IdParamDto,
+  ListSlotsQueryDto,
+  OpenSlotsDto,
+  OpenSlotsViewDto,
+  SlotViewDto,
+} from './dto/appointment.dto';
 
 @ApiTags('appointments 预约')
 @Controller('appointments')
@@ -29,7 +54,8 @@ export class AppointmentsController {
   @ApiOkResponse({ type: [SlotViewDto] })
   async slots(@Query() q: ListSlotsQueryDto): Promise<SlotViewDto[]> {
     const days = toDayNumber(q.toDate) - toDayNumber(q.fromDate);
-    if (days < 0 || days > 31) throw new UnprocessableEntityException({ message: '查询范围须为 0 至 31 天 (range must be 0-31 days)' });
+    if (days < 0 || days > 31)
+      throw new UnprocessableEntityException({ message: '查询范围须为 0 至 31 天 (range must be 0-31 days)' });
     return (await this.appointments.listSlots(q.centre, q.category, q.fromDate, q.toDate)).map(slotView);
   }
 

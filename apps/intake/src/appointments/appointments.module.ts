@@ -18,7 +18,14 @@ export const appointmentMigrations = [Appointments1764050000000];
 /** Appointments (预约) and queue tickets (叫号), A11. */
 @Module({
   controllers: [AppointmentsController, QueueController],
-  providers: [AppointmentSlotRepository, AppointmentRepository, QueueTicketRepository, AppointmentClockService, AppointmentService, QueueService],
+  providers: [
+    AppointmentSlotRepository,
+    AppointmentRepository,
+    QueueTicketRepository,
+    AppointmentClockService,
+    AppointmentService,
+    QueueService,
+  ],
   exports: [AppointmentService, QueueService],
 })
 export class AppointmentsModule {}

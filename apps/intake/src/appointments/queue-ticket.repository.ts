@@ -39,7 +39,10 @@ export class QueueTicketRepository {
   }
 
   async letterOf(m: EntityManager, centre: string, category: string): Promise<string | undefined> {
-    const found = (await m.query(`select letter from queue_category where centre = $1 and category = $2`, [centre, category])) as { letter: string }[];
+    const found = (await m.query(`select letter from queue_category where centre = $1 and category = $2`, [
+      centre,
+      category,
+    ])) as { letter: string }[];
     return found[0]?.letter;
   }
 
@@ -49,24 +52,39 @@ export class QueueTicketRepository {
   }
 
   async countCategories(m: EntityManager, centre: string): Promise<number> {
-    const [{ n }] = (await m.query(`select count(*)::int as n from queue_category where centre = $1`, [centre])) as { n: number }[];
+    const [{ n }] = (await m.query(`select count(*)::int as n from queue_category where centre = $1`, [centre])) as {
+      n: number;
+    }[];
     return n!;
   }
 
   async insertCategory(m: EntityManager, centre: string, category: string, letter: string): Promise<void> {
-    await m.query(`insert into queue_category (centre, category, letter) values ($1, $2, $3)`, [centre, category, letter]);
+    await m.query(`insert into queue_category (centre, category, letter) values ($1, $2, $3)`, [
+      centre,
+      category,
+      letter,
+    ]);
   }
 
   /** The ticket last called to a window counts as served once the window calls again. */
   async serveCalled(m: EntityManager, centre: string, day: string, windowNo: string): Promise<void> {
-    await m.query(`update queue_ticket set status = 'served' where centre = $1 and day = $2 and window_no = $3 and status = 'called'`, [centre, day, windowNo]);
+    await m.query(
+      `update queue_ticket set status = 'served' where centre = $1 and day = $2 and window_no = $3 and status = 'called'`,
+      [centre, day, windowNo],
+    );
   }
 
   /**
    * The next waiting ticket, locked: appointment tickets whose slot is on now (by slot start), then
    * everyone else by arrival. SKIP LOCKED lets two windows call at once without getting the same ticket.
    */
-  async nextWaiting(m: EntityManager, centre: string, day: string, now: Date, categories?: string[]): Promise<string | undefined> {
+  async nextWaiting(
+    m: EntityManager,
+    centre: string,
+    day: string,
+    now: Date,
+    categories?: string[],
+  ): Promise<string | undefined> {
     const params: unknown[] = [centre, day, now];
     const byCategory = categories?.length ? `and category = any($${params.push(categories)})` : '';
     const rows = (await m.query(

@@ -31,16 +31,23 @@ export class QueueService {
    * Check-in with an appointment: by its applicant, or by a clerk of its centre (the guide desk).
    * Checking in twice returns the same ticket.
    */
-  async ticketForAppointment(p: Principal, appointmentId: string): Promise<{ ticket: QueueTicketEntity; created: boolean }> {
+  async ticketForAppointment(
+    p: Principal,
+    appointmentId: string,
+  ): Promise<{ ticket: QueueTicketEntity; created: boolean }> {
     return this.ds.transaction(async (m) => {
       const appointment = await this.appointments.lock(m, appointmentId);
       const slot = appointment && (await this.slots.find(appointment.slotId, m));
-      const visible = appointment && slot && (isOwner(p, appointment.ownerSubject) || (p.type === 'staff' && p.orgUnit === slot.centre));
+      const visible =
+        appointment &&
+        slot &&
+        (isOwner(p, appointment.ownerSubject) || (p.type === 'staff' && p.orgUnit === slot.centre));
       if (!appointment || !slot || !visible) throw new NotVisibleError(APPOINTMENT, appointmentId);
       if (appointment.status === 'checked-in') {
         return { ticket: await this.tickets.ofAppointment(m, appointmentId), created: false };
       }
-      if (appointment.status !== 'booked') throw new InvalidTransitionError(APPOINTMENT, appointment.status, 'check-in');
+      if (appointment.status !== 'booked')
+        throw new InvalidTransitionError(APPOINTMENT, appointment.status, 'check-in');
       const now = this.clock.now();
       const opens = new Date(slot.startsAt.getTime() - CHECK_IN_EARLY_MINUTES * 60_000);
       if (now < opens || now >= slot.endsAt) {
@@ -68,13 +75,26 @@ export class QueueService {
   /** A walk-in ticket, issued at the centre (guide desk or kiosk operated by staff). */
   async walkIn(clerk: StaffPrincipal, category: string): Promise<QueueTicketEntity> {
     return this.ds.transaction((m) =>
-      this.issue(m, { centre: clerk.orgUnit, category, kind: 'walk-in', appointmentId: null, slotStartsAt: null, slotEndsAt: null, ownerSubject: null, issuedBy: `staff:${clerk.sub}`, now: this.clock.now() }),
+      this.issue(m, {
+        centre: clerk.orgUnit,
+        category,
+        kind: 'walk-in',
+        appointmentId: null,
+        slotStartsAt: null,
+        slotEndsAt: null,
+        ownerSubject: null,
+        issuedBy: `staff:${clerk.sub}`,
+        now: this.clock.now(),
+      }),
     );
   }
 
   private async issue(
     m: EntityManager,
-    t: Pick<QueueTicketEntity, 'centre' | 'category' | 'kind' | 'appointmentId' | 'slotStartsAt' | 'slotEndsAt' | 'ownerSubject' | 'issuedBy'> & { now: Date },
+    t: Pick<
+      QueueTicketEntity,
+      'centre' | 'category' | 'kind' | 'appointmentId' | 'slotStartsAt' | 'slotEndsAt' | 'ownerSubject' | 'issuedBy'
+    > & { now: Date },
   ): Promise<QueueTicketEntity> {
     const day = toIsoDate(t.now);
     const letter = await this.letterOf(m, t.centre, t.category);
@@ -137,11 +157,18 @@ export class QueueService {
     const day = toIsoDate(this.clock.now());
     const called = await this.tickets.lastCalled(centre, day);
     const waiting = await this.tickets.waiting(centre, day);
-    return { centre, day, called: called.map((r) => ({ number: r.number, windowNo: r.window_no, calledAt: r.called_at.toISOString() })), waiting };
+    return {
+      centre,
+      day,
+      called: called.map((r) => ({ number: r.number, windowNo: r.window_no, calledAt: r.called_at.toISOString() })),
+      waiting,
+    };
   }
 
   /** Applicants may not take walk-in tickets remotely: the number is for someone standing in the hall. */
   static refuseRemoteWalkIn(): never {
-    throw new ForbiddenException({ message: '现场取号请在服务中心取号机或导办台办理 (walk-in tickets are issued at the centre)' });
+    throw new ForbiddenException({
+      message: '现场取号请在服务中心取号机或导办台办理 (walk-in tickets are issued at the centre)',
+    });
   }
 }

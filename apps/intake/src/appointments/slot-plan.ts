@@ -41,13 +41,18 @@ export function planSlots(r: SlotRange): { startsAt: Date; endsAt: Date }[] {
   const start = minutesOf(r.dailyStart);
   const end = minutesOf(r.dailyEnd);
   if (end <= start) throw new SlotPlanError('结束时间须晚于开始时间 (dailyEnd must be after dailyStart)');
-  if (!Number.isInteger(r.slotMinutes) || r.slotMinutes < 5 || r.slotMinutes > 480) throw new SlotPlanError('时段长度须为 5 至 480 分钟 (slotMinutes must be 5-480)');
+  if (!Number.isInteger(r.slotMinutes) || r.slotMinutes < 5 || r.slotMinutes > 480)
+    throw new SlotPlanError('时段长度须为 5 至 480 分钟 (slotMinutes must be 5-480)');
   const days = toDayNumber(r.toDate) - toDayNumber(r.fromDate) + 1;
   if (days < 1) throw new SlotPlanError('结束日期不能早于开始日期 (toDate must not be before fromDate)');
-  if (days > MAX_RANGE_DAYS) throw new SlotPlanError(`一次最多开放 ${MAX_RANGE_DAYS} 天 (at most ${MAX_RANGE_DAYS} days per request)`);
+  if (days > MAX_RANGE_DAYS)
+    throw new SlotPlanError(`一次最多开放 ${MAX_RANGE_DAYS} 天 (at most ${MAX_RANGE_DAYS} days per request)`);
   const perDay = Math.floor((end - start) / r.slotMinutes);
   if (perDay < 1) throw new SlotPlanError('时段长度超过每日开放时间 (slotMinutes longer than the opening hours)');
-  if (perDay * days > MAX_SLOTS_PER_REQUEST) throw new SlotPlanError(`一次最多开放 ${MAX_SLOTS_PER_REQUEST} 个时段 (at most ${MAX_SLOTS_PER_REQUEST} slots per request)`);
+  if (perDay * days > MAX_SLOTS_PER_REQUEST)
+    throw new SlotPlanError(
+      `一次最多开放 ${MAX_SLOTS_PER_REQUEST} 个时段 (at most ${MAX_SLOTS_PER_REQUEST} slots per request)`,
+    );
 
   const slots: { startsAt: Date; endsAt: Date }[] = [];
   for (let d = 0; d < days; d++) {
@@ -56,7 +61,8 @@ export function planSlots(r: SlotRange): { startsAt: Date; endsAt: Date }[] {
       // No holiday notice for that year yet: refuse rather than open slots on a possible make-up day or
       // holiday. The calendar is intake's own, so a notice published at run time opens the year (ADR 0022).
       const year = Number(date.slice(0, 4));
-      if (!intakeCalendar.isOfficialYear(year)) throw new SlotPlanError(new CalendarYearMissingError(year, intakeCalendar.coverage()).message);
+      if (!intakeCalendar.isOfficialYear(year))
+        throw new SlotPlanError(new CalendarYearMissingError(year, intakeCalendar.coverage()).message);
       if (!intakeCalendar.isWorkingDay(date)) continue;
     }
     for (let i = 0; i < perDay; i++) {

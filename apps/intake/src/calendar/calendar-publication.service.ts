@@ -38,7 +38,12 @@ export class CalendarPublicationService {
     };
   }
 
-  async publish(p: StaffPrincipal, year: number, dto: PublishCalendarYearDto, traceId?: string): Promise<PublishedCalendarYearViewDto> {
+  async publish(
+    p: StaffPrincipal,
+    year: number,
+    dto: PublishCalendarYearDto,
+    traceId?: string,
+  ): Promise<PublishedCalendarYearViewDto> {
     const days = { off: dto.off.map((r) => ({ name: r.name, from: r.from, to: r.to })), work: [...dto.work] };
     const published: PublishedYear = { year, days, source: dto.source, publishedBy: p.sub, publishedAt: new Date() };
     try {
@@ -49,21 +54,34 @@ export class CalendarPublicationService {
     await this.ds.transaction(async (m) => {
       await this.store.record(m, published);
       await this.outbox.add(m, CalendarYearPublished, {
-        subject: String(year), traceId, actor: { type: 'staff', id: p.sub },
-        data: { year, ...days, source: dto.source, publishedBy: p.sub, publishedAt: published.publishedAt.toISOString() },
+        subject: String(year),
+        traceId,
+        actor: { type: 'staff', id: p.sub },
+        data: {
+          year,
+          ...days,
+          source: dto.source,
+          publishedBy: p.sub,
+          publishedAt: published.publishedAt.toISOString(),
+        },
       });
     });
     this.store.apply(published);
     logger.info({ year, by: p.sub }, 'official calendar year published');
     // A worker recounts on its next tick anyway; a process that is one does it now.
-    if (runsBackgroundWork()) void this.store.correct().catch((err) => logger.error({ err }, 'provisional date correction failed'));
+    if (runsBackgroundWork())
+      void this.store.correct().catch((err) => logger.error({ err }, 'provisional date correction failed'));
     return { year, source: dto.source, publishedBy: p.sub, publishedAt: published.publishedAt.toISOString() };
   }
 
   private refusal(e: unknown): Error {
-    if (e instanceof CalendarYearAlreadyOfficialError) return new ConflictException({ message: e.message, details: { year: e.year } });
+    if (e instanceof CalendarYearAlreadyOfficialError)
+      return new ConflictException({ message: e.message, details: { year: e.year } });
     if (e instanceof HolidayDataError) {
-      return new BadRequestException({ message: '节假日安排数据无效 (invalid holiday notice data)', details: e.problems.map((problem) => ({ field: 'days', problems: [problem] })) });
+      return new BadRequestException({
+        message: '节假日安排数据无效 (invalid holiday notice data)',
+        details: e.problems.map((problem) => ({ field: 'days', problems: [problem] })),
+      });
     }
     return e as Error;
   }

@@ -41,30 +41,57 @@ export class DueDateCorrectionService implements OnModuleInit {
   /** Every open application whose provisional years include one that is official now; returns how many were recounted. */
   async run(): Promise<number> {
     let done = 0;
-    for (let after = '00000000-0000-0000-0000-000000000000'; ; ) {
-      const rows = await this.applications.withProvisionalYears(RECOUNTED_STATES, intakeCalendar.coverage(), after, BATCH);
+    for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
+      const rows = await this.applications.withProvisionalYears(
+        RECOUNTED_STATES,
+        intakeCalendar.coverage(),
+        after,
+        BATCH,
+      );
       for (const { id } of rows) if (await this.ds.transaction((m) => this.recount(m, id))) done++;
       if (rows.length < BATCH) break;
       after = rows[rows.length - 1].id;
     }
-    if (done) logger.info({ applications: done, official: intakeCalendar.coverage() }, 'provisional due dates recounted');
+    if (done)
+      logger.info({ applications: done, official: intakeCalendar.coverage() }, 'provisional due dates recounted');
     return done;
   }
 
   private async recount(m: EntityManager, id: string): Promise<boolean> {
     const app = await this.applications.findForUpdate(m, id);
     const official = app?.dueProvisionalYears.filter((y) => intakeCalendar.isOfficialYear(y)) ?? [];
-    if (!app || !app.acceptedOn || official.length === 0 || !(RECOUNTED_STATES as readonly string[]).includes(app.state)) return false;
+    if (
+      !app ||
+      !app.acceptedOn ||
+      official.length === 0 ||
+      !(RECOUNTED_STATES as readonly string[]).includes(app.state)
+    )
+      return false;
     const materials = (await this.materialRows.ofApplication(id, m)).filter((r) => r.status === 'promised' && r.dueOn);
-    const gapDays = materials.length ? (await this.catalogue.version(app.itemCode, app.itemVersion)).definition.gapAcceptanceDays : null;
-    const materialDue = gapDays === null || gapDays === undefined ? null : gapMaterialDue(intakeCalendar, app.acceptedOn, gapDays);
-    const recounted = materials.map((r) => ({ code: r.materialCode, name: r.name, previousDueOn: r.dueOn!, dueOn: materialDue ?? r.dueOn! }));
-    const due = recountDueDates(intakeCalendar, { ...app, acceptedOn: app.acceptedOn }, recounted.map((r) => r.dueOn));
+    const gapDays = materials.length
+      ? (await this.catalogue.version(app.itemCode, app.itemVersion)).definition.gapAcceptanceDays
+      : null;
+    const materialDue =
+      gapDays === null || gapDays === undefined ? null : gapMaterialDue(intakeCalendar, app.acceptedOn, gapDays);
+    const recounted = materials.map((r) => ({
+      code: r.materialCode,
+      name: r.name,
+      previousDueOn: r.dueOn!,
+      dueOn: materialDue ?? r.dueOn!,
+    }));
+    const due = recountDueDates(
+      intakeCalendar,
+      { ...app, acceptedOn: app.acceptedOn },
+      recounted.map((r) => r.dueOn),
+    );
     for (const r of recounted.filter((r) => r.dueOn !== r.previousDueOn)) {
       await this.materialRows.update(m, id, r.code, { dueOn: r.dueOn });
     }
     const previous = { promisedDue: app.promisedDue, legalDue: app.legalDue };
-    const changed = previous.promisedDue !== due.promisedDue || previous.legalDue !== due.legalDue || recounted.some((r) => r.dueOn !== r.previousDueOn);
+    const changed =
+      previous.promisedDue !== due.promisedDue ||
+      previous.legalDue !== due.legalDue ||
+      recounted.some((r) => r.dueOn !== r.previousDueOn);
     const told = dueFields(due);
     await this.steps.apply(m, app, {
       action: 'recalculate-due-dates',
@@ -74,7 +101,10 @@ export class DueDateCorrectionService implements OnModuleInit {
         ? `${official.join('、')} 年节假日安排已发布，期限重新核定：法定办结日期 ${previous.legalDue} → ${due.legalDue}，承诺办结日期 ${previous.promisedDue} → ${due.promisedDue} (due dates recalculated on the published notice)`
         : `${official.join('、')} 年节假日安排已发布，期限经核定不变 (due dates confirmed on the published notice)`,
       detail: { officialYears: official, previous, ...told, changed, materials: recounted },
-      event: { name: 'due-dates-recalculated', data: { officialYears: official, previous, ...told, changed, materials: recounted } },
+      event: {
+        name: 'due-dates-recalculated',
+        data: { officialYears: official, previous, ...told, changed, materials: recounted },
+      },
     });
     return true;
   }

@@ -1,7 +1,16 @@
 import { Body, Controller, HttpCode, Param, Post, Put } from '@nestjs/common';
 import {
-  ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags,
-  ApiUnauthorizedResponse, ApiUnprocessableEntityResponse,
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Principals, RequireRoles, Roles, type StaffPrincipal } from '@onewindow/auth';
 import { CatalogueAdminService } from './catalogue-admin.service';
@@ -37,8 +46,14 @@ export class CatalogueAdminController {
   @ApiCreatedResponse({ type: ItemVersionViewDto })
   @ApiBadRequestResponse({ description: 'Invalid body; every field problem in details.' })
   @ApiNotFoundResponse({ description: 'Unknown item.' })
-  @ApiConflictResponse({ description: 'A draft exists already (details.currentState draft), or the item is withdrawn.' })
-  newDraft(@Param() p: ItemCodeParamDto, @Body() body: ItemDefinitionBodyDto, @CurrentPrincipal() actor: StaffPrincipal): Promise<ItemVersionViewDto> {
+  @ApiConflictResponse({
+    description: 'A draft exists already (details.currentState draft), or the item is withdrawn.',
+  })
+  newDraft(
+    @Param() p: ItemCodeParamDto,
+    @Body() body: ItemDefinitionBodyDto,
+    @CurrentPrincipal() actor: StaffPrincipal,
+  ): Promise<ItemVersionViewDto> {
     return this.admin.newDraft(p.code, body, actor) as Promise<ItemVersionViewDto>;
   }
 
@@ -48,7 +63,11 @@ export class CatalogueAdminController {
   @ApiBadRequestResponse({ description: 'Invalid body; every field problem in details.' })
   @ApiNotFoundResponse({ description: 'Unknown item or version.' })
   @ApiConflictResponse({ description: 'The version is not a draft (details.currentState), or the item is withdrawn.' })
-  replaceDraft(@Param() p: ItemVersionParamDto, @Body() body: ItemDefinitionBodyDto, @CurrentPrincipal() actor: StaffPrincipal): Promise<ItemVersionViewDto> {
+  replaceDraft(
+    @Param() p: ItemVersionParamDto,
+    @Body() body: ItemDefinitionBodyDto,
+    @CurrentPrincipal() actor: StaffPrincipal,
+  ): Promise<ItemVersionViewDto> {
     return this.admin.replaceDraft(p.code, p.version, body, actor) as Promise<ItemVersionViewDto>;
   }
 
@@ -58,7 +77,9 @@ export class CatalogueAdminController {
   @ApiOkResponse({ type: ItemVersionViewDto })
   @ApiNotFoundResponse({ description: 'Unknown item or version.' })
   @ApiConflictResponse({ description: 'The version is not a draft (details.currentState), or the item is withdrawn.' })
-  @ApiUnprocessableEntityResponse({ description: 'Publication rules broken: details lists every violation {rule, field, message}; nothing changed.' })
+  @ApiUnprocessableEntityResponse({
+    description: 'Publication rules broken: details lists every violation {rule, field, message}; nothing changed.',
+  })
   publish(@Param() p: ItemVersionParamDto, @CurrentPrincipal() actor: StaffPrincipal): Promise<ItemVersionViewDto> {
     return this.admin.publish(p.code, p.version, actor) as Promise<ItemVersionViewDto>;
   }
@@ -70,7 +91,11 @@ export class CatalogueAdminController {
   @ApiBadRequestResponse({ description: 'Invalid body.' })
   @ApiNotFoundResponse({ description: 'Unknown item.' })
   @ApiConflictResponse({ description: 'Never published or already withdrawn (details.currentState).' })
-  withdraw(@Param() p: ItemCodeParamDto, @Body() body: WithdrawItemDto, @CurrentPrincipal() actor: StaffPrincipal): Promise<ItemVersionViewDto> {
+  withdraw(
+    @Param() p: ItemCodeParamDto,
+    @Body() body: WithdrawItemDto,
+    @CurrentPrincipal() actor: StaffPrincipal,
+  ): Promise<ItemVersionViewDto> {
     return this.admin.withdraw(p.code, body.reason, actor) as Promise<ItemVersionViewDto>;
   }
 }

@@ -5,7 +5,14 @@ import type { StaffPrincipal } from '@onewindow/auth';
 import { InvalidTransitionError } from '@onewindow/http';
 import { DataSource, EntityManager } from 'typeorm';
 import { CatalogueDepartmentRepository } from './catalogue-department.repository';
-import { assertMayManage, ItemCodeTakenError, ItemNotFoundError, ItemVersionNotFoundError, ItemWithdrawnError, PublicationRejectedError } from './catalogue-errors';
+import {
+  assertMayManage,
+  ItemCodeTakenError,
+  ItemNotFoundError,
+  ItemVersionNotFoundError,
+  ItemWithdrawnError,
+  PublicationRejectedError,
+} from './catalogue-errors';
 import { CatalogueItemRepository } from './catalogue-item.repository';
 import { searchColumns, toDefinition, toItemVersion } from './catalogue-mapping';
 import type { ItemDefinition, ItemVersion } from './catalogue.types';
@@ -35,7 +42,13 @@ export class CatalogueAdminService {
     return this.ds.transaction(async (m) => {
       if (await this.items.exists(m, body.code)) throw new ItemCodeTakenError(body.code);
       // A concurrent create of the same code fails on the primary key: 409 from the error filter.
-      await this.items.insertItem(m, { code: body.code, state: 'draft', currentVersion: null, latestVersion: 1, createdBy: actor.sub });
+      await this.items.insertItem(m, {
+        code: body.code,
+        state: 'draft',
+        currentVersion: null,
+        latestVersion: 1,
+        createdBy: actor.sub,
+      });
       return toItemVersion(await this.insertDraft(m, definition, 1, actor));
     });
   }
@@ -62,7 +75,12 @@ export class CatalogueAdminService {
   }
 
   /** Replaces the definition of a draft (only drafts change; published versions are immutable). */
-  async replaceDraft(code: string, version: number, body: ItemDefinitionBodyDto, actor: StaffPrincipal): Promise<ItemVersion> {
+  async replaceDraft(
+    code: string,
+    version: number,
+    body: ItemDefinitionBodyDto,
+    actor: StaffPrincipal,
+  ): Promise<ItemVersion> {
     const definition = toDefinition(code, body);
     return this.ds.transaction(async (m) => {
       const item = await this.lockItem(m, code);
@@ -98,7 +116,11 @@ export class CatalogueAdminService {
       if (item.currentVersion !== null) {
         await this.items.updateVersion(m, code, item.currentVersion, { status: 'superseded', supersededAt: now });
       }
-      await this.items.updateVersion(m, code, version, { status: 'published', publishedAt: now, publishedBy: actor.sub });
+      await this.items.updateVersion(m, code, version, {
+        status: 'published',
+        publishedAt: now,
+        publishedBy: actor.sub,
+      });
       await this.items.updateItem(m, code, { state: 'published', currentVersion: version });
       return toItemVersion(await this.items.getVersion(code, version, m));
     });
@@ -107,15 +129,25 @@ export class CatalogueAdminService {
   }
 
   /** Withdraws an item for good: no new applications; every version stays readable. */
-  async withdraw(code: string, reason: string, actor: StaffPrincipal): Promise<ItemVersion & { withdrawnReason: string }> {
+  async withdraw(
+    code: string,
+    reason: string,
+    actor: StaffPrincipal,
+  ): Promise<ItemVersion & { withdrawnReason: string }> {
     const withdrawn = await this.ds.transaction(async (m) => {
       const item = await this.lockItem(m, code);
-      if (item.state !== 'published' || item.currentVersion === null) throw new InvalidTransitionError('事项', item.state, 'withdraw');
+      if (item.state !== 'published' || item.currentVersion === null)
+        throw new InvalidTransitionError('事项', item.state, 'withdraw');
       const current = await this.items.getVersion(code, item.currentVersion, m);
       assertMayManage(actor, current.department);
       const trimmed = reason.trim();
       await this.items.updateVersion(m, code, item.currentVersion, { status: 'withdrawn' });
-      await this.items.updateItem(m, code, { state: 'withdrawn', withdrawnAt: new Date(), withdrawnReason: trimmed, withdrawnBy: actor.sub });
+      await this.items.updateItem(m, code, {
+        state: 'withdrawn',
+        withdrawnAt: new Date(),
+        withdrawnReason: trimmed,
+        withdrawnBy: actor.sub,
+      });
       return { ...toItemVersion({ ...current, status: 'withdrawn' }), withdrawnReason: trimmed };
     });
     this.cache.invalidate(code);
@@ -128,8 +160,23 @@ export class CatalogueAdminService {
     return item;
   }
 
-  private async insertDraft(m: EntityManager, definition: ItemDefinition, version: number, actor: StaffPrincipal): Promise<CatalogueItemVersionEntity> {
-    await this.items.insertVersion(m, { itemCode: definition.code, version, status: 'draft', definition, ...searchColumns(definition), publishedAt: null, publishedBy: null, supersededAt: null, createdBy: actor.sub });
+  private async insertDraft(
+    m: EntityManager,
+    definition: ItemDefinition,
+    version: number,
+    actor: StaffPrincipal,
+  ): Promise<CatalogueItemVersionEntity> {
+    await this.items.insertVersion(m, {
+      itemCode: definition.code,
+      version,
+      status: 'draft',
+      definition,
+      ...searchColumns(definition),
+      publishedAt: null,
+      publishedBy: null,
+      supersededAt: null,
+      createdBy: actor.sub,
+    });
     return this.items.getVersion(definition.code, version, m);
   }
 }

@@ -33,7 +33,10 @@ export class ItemWithdrawnError extends ConflictException {
 
 export class BundleUnavailableError extends ConflictException {
   constructor(bundleCode: string) {
-    super({ message: '该一件事中没有正在受理的事项 (no item of the bundle takes applications)', details: { currentState: 'withdrawn', bundleCode } });
+    super({
+      message: '该一件事中没有正在受理的事项 (no item of the bundle takes applications)',
+      details: { currentState: 'withdrawn', bundleCode },
+    });
   }
 }
 
@@ -41,7 +44,10 @@ export class BundleUnavailableError extends ConflictException {
 export class PublicationRejectedError extends HttpException {
   constructor(violations: RuleViolation[]) {
     super(
-      { message: `事项不符合发布规则，共 ${violations.length} 处 (publication rules broken): ${violations.map((v) => v.rule).join(', ')}`, details: violations },
+      {
+        message: `事项不符合发布规则，共 ${violations.length} 处 (publication rules broken): ${violations.map((v) => v.rule).join(', ')}`,
+        details: violations,
+      },
       HttpStatus.UNPROCESSABLE_ENTITY,
     );
   }
@@ -59,6 +65,9 @@ export class ItemCodeTakenError extends ConflictException {
  */
 export function assertMayManage(actor: StaffPrincipal, department: string): void {
   if (actor.department && actor.department !== department) {
-    throw new ForbiddenException({ message: `无权维护部门 ${department} 的事项 (forbidden: items of department ${department})`, details: { department } });
+    throw new ForbiddenException({
+      message: `无权维护部门 ${department} 的事项 (forbidden: items of department ${department})`,
+      details: { department },
+    });
   }
 }

@@ -50,12 +50,20 @@ export class CatalogueItemRepository {
 
   // ---- versions ----
 
-  findVersion(itemCode: string, version: number, m: EntityManager = this.ds.manager): Promise<CatalogueItemVersionEntity | null> {
+  findVersion(
+    itemCode: string,
+    version: number,
+    m: EntityManager = this.ds.manager,
+  ): Promise<CatalogueItemVersionEntity | null> {
     return m.findOneBy(CatalogueItemVersionEntity, { itemCode, version });
   }
 
   /** A version known to exist (the item's current or latest one). */
-  getVersion(itemCode: string, version: number, m: EntityManager = this.ds.manager): Promise<CatalogueItemVersionEntity> {
+  getVersion(
+    itemCode: string,
+    version: number,
+    m: EntityManager = this.ds.manager,
+  ): Promise<CatalogueItemVersionEntity> {
     return m.findOneByOrFail(CatalogueItemVersionEntity, { itemCode, version });
   }
 
@@ -63,7 +71,12 @@ export class CatalogueItemRepository {
     await m.insert(CatalogueItemVersionEntity, row as never);
   }
 
-  async updateVersion(m: EntityManager, itemCode: string, version: number, changes: Partial<CatalogueItemVersionEntity>): Promise<void> {
+  async updateVersion(
+    m: EntityManager,
+    itemCode: string,
+    version: number,
+    changes: Partial<CatalogueItemVersionEntity>,
+  ): Promise<void> {
     await m.update(CatalogueItemVersionEntity, { itemCode, version }, changes as never);
   }
 
@@ -85,12 +98,17 @@ export class CatalogueItemRepository {
    * as a substring of the name and themes (ILIKE, served by the trigram index) or as a prefix of the code.
    */
   search(f: ItemSearchQueryDto, skip: number, take: number): Promise<[CatalogueItemVersionEntity[], number]> {
-    const qb = this.ds.getRepository(CatalogueItemVersionEntity).createQueryBuilder('v').where(`v.status = 'published'`);
+    const qb = this.ds
+      .getRepository(CatalogueItemVersionEntity)
+      .createQueryBuilder('v')
+      .where(`v.status = 'published'`);
     const q = f.q?.trim();
     if (q) {
       qb.andWhere(
         new Brackets((w) => {
-          w.where('v.searchText ILIKE :pattern', { pattern: `%${escapeLike(q)}%` }).orWhere('v.itemCode LIKE :prefix', { prefix: `${escapeLike(q.toUpperCase())}%` });
+          w.where('v.searchText ILIKE :pattern', { pattern: `%${escapeLike(q)}%` }).orWhere('v.itemCode LIKE :prefix', {
+            prefix: `${escapeLike(q.toUpperCase())}%`,
+          });
         }),
       );
     }

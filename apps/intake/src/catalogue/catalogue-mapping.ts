@@ -4,7 +4,13 @@ import type { CatalogueItemVersionEntity } from './entities/catalogue-item-versi
 
 /** A row as the contract's ItemVersion. */
 export function toItemVersion(row: CatalogueItemVersionEntity): ItemVersion {
-  return { itemCode: row.itemCode, version: row.version, status: row.status, definition: row.definition, publishedAt: row.publishedAt?.toISOString() ?? null };
+  return {
+    itemCode: row.itemCode,
+    version: row.version,
+    status: row.status,
+    definition: row.definition,
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+  };
 }
 
 /**
@@ -40,7 +46,13 @@ export function toDefinition(code: string, b: ItemDefinitionBodyDto | CreateItem
 }
 
 function toMaterial(m: MaterialRequirementDto): ItemDefinition['materials'][number] {
-  const out: ItemDefinition['materials'][number] = { code: m.code, name: m.name.trim(), form: m.form, copies: m.copies, requirement: m.requirement };
+  const out: ItemDefinition['materials'][number] = {
+    code: m.code,
+    name: m.name.trim(),
+    form: m.form,
+    copies: m.copies,
+    requirement: m.requirement,
+  };
   if (m.source !== undefined) out.source = m.source;
   if (m.fileTypes !== undefined) out.fileTypes = [...m.fileTypes];
   if (m.sampleForm !== undefined) out.sampleForm = m.sampleForm;
@@ -50,6 +62,16 @@ function toMaterial(m: MaterialRequirementDto): ItemDefinition['materials'][numb
 }
 
 /** The search columns a version row copies from its definition. */
-export function searchColumns(def: ItemDefinition): Pick<CatalogueItemVersionEntity, 'name' | 'department' | 'level' | 'kind' | 'themes' | 'online' | 'searchText'> {
-  return { name: def.name, department: def.department, level: def.level, kind: def.kind, themes: def.themes, online: def.online, searchText: [def.name, ...def.themes].join(' ') };
+export function searchColumns(
+  def: ItemDefinition,
+): Pick<CatalogueItemVersionEntity, 'name' | 'department' | 'level' | 'kind' | 'themes' | 'online' | 'searchText'> {
+  return {
+    name: def.name,
+    department: def.department,
+    level: def.level,
+    kind: def.kind,
+    themes: def.themes,
+    online: def.online,
+    searchText: [def.name, ...def.themes].join(' '),
+  };
 }

@@ -4,8 +4,21 @@ import { CurrentPrincipal, isStaffWithRole, type Principal, Public, Roles } from
 import { CatalogueQueryService } from './catalogue-query.service';
 import { CatalogueReaderService } from './catalogue-reader.service';
 import { bundleTotals } from './rules/bundle-totals';
-import { BundleCodeParamDto, ItemCodeParamDto, ItemSearchQueryDto, ItemVersionParamDto } from './dto/catalogue-query.dto';
-import { BundleDetailViewDto, BundleSummaryViewDto, CatalogueReportViewDto, DepartmentViewDto, ItemPageViewDto, ItemVersionViewDto, VersionSummaryViewDto } from './dto/catalogue-view.dto';
+import {
+  BundleCodeParamDto,
+  ItemCodeParamDto,
+  ItemSearchQueryDto,
+  ItemVersionParamDto,
+} from './dto/catalogue-query.dto';
+import {
+  BundleDetailViewDto,
+  BundleSummaryViewDto,
+  CatalogueReportViewDto,
+  DepartmentViewDto,
+  ItemPageViewDto,
+  ItemVersionViewDto,
+  VersionSummaryViewDto,
+} from './dto/catalogue-view.dto';
 
 /** C3: anyone reads the catalogue without logging in (政务公开). A catalogue admin's token also shows drafts. */
 @ApiTags('catalogue')
@@ -18,7 +31,10 @@ export class CataloguePublicController {
   ) {}
 
   @Get('items')
-  @ApiOperation({ summary: 'Search published items 搜索事项: name substring (Chinese), code prefix, department, level, kind, theme, online' })
+  @ApiOperation({
+    summary:
+      'Search published items 搜索事项: name substring (Chinese), code prefix, department, level, kind, theme, online',
+  })
   @ApiOkResponse({ type: ItemPageViewDto })
   @ApiBadRequestResponse({ description: 'Malformed or unknown query parameter.' })
   search(@Query() q: ItemSearchQueryDto): Promise<ItemPageViewDto> {
@@ -26,7 +42,10 @@ export class CataloguePublicController {
   }
 
   @Get('items/:code')
-  @ApiOperation({ summary: 'An item\u2019s current published version (办事指南); a withdrawn item shows status withdrawn with the reason' })
+  @ApiOperation({
+    summary:
+      'An item\u2019s current published version (办事指南); a withdrawn item shows status withdrawn with the reason',
+  })
   @ApiOkResponse({ type: ItemVersionViewDto })
   @ApiBadRequestResponse({ description: 'Malformed code.' })
   @ApiNotFoundResponse({ description: '事项不存在 (unknown or never published).' })
@@ -49,7 +68,11 @@ export class CataloguePublicController {
   @ApiBadRequestResponse({ description: 'Malformed code or version.' })
   @ApiNotFoundResponse({ description: 'Unknown item or version (drafts are 404 except for catalogue admins).' })
   version(@Param() p: ItemVersionParamDto, @CurrentPrincipal() who: Principal): Promise<ItemVersionViewDto> {
-    return this.query.version(p.code, p.version, isStaffWithRole(who, Roles.catalogueAdmin)) as Promise<ItemVersionViewDto>;
+    return this.query.version(
+      p.code,
+      p.version,
+      isStaffWithRole(who, Roles.catalogueAdmin),
+    ) as Promise<ItemVersionViewDto>;
   }
 
   @Get('bundles')
@@ -60,7 +83,10 @@ export class CataloguePublicController {
   }
 
   @Get('bundles/:code')
-  @ApiOperation({ summary: 'A bundle with its items and the merged material list: a material needed by several items is asked once (C5)' })
+  @ApiOperation({
+    summary:
+      'A bundle with its items and the merged material list: a material needed by several items is asked once (C5)',
+  })
   @ApiOkResponse({ type: BundleDetailViewDto })
   @ApiBadRequestResponse({ description: 'Malformed code.' })
   @ApiNotFoundResponse({ description: 'Unknown bundle.' })
@@ -77,7 +103,10 @@ export class CataloguePublicController {
   }
 
   @Get('report')
-  @ApiOperation({ summary: 'C4 report per department: compression of promised vs legal limits (target 60%), share of items needing ≤ 1 visit (target 90%)' })
+  @ApiOperation({
+    summary:
+      'C4 report per department: compression of promised vs legal limits (target 60%), share of items needing ≤ 1 visit (target 90%)',
+  })
   @ApiOkResponse({ type: CatalogueReportViewDto })
   report(): Promise<CatalogueReportViewDto> {
     return this.query.report();

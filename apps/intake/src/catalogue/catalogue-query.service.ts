@@ -7,7 +7,14 @@ import { CatalogueItemRepository } from './catalogue-item.repository';
 import { toItemVersion } from './catalogue-mapping';
 import type { ItemVersion } from './catalogue.types';
 import type { ItemSearchQueryDto } from './dto/catalogue-query.dto';
-import type { BundleSummaryViewDto, CatalogueReportViewDto, DepartmentViewDto, ItemPageViewDto, ItemSummaryViewDto, VersionSummaryViewDto } from './dto/catalogue-view.dto';
+import type {
+  BundleSummaryViewDto,
+  CatalogueReportViewDto,
+  DepartmentViewDto,
+  ItemPageViewDto,
+  ItemSummaryViewDto,
+  VersionSummaryViewDto,
+} from './dto/catalogue-view.dto';
 import type { CatalogueItemVersionEntity } from './entities/catalogue-item-version.entity';
 import { COMPRESSION_TARGET, departmentReport, VISIT_TARGET } from './rules/department-report';
 
@@ -53,12 +60,23 @@ export class CatalogueQueryService {
     const rows = await this.items.versionsOf(code);
     const visible = rows.filter((r) => includeDrafts || r.status !== 'draft');
     if (visible.length === 0) throw new ItemNotFoundError(code);
-    return visible.map((r) => ({ version: r.version, status: r.status, publishedAt: r.publishedAt?.toISOString() ?? null, supersededAt: r.supersededAt?.toISOString() ?? null }));
+    return visible.map((r) => ({
+      version: r.version,
+      status: r.status,
+      publishedAt: r.publishedAt?.toISOString() ?? null,
+      supersededAt: r.supersededAt?.toISOString() ?? null,
+    }));
   }
 
   async bundles(): Promise<BundleSummaryViewDto[]> {
     const rows = await this.bundleRows.all();
-    return rows.map((b) => ({ code: b.code, name: b.name, description: b.description, itemCodes: b.itemCodes, themes: b.themes }));
+    return rows.map((b) => ({
+      code: b.code,
+      name: b.name,
+      description: b.description,
+      itemCodes: b.itemCodes,
+      themes: b.themes,
+    }));
   }
 
   async departments(): Promise<DepartmentViewDto[]> {
@@ -71,7 +89,12 @@ export class CatalogueQueryService {
     const rows = await this.items.publishedDefinitions();
     const names = new Map((await this.departmentRows.all()).map((d) => [d.code, d.name]));
     const { departments, overall } = departmentReport(
-      rows.map((r) => ({ department: r.department, legalLimitDays: r.definition.legalLimitDays, promisedLimitDays: r.definition.promisedLimitDays, visits: r.definition.visits })),
+      rows.map((r) => ({
+        department: r.department,
+        legalLimitDays: r.definition.legalLimitDays,
+        promisedLimitDays: r.definition.promisedLimitDays,
+        visits: r.definition.visits,
+      })),
     );
     return {
       generatedAt: new Date().toISOString(),

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { CatalogueBundleRepository } from './catalogue-bundle.repository';
-import { BundleNotFoundError, BundleUnavailableError, ItemNotFoundError, ItemVersionNotFoundError, ItemWithdrawnError } from './catalogue-errors';
+import {
+  BundleNotFoundError,
+  BundleUnavailableError,
+  ItemNotFoundError,
+  ItemVersionNotFoundError,
+  ItemWithdrawnError,
+} from './catalogue-errors';
 import { toItemVersion } from './catalogue-mapping';
 import { CatalogueReader, type ItemVersion, type MaterialRequirement } from './catalogue.types';
 import { CatalogueItemRepository } from './catalogue-item.repository';
@@ -52,7 +58,9 @@ export class CatalogueReaderService extends CatalogueReader {
     return toItemVersion(row);
   }
 
-  async bundle(bundleCode: string): Promise<{ code: string; name: string; items: ItemVersion[]; materials: MaterialRequirement[] }> {
+  async bundle(
+    bundleCode: string,
+  ): Promise<{ code: string; name: string; items: ItemVersion[]; materials: MaterialRequirement[] }> {
     const view = await this.bundleView(bundleCode);
     if (view.items.length === 0) throw new BundleUnavailableError(bundleCode);
     return view;
@@ -71,7 +79,8 @@ export class CatalogueReaderService extends CatalogueReader {
     for (const code of bundle.itemCodes) {
       const v = versionByCode.get(code);
       if (v) versions.push(toItemVersion(v));
-      else excludedItems.push({ itemCode: code, state: byCode.get(code)?.state === 'withdrawn' ? 'withdrawn' : 'draft' });
+      else
+        excludedItems.push({ itemCode: code, state: byCode.get(code)?.state === 'withdrawn' ? 'withdrawn' : 'draft' });
     }
     return {
       code: bundle.code,

@@ -16,7 +16,12 @@ import { CatalogueItemEntity } from './entities/catalogue-item.entity';
 import { CatalogueInit1764010000000 } from './migrations/1764010000000-catalogue-init';
 import { CatalogueSeederService } from './seed/catalogue-seeder.service';
 
-export const catalogueEntities = [CatalogueDepartmentEntity, CatalogueItemEntity, CatalogueItemVersionEntity, CatalogueBundleEntity];
+export const catalogueEntities = [
+  CatalogueDepartmentEntity,
+  CatalogueItemEntity,
+  CatalogueItemVersionEntity,
+  CatalogueBundleEntity,
+];
 export const catalogueMigrations = [CatalogueInit1764010000000];
 
 /**

@@ -4,7 +4,8 @@
  */
 export type ItemKind = 'licence' | 'public-service' | 'other';
 export type AdminLevel = 'city' | 'district' | 'street' | 'community';
-export type SpecialProcedure = 'hearing' | 'site-inspection' | 'expert-review' | 'inspection' | 'testing' | 'public-notice';
+export type SpecialProcedure =
+  'hearing' | 'site-inspection' | 'expert-review' | 'inspection' | 'testing' | 'public-notice';
 
 export interface MaterialRequirement {
   /** Stable within an item: 'M01', 'M02', ... */
@@ -93,5 +94,7 @@ export abstract class CatalogueReader {
    * The items of a bundle (their current published versions) with the merged list of materials (a
    * material asked for once, `usedBy` naming the items). Withdrawn items are left out; 409 when none is left.
    */
-  abstract bundle(bundleCode: string): Promise<{ code: string; name: string; items: ItemVersion[]; materials: MaterialRequirement[] }>;
+  abstract bundle(
+    bundleCode: string,
+  ): Promise<{ code: string; name: string; items: ItemVersion[]; materials: MaterialRequirement[] }>;
 }

@@ -1,7 +1,17 @@
 import { addDays, officialCalendar as cal, officialCalendarWithFallback } from '@onewindow/calendar';
 import {
-  daysOverdue, dueDatesFrom, dueFields, extendLegalDue, gapMaterialDue, intakeDecisionDue, isDeemedAccepted, pausedWorkingDays, recountDueDates, reminderDue,
-  remainingWorkingDays, shiftForPause,
+  daysOverdue,
+  dueDatesFrom,
+  dueFields,
+  extendLegalDue,
+  gapMaterialDue,
+  intakeDecisionDue,
+  isDeemedAccepted,
+  pausedWorkingDays,
+  recountDueDates,
+  reminderDue,
+  remainingWorkingDays,
+  shiftForPause,
 } from './clock';
 
 // Real dates on the official calendar (国办发明电): National Day 2025 is 10-01..10-08 off, with make-up
@@ -9,9 +19,17 @@ import {
 describe('the clock (A7) on the official calendar', () => {
   it('due dates count working days from the day after acceptance, across National Day', () => {
     // Accepted Tuesday 2025-09-30: 10-01..10-08 are off, 10-09 is the 1st working day.
-    expect(dueDatesFrom(cal, '2025-09-30', 1, 5)).toEqual({ promisedDue: '2025-10-09', legalDue: '2025-10-14', dueProvisionalYears: [] });
+    expect(dueDatesFrom(cal, '2025-09-30', 1, 5)).toEqual({
+      promisedDue: '2025-10-09',
+      legalDue: '2025-10-14',
+      dueProvisionalYears: [],
+    });
     // 10-11 (Saturday) is a make-up working day: the 3rd working day after 09-30 is 10-11.
-    expect(dueDatesFrom(cal, '2025-09-30', 3, 20)).toEqual({ promisedDue: '2025-10-11', legalDue: '2025-11-04', dueProvisionalYears: [] });
+    expect(dueDatesFrom(cal, '2025-09-30', 3, 20)).toEqual({
+      promisedDue: '2025-10-11',
+      legalDue: '2025-11-04',
+      dueProvisionalYears: [],
+    });
   });
 
   it('a make-up Sunday counts: accepted Friday 2025-09-26, the 1st working day is Sunday 09-28', () => {
@@ -25,7 +43,11 @@ describe('the clock (A7) on the official calendar', () => {
     const due = dueDatesFrom(cal, '2026-02-02', 5, 20);
     // Legal: 02-03..02-13 (9), make-up 02-14 (10), 02-24..02-27 (14), make-up 02-28 (15), 03-02..03-06 (20).
     expect(due).toEqual({ promisedDue: '2026-02-09', legalDue: '2026-03-06', dueProvisionalYears: [] });
-    expect(shiftForPause(cal, '2026-02-02', due, 4)).toEqual({ promisedDue: '2026-02-13', legalDue: '2026-03-12', dueProvisionalYears: [] });
+    expect(shiftForPause(cal, '2026-02-02', due, 4)).toEqual({
+      promisedDue: '2026-02-13',
+      legalDue: '2026-03-12',
+      dueProvisionalYears: [],
+    });
   });
 
   it('a pause resumed the same day excludes nothing; resume before pause is refused', () => {
@@ -85,13 +107,19 @@ describe('due dates through a year without a holiday notice (provisional, ADR 00
     expect(told.provisional).toBe(true);
     expect(told.provisionalReason).toMatch(/2027 年国务院办公厅节假日安排通知尚未发布/);
     // Both dates inside 2026: final, nothing provisional.
-    expect(dueFields(dueDatesFrom(lenient, '2026-11-02', 5, 20))).toMatchObject({ provisional: false, provisionalReason: null });
+    expect(dueFields(dueDatesFrom(lenient, '2026-11-02', 5, 20))).toMatchObject({
+      provisional: false,
+      provisionalReason: null,
+    });
     // A gap material due in 2027 makes the application's dates provisional although both limits end in 2026.
     expect(dueDatesFrom(lenient, '2026-12-01', 1, 5, ['2027-01-29']).dueProvisionalYears).toEqual([2027]);
   });
 
   it('recounting from acceptance, pauses and extension gives what the steps gave, on any calendar', () => {
-    for (const [calendar, days] of [[cal, 280], [lenient, 800]] as const) {
+    for (const [calendar, days] of [
+      [cal, 280],
+      [lenient, 800],
+    ] as const) {
       for (let start = 0; start < days; start += 3) {
         const acceptedOn = addDays('2025-11-03', start);
         const limits = { promisedLimitDays: 3 + (start % 11), legalLimitDays: 20 };
@@ -99,7 +127,11 @@ describe('due dates through a year without a holiday notice (provisional, ADR 00
         due = shiftForPause(calendar, acceptedOn, due, 4);
         const legalDue = extendLegalDue(calendar, due.legalDue, 6);
         const recounted = recountDueDates(calendar, { acceptedOn, ...limits, pausedWorkingDays: 4, extensionDays: 6 });
-        expect({ acceptedOn, promisedDue: recounted.promisedDue, legalDue: recounted.legalDue }).toEqual({ acceptedOn, promisedDue: due.promisedDue, legalDue });
+        expect({ acceptedOn, promisedDue: recounted.promisedDue, legalDue: recounted.legalDue }).toEqual({
+          acceptedOn,
+          promisedDue: due.promisedDue,
+          legalDue,
+        });
       }
     }
   });

@@ -27,16 +27,30 @@ export interface DueDates {
  * The years without a notice between the acceptance and the latest of the application's due dates:
  * every count of the application (limits, pauses, extensions, gap periods) starts at the acceptance.
  */
-export function provisionalYearsOf(cal: WorkingCalendar, acceptedOn: IsoDate, dates: readonly (IsoDate | null | undefined)[]): number[] {
+export function provisionalYearsOf(
+  cal: WorkingCalendar,
+  acceptedOn: IsoDate,
+  dates: readonly (IsoDate | null | undefined)[],
+): number[] {
   const latest = dates.reduce<IsoDate>((max, d) => (d && d > max ? d : max), acceptedOn);
   return cal.provisionalYearsBetween(acceptedOn, latest);
 }
 
 /** promised_due and legal_due from the acceptance date; `alsoDue`: other dates counted from it (gap materials). */
-export function dueDatesFrom(cal: WorkingCalendar, acceptedOn: IsoDate, promisedLimitDays: number, legalLimitDays: number, alsoDue: IsoDate[] = []): DueDates {
+export function dueDatesFrom(
+  cal: WorkingCalendar,
+  acceptedOn: IsoDate,
+  promisedLimitDays: number,
+  legalLimitDays: number,
+  alsoDue: IsoDate[] = [],
+): DueDates {
   const promisedDue = cal.addWorkingDays(acceptedOn, promisedLimitDays);
   const legalDue = cal.addWorkingDays(acceptedOn, legalLimitDays);
-  return { promisedDue, legalDue, dueProvisionalYears: provisionalYearsOf(cal, acceptedOn, [promisedDue, legalDue, ...alsoDue]) };
+  return {
+    promisedDue,
+    legalDue,
+    dueProvisionalYears: provisionalYearsOf(cal, acceptedOn, [promisedDue, legalDue, ...alsoDue]),
+  };
 }
 
 /** How due dates are told in events, documents and timeline details: the dates and whether they are provisional. */
@@ -44,7 +58,10 @@ export function dueFields(due: Pick<DueDates, 'promisedDue' | 'legalDue' | 'dueP
   return { promisedDue: due.promisedDue, legalDue: due.legalDue, ...provisionalFieldsOf(due.dueProvisionalYears) };
 }
 
-export function provisionalFieldsOf(years: readonly number[]): { provisional: boolean; provisionalReason: string | null } {
+export function provisionalFieldsOf(years: readonly number[]): {
+  provisional: boolean;
+  provisionalReason: string | null;
+} {
   return { provisional: years.length > 0, provisionalReason: provisionalReason(years) };
 }
 
@@ -57,12 +74,22 @@ export function provisionalFieldsOf(years: readonly number[]): { provisional: bo
  */
 export function recountDueDates(
   cal: WorkingCalendar,
-  app: { acceptedOn: IsoDate; promisedLimitDays: number; legalLimitDays: number; pausedWorkingDays: number; extensionDays: number },
+  app: {
+    acceptedOn: IsoDate;
+    promisedLimitDays: number;
+    legalLimitDays: number;
+    pausedWorkingDays: number;
+    extensionDays: number;
+  },
   alsoDue: IsoDate[] = [],
 ): DueDates {
   const promisedDue = cal.addWorkingDays(app.acceptedOn, app.promisedLimitDays + app.pausedWorkingDays);
   const legalDue = cal.addWorkingDays(app.acceptedOn, app.legalLimitDays + app.pausedWorkingDays + app.extensionDays);
-  return { promisedDue, legalDue, dueProvisionalYears: provisionalYearsOf(cal, app.acceptedOn, [promisedDue, legalDue, ...alsoDue]) };
+  return {
+    promisedDue,
+    legalDue,
+    dueProvisionalYears: provisionalYearsOf(cal, app.acceptedOn, [promisedDue, legalDue, ...alsoDue]),
+  };
 }
 
 /**
@@ -89,9 +116,12 @@ export function shiftForPause(cal: WorkingCalendar, acceptedOn: IsoDate, due: Du
  * own promise and is never extended silently (00-overview.md). Refuses 0, negatives and more than 10.
  */
 export function extendLegalDue(cal: WorkingCalendar, legalDue: IsoDate, days: number, alreadyExtended = 0): IsoDate {
-  if (!Number.isInteger(days) || days < 1) throw new RangeError('延期天数须为正整数 (extension must be a positive number of working days)');
+  if (!Number.isInteger(days) || days < 1)
+    throw new RangeError('延期天数须为正整数 (extension must be a positive number of working days)');
   if (alreadyExtended + days > MAX_EXTENSION_WORKING_DAYS) {
-    throw new RangeError(`延期累计不得超过 ${MAX_EXTENSION_WORKING_DAYS} 个工作日 (total extension at most ${MAX_EXTENSION_WORKING_DAYS} working days)`);
+    throw new RangeError(
+      `延期累计不得超过 ${MAX_EXTENSION_WORKING_DAYS} 个工作日 (total extension at most ${MAX_EXTENSION_WORKING_DAYS} working days)`,
+    );
   }
   return cal.addWorkingDays(legalDue, days);
 }

@@ -11,4 +11,6 @@ const logger = createLogger('intake-clock');
  * an hour per year: an operator must add next year's notice (runbook). The calendar grows in place when
  * the notice is published (OfficialCalendarStore).
  */
-export const intakeCalendar: WorkingCalendar = officialCalendarWithFallback(calendarFallbackReporter((fields, message) => logger.warn(fields, message)));
+export const intakeCalendar: WorkingCalendar = officialCalendarWithFallback(
+  calendarFallbackReporter((fields, message) => logger.warn(fields, message)),
+);

@@ -61,7 +61,9 @@ export class IntakeClockService implements OnApplicationBootstrap, OnApplication
     if (!(every > 0) || !runsBackgroundWork()) return;
     this.timer = setInterval(() => {
       if (this.running) return;
-      this.running = this.runOnce().catch((err) => logger.error({ err }, 'intake clock run failed')).finally(() => (this.running = undefined));
+      this.running = this.runOnce()
+        .catch((err) => logger.error({ err }, 'intake clock run failed'))
+        .finally(() => (this.running = undefined));
     }, every);
     this.timer.unref();
   }
@@ -89,19 +91,29 @@ export class IntakeClockService implements OnApplicationBootstrap, OnApplication
       if (!isDeemedAccepted(intakeCalendar, c.from, today)) continue;
       const ok = await this.ds.transaction(async (m) => {
         const app = await this.applications.findForUpdate(m, c.id);
-        if (!app || app.state !== 'RECEIVED' || !isDeemedAccepted(intakeCalendar, app.intakeClockFrom, today)) return false;
+        if (!app || app.state !== 'RECEIVED' || !isDeemedAccepted(intakeCalendar, app.intakeClockFrom, today))
+          return false;
         const acceptedOn = app.intakeClockFrom;
         const due = dueDatesFrom(intakeCalendar, acceptedOn, app.promisedLimitDays, app.legalLimitDays);
         const doc = await this.documents.issue(m, {
-          kind: 'acceptance', applicationId: app.id, applicationNumber: app.number, issuer: app.department,
+          kind: 'acceptance',
+          applicationId: app.id,
+          applicationNumber: app.number,
+          issuer: app.department,
           fields: { ...docFields(app), acceptedOn, ...dueFields(due), deemed: true },
         });
         const receivedOn = todayInShanghai(app.receivedAt);
         await this.steps.apply(m, app, {
-          action: 'deem-accept', actor: CLOCK_ACTOR, document: doc, changes: { acceptedOn, ...due, deemedAccepted: true },
+          action: 'deem-accept',
+          actor: CLOCK_ACTOR,
+          document: doc,
+          changes: { acceptedOn, ...due, deemedAccepted: true },
           note: `${INTAKE_DECISION_WORKING_DAYS} 个工作日内未作受理决定，自 ${acceptedOn} 起视为受理 (行政许可法第三十二条; deemed accepted as of ${acceptedOn})`,
           detail: { acceptedOn, receivedOn, today, ...dueFields(due) },
-          event: { name: 'deemed-accepted', data: { acceptedOn, receivedOn, ...dueFields(due), document: documentRef(doc) } },
+          event: {
+            name: 'deemed-accepted',
+            data: { acceptedOn, receivedOn, ...dueFields(due), document: documentRef(doc) },
+          },
         });
         return true;
       });
@@ -113,7 +125,12 @@ export class IntakeClockService implements OnApplicationBootstrap, OnApplication
 
   /** A4: remind before the due date, report once overdue. */
   async chaseGapMaterials(today: string): Promise<Pick<ClockRun, 'reminders' | 'overdue'>> {
-    const rows = await this.materialRows.promisedToChase(today, addDays(today, this.reminderDays), CHASED_STATES, BATCH);
+    const rows = await this.materialRows.promisedToChase(
+      today,
+      addDays(today, this.reminderDays),
+      CHASED_STATES,
+      BATCH,
+    );
     const reminders: ClockRun['reminders'] = [];
     const overdue: ClockRun['overdue'] = [];
     for (const r of rows) {
@@ -124,19 +141,26 @@ export class IntakeClockService implements OnApplicationBootstrap, OnApplication
         const material = { code: r.materialCode, name: r.name };
         if (r.remind) {
           await this.steps.apply(m, app, {
-            action: 'secondary-material-reminder', actor: CLOCK_ACTOR, note: `容缺材料「${r.name}」将于 ${r.dueOn} 到期 (due soon)`, detail: { materialCode: r.materialCode, dueOn: r.dueOn },
+            action: 'secondary-material-reminder',
+            actor: CLOCK_ACTOR,
+            note: `容缺材料「${r.name}」将于 ${r.dueOn} 到期 (due soon)`,
+            detail: { materialCode: r.materialCode, dueOn: r.dueOn },
             event: { name: 'secondary-material-reminder', data: { material, dueOn: r.dueOn } },
           });
         } else {
           const late = daysOverdue(r.dueOn, today);
           await this.steps.apply(m, app, {
-            action: 'secondary-material-overdue', actor: CLOCK_ACTOR, note: `容缺材料「${r.name}」已逾期 ${late} 天 (overdue)`, detail: { materialCode: r.materialCode, dueOn: r.dueOn, daysOverdue: late },
+            action: 'secondary-material-overdue',
+            actor: CLOCK_ACTOR,
+            note: `容缺材料「${r.name}」已逾期 ${late} 天 (overdue)`,
+            detail: { materialCode: r.materialCode, dueOn: r.dueOn, daysOverdue: late },
             event: { name: 'secondary-material-overdue', data: { material, dueOn: r.dueOn, daysOverdue: late } },
           });
         }
         return true;
       });
-      if (applied) (r.remind ? reminders : overdue).push({ applicationId: r.applicationId, materialCode: r.materialCode });
+      if (applied)
+        (r.remind ? reminders : overdue).push({ applicationId: r.applicationId, materialCode: r.materialCode });
     }
     return { reminders, overdue };
   }

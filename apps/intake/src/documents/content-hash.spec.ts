@@ -22,7 +22,7 @@ describe('content hash', () => {
     const h = contentHash(base);
     expect(h).toMatch(/^[0-9a-f]{64}$/);
     expect(contentHash({ ...base, html: '<p>y</p>' })).not.toBe(h);
-    expect(contentHash({ ...base, fields: { ...base.fields as object, b: 2 } })).not.toBe(h);
+    expect(contentHash({ ...base, fields: { ...(base.fields as object), b: 2 } })).not.toBe(h);
     expect(contentHash({ ...base, issuer: '别的中心' })).not.toBe(h);
     expect(contentHash({ ...base, issuedAt: '2026-11-24T02:00:00.000Z' })).not.toBe(h);
   });

@@ -33,7 +33,8 @@ let cache: { layout: CompiledTemplate; bodies: Map<DocumentKind, CompiledTemplat
 /** Compiles the template set once per process (the files are part of the release, not data). */
 export function templates() {
   if (!cache) {
-    const load = (name: string) => compileTemplate(readFileSync(path.join(TEMPLATE_DIR, `${name}.html`), 'utf8'), `${name}.html`);
+    const load = (name: string) =>
+      compileTemplate(readFileSync(path.join(TEMPLATE_DIR, `${name}.html`), 'utf8'), `${name}.html`);
     const bodies = new Map<DocumentKind, CompiledTemplate>();
     for (const kind of Object.keys(DOCUMENT_KINDS) as DocumentKind[]) bodies.set(kind, load(kind));
     cache = { layout: load('layout'), bodies };
@@ -51,7 +52,9 @@ const FORMS: Record<string, string> = { original: '原件', copy: '复印件', e
 export function templateContext(c: DocumentContent): Record<string, unknown> {
   const def = DOCUMENT_KINDS[c.kind];
   const f = c.fields;
-  const itemBasis = Array.isArray(f.legalBasis) ? (f.legalBasis as unknown[]).filter((b): b is string => typeof b === 'string') : [];
+  const itemBasis = Array.isArray(f.legalBasis)
+    ? (f.legalBasis as unknown[]).filter((b): b is string => typeof b === 'string')
+    : [];
   const ctx: Record<string, unknown> = {
     ...f,
     title: def.title,
@@ -72,10 +75,19 @@ export function templateContext(c: DocumentContent): Record<string, unknown> {
     payByText: dateText(f.payBy),
     reasonsList: Array.isArray(f.reasons) ? f.reasons : typeof f.reasons === 'string' ? [f.reasons] : [],
   };
-  if (Array.isArray(f.materials)) ctx.materials = f.materials.map((m) => ({ ...(m as object), formText: FORMS[(m as { form?: string }).form ?? ''] ?? (m as { form?: string }).form }));
-  if (Array.isArray(f.lines)) ctx.lines = f.lines.map((l) => ({ ...(l as object), amountYuan: yuan((l as { amountFen: number }).amountFen) }));
+  if (Array.isArray(f.materials))
+    ctx.materials = f.materials.map((m) => ({
+      ...(m as object),
+      formText: FORMS[(m as { form?: string }).form ?? ''] ?? (m as { form?: string }).form,
+    }));
+  if (Array.isArray(f.lines))
+    ctx.lines = f.lines.map((l) => ({ ...(l as object), amountYuan: yuan((l as { amountFen: number }).amountFen) }));
   if (typeof f.totalFen === 'number') ctx.totalYuan = yuan(f.totalFen);
-  if (Array.isArray(f.missingMaterials)) ctx.missingMaterials = f.missingMaterials.map((m) => ({ ...(m as object), dueDateText: dateText((m as { dueDate?: string }).dueDate) }));
+  if (Array.isArray(f.missingMaterials))
+    ctx.missingMaterials = f.missingMaterials.map((m) => ({
+      ...(m as object),
+      dueDateText: dateText((m as { dueDate?: string }).dueDate),
+    }));
   return ctx;
 }
 

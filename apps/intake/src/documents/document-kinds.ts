@@ -32,7 +32,9 @@ const common = {
 };
 
 const material = z.object({ name: text(200), reason: text(500), code: z.string().max(32).optional() }).passthrough();
-const receivedMaterial = z.object({ name: text(200), form: z.string().max(32).optional(), copies: z.number().int().min(0).max(999).optional() }).passthrough();
+const receivedMaterial = z
+  .object({ name: text(200), form: z.string().max(32).optional(), copies: z.number().int().min(0).max(999).optional() })
+  .passthrough();
 const feeLine = z.object({ name: text(200), amountFen: z.number().int().min(0), legalBasis: text(500) }).passthrough();
 const gapMaterial = z.object({ name: text(200), dueDate: isoDate }).passthrough();
 const reasons = z.union([text(), z.array(text()).min(1).max(50)]);
@@ -43,7 +45,14 @@ export const DOCUMENT_KINDS: Record<DocumentKind, DocumentKindDefinition> = {
     title: '接件回执',
     prefix: 'JJ',
     legalBasis: ['《中华人民共和国行政许可法》第二十九条、第三十二条'],
-    fields: z.object({ ...common, receivedOn: isoDate.optional(), materials: z.array(receivedMaterial).max(200).optional(), promisedLimitDays: z.number().int().min(0).max(999).optional() }).passthrough(),
+    fields: z
+      .object({
+        ...common,
+        receivedOn: isoDate.optional(),
+        materials: z.array(receivedMaterial).max(200).optional(),
+        promisedLimitDays: z.number().int().min(0).max(999).optional(),
+      })
+      .passthrough(),
   },
   'correction-notice': {
     kind: 'correction-notice',
@@ -51,14 +60,24 @@ export const DOCUMENT_KINDS: Record<DocumentKind, DocumentKindDefinition> = {
     prefix: 'BZ',
     legalBasis: ['《中华人民共和国行政许可法》第三十二条第一款第（四）项'],
     // 一次性告知: the notice lists every problem at once, so at least one and all of them.
-    fields: z.object({ ...common, materials: z.array(material).min(1).max(200), correctionDeadline: isoDate.optional() }).passthrough(),
+    fields: z
+      .object({ ...common, materials: z.array(material).min(1).max(200), correctionDeadline: isoDate.optional() })
+      .passthrough(),
   },
   acceptance: {
     kind: 'acceptance',
     title: '受理通知书',
     prefix: 'SL',
     legalBasis: ['《中华人民共和国行政许可法》第三十二条第一款第（五）项、第四十二条'],
-    fields: z.object({ ...common, acceptedOn: isoDate, promisedDue: isoDate, legalDue: isoDate, deemed: z.boolean().optional() }).passthrough(),
+    fields: z
+      .object({
+        ...common,
+        acceptedOn: isoDate,
+        promisedDue: isoDate,
+        legalDue: isoDate,
+        deemed: z.boolean().optional(),
+      })
+      .passthrough(),
   },
   rejection: {
     kind: 'rejection',
@@ -72,7 +91,15 @@ export const DOCUMENT_KINDS: Record<DocumentKind, DocumentKindDefinition> = {
     title: '准予行政许可决定书',
     prefix: 'ZY',
     legalBasis: ['《中华人民共和国行政许可法》第三十四条、第三十八条第一款'],
-    fields: z.object({ ...common, decidedOn: isoDate.optional(), reasons: reasons.optional(), licenceNumber: z.string().max(100).optional(), validUntil: isoDate.optional() }).passthrough(),
+    fields: z
+      .object({
+        ...common,
+        decidedOn: isoDate.optional(),
+        reasons: reasons.optional(),
+        licenceNumber: z.string().max(100).optional(),
+        validUntil: isoDate.optional(),
+      })
+      .passthrough(),
   },
   'decision-refusal': {
     kind: 'decision-refusal',
@@ -87,14 +114,25 @@ export const DOCUMENT_KINDS: Record<DocumentKind, DocumentKindDefinition> = {
     title: '缴费通知书',
     prefix: 'JF',
     legalBasis: ['《中华人民共和国行政许可法》第五十八条、第五十九条'],
-    fields: z.object({ ...common, lines: z.array(feeLine).min(1).max(50), totalFen: z.number().int().min(0), paymentReference: text(64), noticeNumber: text(64), payBy: isoDate.optional() }).passthrough(),
+    fields: z
+      .object({
+        ...common,
+        lines: z.array(feeLine).min(1).max(50),
+        totalFen: z.number().int().min(0),
+        paymentReference: text(64),
+        noticeNumber: text(64),
+        payBy: isoDate.optional(),
+      })
+      .passthrough(),
   },
   'gap-commitment': {
     kind: 'gap-commitment',
     title: '告知承诺书',
     prefix: 'CN',
     legalBasis: ['《国务院办公厅关于全面推行证明事项和涉企经营许可事项告知承诺制的指导意见》（国办发〔2020〕42号）'],
-    fields: z.object({ ...common, missingMaterials: z.array(gapMaterial).min(1).max(200), acceptedOn: isoDate.optional() }).passthrough(),
+    fields: z
+      .object({ ...common, missingMaterials: z.array(gapMaterial).min(1).max(200), acceptedOn: isoDate.optional() })
+      .passthrough(),
   },
 };
 

@@ -11,7 +11,13 @@ export class DocumentRepository {
 
   /** `size` numbers of the document sequence, in one round trip (the hot path reserves them in blocks). */
   async reserveNumbers(size: number): Promise<number[]> {
-    const rows: { n: string }[] = await pgPool(this.ds).query({ name: 'document_numbers', text: `select nextval('document_number_seq')::text as n from generate_series(1, $1)`, values: [size] }).then((r) => r.rows);
+    const rows: { n: string }[] = await pgPool(this.ds)
+      .query({
+        name: 'document_numbers',
+        text: `select nextval('document_number_seq')::text as n from generate_series(1, $1)`,
+        values: [size],
+      })
+      .then((r) => r.rows);
     return rows.map((r) => Number(r.n));
   }
 

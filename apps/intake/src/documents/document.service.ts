@@ -19,7 +19,10 @@ import { formatVerificationCode, newVerificationCode, normaliseVerificationCode 
 /** The caller handed the issuer fields its template cannot print (a programming error in the caller, reported in full). */
 export class DocumentFieldsError extends HttpException {
   constructor(kind: string, issues: { path: string; message: string }[]) {
-    super({ message: `文书内容不完整 (document fields invalid for ${kind})`, details: issues }, HttpStatus.UNPROCESSABLE_ENTITY);
+    super(
+      { message: `文书内容不完整 (document fields invalid for ${kind})`, details: issues },
+      HttpStatus.UNPROCESSABLE_ENTITY,
+    );
   }
 }
 
@@ -69,14 +72,18 @@ export class DocumentService extends DocumentIssuer {
    * (the submission's single insert). Nothing is written here.
    */
   async prepare(req: IssueDocumentRequest): Promise<PreparedDocument> {
-    if (!isDocumentKind(req.kind)) throw new DocumentFieldsError(String(req.kind), [{ path: 'kind', message: 'unknown document kind' }]);
+    if (!isDocumentKind(req.kind))
+      throw new DocumentFieldsError(String(req.kind), [{ path: 'kind', message: 'unknown document kind' }]);
     const problems: { path: string; message: string }[] = [];
     if (!UUID.test(req.applicationId ?? '')) problems.push({ path: 'applicationId', message: 'must be a uuid' });
-    if (!req.applicationNumber || req.applicationNumber.length > 64) problems.push({ path: 'applicationNumber', message: 'required, at most 64 characters' });
-    if (!req.issuer || req.issuer.length > 200) problems.push({ path: 'issuer', message: 'required, at most 200 characters' });
+    if (!req.applicationNumber || req.applicationNumber.length > 64)
+      problems.push({ path: 'applicationNumber', message: 'required, at most 64 characters' });
+    if (!req.issuer || req.issuer.length > 200)
+      problems.push({ path: 'issuer', message: 'required, at most 200 characters' });
     const def = DOCUMENT_KINDS[req.kind];
     const parsed = def.fields.safeParse(req.fields ?? {});
-    if (!parsed.success) problems.push(...parsed.error.issues.map((i) => ({ path: ['fields', ...i.path].join('.'), message: i.message })));
+    if (!parsed.success)
+      problems.push(...parsed.error.issues.map((i) => ({ path: ['fields', ...i.path].join('.'), message: i.message })));
     if (problems.length) throw new DocumentFieldsError(req.kind, problems);
 
     // Exactly what jsonb will hand back (no undefined, no Date objects), so the hash recomputes.
@@ -104,7 +111,16 @@ export class DocumentService extends DocumentIssuer {
       issuedAt,
     };
     row.contentHash = hashOf(row);
-    return { row, issued: { id: row.id, kind: row.kind, number, verificationCode: formatVerificationCode(verificationCode), issuedAt: issuedAt.toISOString() } };
+    return {
+      row,
+      issued: {
+        id: row.id,
+        kind: row.kind,
+        number,
+        verificationCode: formatVerificationCode(verificationCode),
+        issuedAt: issuedAt.toISOString(),
+      },
+    };
   }
 
   /**
@@ -127,7 +143,8 @@ export class DocumentService extends DocumentIssuer {
   /** The document's HTML: as stored at issue for older documents, else rendered from its content. */
   html(doc: DocumentEntity): string {
     if (doc.html !== null) return doc.html;
-    if (doc.templateSet !== TEMPLATE_SET) throw new Error(`document ${doc.id}: template set ${doc.templateSet} is not available`);
+    if (doc.templateSet !== TEMPLATE_SET)
+      throw new Error(`document ${doc.id}: template set ${doc.templateSet} is not available`);
     return renderDocumentHtml({
       kind: doc.kind,
       number: doc.number,
@@ -145,7 +162,14 @@ export class DocumentService extends DocumentIssuer {
     const key = `${doc.id}:${doc.contentHash}`;
     const hit = this.pdfCache.get(key);
     if (hit) return hit;
-    const pdf = await renderPdf({ html: this.html(doc), title: DOCUMENT_KINDS[doc.kind].title, number: doc.number, issuer: doc.issuer, issuedAt: doc.issuedAt, contentHash: doc.contentHash });
+    const pdf = await renderPdf({
+      html: this.html(doc),
+      title: DOCUMENT_KINDS[doc.kind].title,
+      number: doc.number,
+      issuer: doc.issuer,
+      issuedAt: doc.issuedAt,
+      contentHash: doc.contentHash,
+    });
     this.pdfCache.set(key, pdf);
     if (this.pdfCache.size > DocumentService.PDF_CACHE_SIZE) this.pdfCache.delete(this.pdfCache.keys().next().value!);
     return pdf;
@@ -170,7 +194,9 @@ export class DocumentService extends DocumentIssuer {
       applicantName: name === null ? null : maskApplicant(doc.applicantSubject, name),
       contentHash: doc.contentHash,
       // The applicant column is a copy of fields.applicantSubject (it decides who may read): check it too.
-      intact: hashOf(doc) === doc.contentHash && doc.applicantSubject === (typeof doc.fields.applicantSubject === 'string' ? doc.fields.applicantSubject : null),
+      intact:
+        hashOf(doc) === doc.contentHash &&
+        doc.applicantSubject === (typeof doc.fields.applicantSubject === 'string' ? doc.fields.applicantSubject : null),
     };
   }
 }

@@ -11,7 +11,8 @@ import { formatVerificationCode } from './verification-code';
 
 // The stored HTML is our own template output with every value escaped; the policy makes sure that
 // even so nothing in it can load or run anything.
-const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const HTML_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 @ApiTags('documents 统一文书')
 @ApiBearerAuth()

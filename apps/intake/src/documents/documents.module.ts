@@ -10,7 +10,11 @@ import { Documents1764020000000 } from './migrations/1764020000000-documents';
 import { VerificationController } from './verification.controller';
 
 export const documentEntities = [DocumentEntity];
-export const documentMigrations = [Documents1764020000000, DocumentsRenderedOnRead1764100000000, DocumentPayloadStatistics1764150000000];
+export const documentMigrations = [
+  Documents1764020000000,
+  DocumentsRenderedOnRead1764100000000,
+  DocumentPayloadStatistics1764150000000,
+];
 
 /**
  * Standard documents (A13). Global, so every feature that issues documents inside its own

@@ -2,7 +2,15 @@ import type { EntityManager } from 'typeorm';
 import type { DocumentEntity } from './entities/document.entity';
 
 /** The standard documents (统一文书) of A13; the documents feature owns templates, rendering and verification. */
-export type DocumentKind = 'receipt' | 'correction-notice' | 'acceptance' | 'rejection' | 'decision-grant' | 'decision-refusal' | 'fee-notice' | 'gap-commitment';
+export type DocumentKind =
+  | 'receipt'
+  | 'correction-notice'
+  | 'acceptance'
+  | 'rejection'
+  | 'decision-grant'
+  | 'decision-refusal'
+  | 'fee-notice'
+  | 'gap-commitment';
 
 export interface IssueDocumentRequest {
   kind: DocumentKind;

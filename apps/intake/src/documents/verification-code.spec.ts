@@ -1,4 +1,9 @@
-import { formatVerificationCode, newVerificationCode, normaliseVerificationCode, VERIFICATION_ALPHABET } from './verification-code';
+import {
+  formatVerificationCode,
+  newVerificationCode,
+  normaliseVerificationCode,
+  VERIFICATION_ALPHABET,
+} from './verification-code';
 
 describe('verification codes', () => {
   it('are long enough, from an alphabet without look-alike characters, and different each time', () => {

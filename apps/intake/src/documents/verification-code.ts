@@ -11,7 +11,8 @@ export const VERIFICATION_CODE_LENGTH = 14;
 
 export function newVerificationCode(): string {
   let code = '';
-  for (let i = 0; i < VERIFICATION_CODE_LENGTH; i++) code += VERIFICATION_ALPHABET[randomInt(VERIFICATION_ALPHABET.length)];
+  for (let i = 0; i < VERIFICATION_CODE_LENGTH; i++)
+    code += VERIFICATION_ALPHABET[randomInt(VERIFICATION_ALPHABET.length)];
   return code;
 }
 

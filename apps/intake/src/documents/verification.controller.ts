@@ -16,7 +16,10 @@ export class VerificationController {
   @Public()
   @Get(':code')
   @Header('cache-control', 'no-store')
-  @ApiOperation({ summary: '文书真伪核验 (verify a document by its code): what it is and whether its content is intact; nothing personal' })
+  @ApiOperation({
+    summary:
+      '文书真伪核验 (verify a document by its code): what it is and whether its content is intact; nothing personal',
+  })
   @ApiOkResponse({ type: VerificationViewDto })
   @ApiNotFoundResponse({ description: 'no document has this code' })
   async verify(@Param() { code }: VerificationCodeParamDto): Promise<VerificationViewDto> {

@@ -15,7 +15,9 @@ export class FeeContractsCheckService implements OnModuleInit {
   onModuleInit(): void {
     const missing = FEE_EVENT_TYPES.filter((t) => !this.registry.get(t, 1));
     if (missing.length) {
-      new Logger('fees').error(`收费事件契约未注册 (fee event contracts not registered: ${missing.join(', ')}): add intakeFeeContracts to the contracts given to MessagingModule`);
+      new Logger('fees').error(
+        `收费事件契约未注册 (fee event contracts not registered: ${missing.join(', ')}): add intakeFeeContracts to the contracts given to MessagingModule`,
+      );
     }
   }
 }

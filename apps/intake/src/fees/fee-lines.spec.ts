@@ -15,9 +15,15 @@ describe('fee lines from an item version', () => {
 
   it('refuses a free item and fee items that are not positive integers with a basis', () => {
     expect(() => feeLinesOf(FREE_ITEM)).toThrow(UnprocessableEntityException);
-    const bad = { ...PAID_ITEM, definition: { ...PAID_ITEM.definition, fees: [{ name: 'x', amountFen: 10.5, legalBasis: 'y' }] } };
+    const bad = {
+      ...PAID_ITEM,
+      definition: { ...PAID_ITEM.definition, fees: [{ name: 'x', amountFen: 10.5, legalBasis: 'y' }] },
+    };
     expect(() => feeLinesOf(bad)).toThrow(UnprocessableEntityException);
-    const noBasis = { ...PAID_ITEM, definition: { ...PAID_ITEM.definition, fees: [{ name: 'x', amountFen: 100, legalBasis: '' }] } };
+    const noBasis = {
+      ...PAID_ITEM,
+      definition: { ...PAID_ITEM.definition, fees: [{ name: 'x', amountFen: 100, legalBasis: '' }] },
+    };
     expect(() => feeLinesOf(noBasis)).toThrow(UnprocessableEntityException);
   });
 });

@@ -10,14 +10,21 @@ import type { FeeLine } from './entities/fee-notice.entity';
 export function feeLinesOf(item: ItemVersion): { lines: FeeLine[]; totalFen: number } {
   const fees = item.definition.fees ?? [];
   if (fees.length === 0) {
-    throw new UnprocessableEntityException({ message: `事项 ${item.itemCode} 第 ${item.version} 版不收费 (item is free of charge)`, details: { itemCode: item.itemCode, itemVersion: item.version } });
+    throw new UnprocessableEntityException({
+      message: `事项 ${item.itemCode} 第 ${item.version} 版不收费 (item is free of charge)`,
+      details: { itemCode: item.itemCode, itemVersion: item.version },
+    });
   }
   const lines = fees.map((f) => ({ name: f.name, amountFen: f.amountFen, legalBasis: f.legalBasis }));
   const bad = lines.filter((l) => !Number.isSafeInteger(l.amountFen) || l.amountFen <= 0 || !l.legalBasis);
   if (bad.length) {
-    throw new UnprocessableEntityException({ message: '事项收费项目不合法 (item fee items invalid)', details: bad.map((l) => ({ name: l.name, amountFen: l.amountFen })) });
+    throw new UnprocessableEntityException({
+      message: '事项收费项目不合法 (item fee items invalid)',
+      details: bad.map((l) => ({ name: l.name, amountFen: l.amountFen })),
+    });
   }
   const totalFen = lines.reduce((sum, l) => sum + l.amountFen, 0);
-  if (!Number.isSafeInteger(totalFen)) throw new UnprocessableEntityException({ message: '收费合计超出范围 (total out of range)' });
+  if (!Number.isSafeInteger(totalFen))
+    throw new UnprocessableEntityException({ message: '收费合计超出范围 (total out of range)' });
   return { lines, totalFen };
 }

@@ -40,7 +40,10 @@ export class FeeNoticeRepository {
 
   /** The notices of an application, oldest first; with `owner`, only that applicant's. */
   ofApplication(applicationId: string, owner?: string): Promise<FeeNoticeEntity[]> {
-    const qb = this.ds.manager.createQueryBuilder(FeeNoticeEntity, 'n').where('n.application_id = :applicationId', { applicationId }).orderBy('n.issued_at', 'ASC');
+    const qb = this.ds.manager
+      .createQueryBuilder(FeeNoticeEntity, 'n')
+      .where('n.application_id = :applicationId', { applicationId })
+      .orderBy('n.issued_at', 'ASC');
     if (owner !== undefined) qb.andWhere('n.applicant_subject = :owner', { owner });
     return qb.getMany();
   }

@@ -50,7 +50,10 @@ export class FeeNoticeService {
     const { lines, totalFen } = feeLinesOf(item);
     const existing = await this.notices.forApplicationAndItem(manager, input.applicationId, input.itemCode);
     if (existing) {
-      throw new ConflictException({ message: `该申请的此事项已开具缴费通知 ${existing.number} (a fee notice already exists)`, details: { noticeId: existing.id, noticeNumber: existing.number } });
+      throw new ConflictException({
+        message: `该申请的此事项已开具缴费通知 ${existing.number} (a fee notice already exists)`,
+        details: { noticeId: existing.id, noticeNumber: existing.number },
+      });
     }
     const seq = await this.notices.nextSeq(manager);
     const issuedAt = new Date();

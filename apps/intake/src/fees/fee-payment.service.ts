@@ -49,27 +49,53 @@ export class FeePaymentService {
 
       const earlier = await this.payments.byBankTxnId(m, c.bankTxnId);
       if (earlier) {
-        if (earlier.noticeId === notice.id && earlier.amountFen === c.amountFen) return { replayed: true, notice, payment: earlier };
-        throw new ConflictException({ message: `银行流水号 ${c.bankTxnId} 已用于另一笔缴费 (bank transaction id already recorded with different data)`, details: { bankTxnId: c.bankTxnId } });
+        if (earlier.noticeId === notice.id && earlier.amountFen === c.amountFen)
+          return { replayed: true, notice, payment: earlier };
+        throw new ConflictException({
+          message: `银行流水号 ${c.bankTxnId} 已用于另一笔缴费 (bank transaction id already recorded with different data)`,
+          details: { bankTxnId: c.bankTxnId },
+        });
       }
       if (notice.status !== 'issued') throw new InvalidTransitionError(NOTICE, notice.status, 'pay');
       if (c.amountFen !== notice.totalFen) {
-        this.logger.warn({ noticeNumber: notice.number, expectedFen: notice.totalFen, receivedFen: c.amountFen, channel: channel.sub }, 'payment amount does not match the notice');
+        this.logger.warn(
+          { noticeNumber: notice.number, expectedFen: notice.totalFen, receivedFen: c.amountFen, channel: channel.sub },
+          'payment amount does not match the notice',
+        );
         throw new UnprocessableEntityException({
           message: `缴费金额 ${c.amountFen} 分与通知金额 ${notice.totalFen} 分不符 (amount does not match the notice total)`,
           details: { expectedFen: notice.totalFen, receivedFen: c.amountFen },
         });
       }
 
-      const payment: FeePaymentEntity = { id: newId(), noticeId: notice.id, bankTxnId: c.bankTxnId, amountFen: c.amountFen, paidAt: c.paidAt, channel: channel.sub, recordedAt: new Date() };
+      const payment: FeePaymentEntity = {
+        id: newId(),
+        noticeId: notice.id,
+        bankTxnId: c.bankTxnId,
+        amountFen: c.amountFen,
+        paidAt: c.paidAt,
+        channel: channel.sub,
+        recordedAt: new Date(),
+      };
       await this.payments.insert(m, payment);
       await this.notices.update(m, notice.id, { status: 'paid', paidAt: c.paidAt, version: notice.version + 1 });
       await this.outbox.add(m, FeePaid, {
         subject: notice.applicationId,
         actor: { type: 'system', id: channel.sub },
-        data: { noticeId: notice.id, noticeNumber: notice.number, applicationId: notice.applicationId, amountFen: c.amountFen, bankTxnId: c.bankTxnId, paidAt: c.paidAt.toISOString() },
+        data: {
+          noticeId: notice.id,
+          noticeNumber: notice.number,
+          applicationId: notice.applicationId,
+          amountFen: c.amountFen,
+          bankTxnId: c.bankTxnId,
+          paidAt: c.paidAt.toISOString(),
+        },
       });
-      return { replayed: false, notice: { ...notice, status: 'paid', paidAt: c.paidAt, version: notice.version + 1 }, payment };
+      return {
+        replayed: false,
+        notice: { ...notice, status: 'paid', paidAt: c.paidAt, version: notice.version + 1 },
+        payment,
+      };
     });
   }
 }

@@ -29,7 +29,11 @@ export class FeeWaiverService {
       if (!notice) throw new NotVisibleError(NOTICE, noticeId);
       if (notice.status !== 'issued') throw new InvalidTransitionError(NOTICE, notice.status, 'request-waiver');
       const pending = await this.waivers.pendingFor(m, noticeId);
-      if (pending) throw new ConflictException({ message: '该缴费通知已有待审批的减免申请 (a waiver request is already pending)', details: { waiverRequestId: pending.id } });
+      if (pending)
+        throw new ConflictException({
+          message: '该缴费通知已有待审批的减免申请 (a waiver request is already pending)',
+          details: { waiverRequestId: pending.id },
+        });
       const req: FeeWaiverRequestEntity = {
         id: newId(),
         noticeId,
@@ -54,24 +58,48 @@ export class FeeWaiverService {
   }
 
   /** Approve (the notice becomes waived, event emitted) or reject; never by the person who asked. */
-  async decide(approver: StaffPrincipal, id: string, approve: boolean, note?: string): Promise<{ request: FeeWaiverRequestEntity; notice: FeeNoticeEntity }> {
+  async decide(
+    approver: StaffPrincipal,
+    id: string,
+    approve: boolean,
+    note?: string,
+  ): Promise<{ request: FeeWaiverRequestEntity; notice: FeeNoticeEntity }> {
     return this.ds.transaction(async (m) => {
       const req = await this.waivers.lock(m, id);
       if (!req) throw new NotVisibleError(REQUEST, id);
       if (req.requestedBy === approver.sub) {
-        throw new ForbiddenException({ message: '不能审批本人提出的减免申请 (forbidden: a waiver cannot be decided by its requester)' });
+        throw new ForbiddenException({
+          message: '不能审批本人提出的减免申请 (forbidden: a waiver cannot be decided by its requester)',
+        });
       }
-      if (req.status !== 'pending') throw new InvalidTransitionError(REQUEST, req.status, approve ? 'approve' : 'reject');
+      if (req.status !== 'pending')
+        throw new InvalidTransitionError(REQUEST, req.status, approve ? 'approve' : 'reject');
       const notice = await this.notices.lockExisting(m, req.noticeId);
       const now = new Date();
-      const decided: FeeWaiverRequestEntity = { ...req, status: approve ? 'approved' : 'rejected', decidedBy: approver.sub, decidedAt: now, decisionNote: note ?? null };
+      const decided: FeeWaiverRequestEntity = {
+        ...req,
+        status: approve ? 'approved' : 'rejected',
+        decidedBy: approver.sub,
+        decidedAt: now,
+        decisionNote: note ?? null,
+      };
       if (!approve) {
-        await this.waivers.update(m, id, { status: decided.status, decidedBy: decided.decidedBy, decidedAt: now, decisionNote: decided.decisionNote });
+        await this.waivers.update(m, id, {
+          status: decided.status,
+          decidedBy: decided.decidedBy,
+          decidedAt: now,
+          decisionNote: decided.decisionNote,
+        });
         return { request: decided, notice };
       }
       // Paid in the meantime: the waiver is moot and the payment stands.
       if (notice.status !== 'issued') throw new InvalidTransitionError(NOTICE, notice.status, 'waive');
-      await this.waivers.update(m, id, { status: decided.status, decidedBy: decided.decidedBy, decidedAt: now, decisionNote: decided.decisionNote });
+      await this.waivers.update(m, id, {
+        status: decided.status,
+        decidedBy: decided.decidedBy,
+        decidedAt: now,
+        decisionNote: decided.decisionNote,
+      });
       await this.notices.update(m, notice.id, { status: 'waived', waivedAt: now, version: notice.version + 1 });
       await this.outbox.add(m, FeeWaived, {
         subject: notice.applicationId,

@@ -1,6 +1,24 @@
 import { Body, Controller, ForbiddenException, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { CurrentPrincipal, hasScope, Principals, RequireRoles, Roles, type Principal, type StaffPrincipal } from '@onewindow/auth';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import {
+  CurrentPrincipal,
+  hasScope,
+  Principals,
+  RequireRoles,
+  Roles,
+  type Principal,
+  type StaffPrincipal,
+} from '@onewindow/auth';
 import type { FastifyReply } from 'fastify';
 import {
   ConfirmationViewDto,
@@ -26,12 +44,16 @@ export const PAYMENTS_SCOPE = 'payments';
 @ApiBearerAuth()
 @Controller('fees')
 export class FeesController {
-  constructor(private readonly notices: FeeNoticeService, private readonly payments: FeePaymentService, private readonly waivers: FeeWaiverService) {}
+  constructor(
+    private readonly notices: FeeNoticeService,
+    private readonly payments: FeePaymentService,
+    private readonly waivers: FeeWaiverService,
+  ) {}
 
   @Post('notices')
   @Principals('staff')
   @RequireRoles(Roles.windowClerk)
-  @ApiOperation({ summary: '开具缴费通知 (issue a fee notice from the item version\'s fee items); window clerks' })
+  @ApiOperation({ summary: "开具缴费通知 (issue a fee notice from the item version's fee items); window clerks" })
   @ApiCreatedResponse({ type: FeeNoticeViewDto })
   @ApiNotFoundResponse({ description: 'unknown item or version' })
   @ApiConflictResponse({ description: 'a notice for this application and item exists' })
@@ -59,18 +81,37 @@ export class FeesController {
 
   @Post('confirmations')
   @Principals('system')
-  @ApiOperation({ summary: '银行到账确认 (payment confirmation from the bank channel; scope payments). Idempotent by bankTxnId: 201 first time, 200 for a repeat' })
+  @ApiOperation({
+    summary:
+      '银行到账确认 (payment confirmation from the bank channel; scope payments). Idempotent by bankTxnId: 201 first time, 200 for a repeat',
+  })
   @ApiCreatedResponse({ type: ConfirmationViewDto })
   @ApiOkResponse({ type: ConfirmationViewDto, description: 'the same bankTxnId was recorded before' })
   @ApiForbiddenResponse({ description: 'not the bank channel' })
   @ApiNotFoundResponse({ description: 'unknown notice number' })
   @ApiConflictResponse({ description: 'notice already paid or waived, or bankTxnId reused with other data' })
   @ApiUnprocessableEntityResponse({ description: 'amount differs from the notice total' })
-  async confirm(@CurrentPrincipal() p: Principal, @Body() dto: PaymentConfirmationDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<ConfirmationViewDto> {
-    if (!hasScope(p, PAYMENTS_SCOPE)) throw new ForbiddenException({ message: `需要 ${PAYMENTS_SCOPE} 权限范围 (forbidden: scope ${PAYMENTS_SCOPE} required)` });
-    const r = await this.payments.confirm(p, { noticeNumber: dto.noticeNumber, amountFen: dto.amountFen, bankTxnId: dto.bankTxnId, paidAt: new Date(dto.paidAt) });
+  async confirm(
+    @CurrentPrincipal() p: Principal,
+    @Body() dto: PaymentConfirmationDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ConfirmationViewDto> {
+    if (!hasScope(p, PAYMENTS_SCOPE))
+      throw new ForbiddenException({
+        message: `需要 ${PAYMENTS_SCOPE} 权限范围 (forbidden: scope ${PAYMENTS_SCOPE} required)`,
+      });
+    const r = await this.payments.confirm(p, {
+      noticeNumber: dto.noticeNumber,
+      amountFen: dto.amountFen,
+      bankTxnId: dto.bankTxnId,
+      paidAt: new Date(dto.paidAt),
+    });
     reply.status(r.replayed ? 200 : 201);
-    return { outcome: r.replayed ? 'already-recorded' : 'recorded', paymentId: r.payment.id, notice: noticeView(r.notice) };
+    return {
+      outcome: r.replayed ? 'already-recorded' : 'recorded',
+      paymentId: r.payment.id,
+      notice: noticeView(r.notice),
+    };
   }
 
   @Post('notices/:id/waiver-requests')
@@ -80,7 +121,11 @@ export class FeesController {
   @ApiCreatedResponse({ type: WaiverRequestViewDto })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'notice not payable any more, or a request is pending' })
-  async requestWaiver(@CurrentPrincipal() p: StaffPrincipal, @Param() { id }: NoticeIdParamDto, @Body() dto: WaiverRequestDto): Promise<WaiverRequestViewDto> {
+  async requestWaiver(
+    @CurrentPrincipal() p: StaffPrincipal,
+    @Param() { id }: NoticeIdParamDto,
+    @Body() dto: WaiverRequestDto,
+  ): Promise<WaiverRequestViewDto> {
     return waiverView(await this.waivers.request(p, id, dto.reason));
   }
 
@@ -102,7 +147,11 @@ export class FeesController {
   @ApiForbiddenResponse({ description: 'the approver requested it' })
   @ApiConflictResponse({ description: 'already decided, or the notice was paid' })
   @ApiNotFoundResponse()
-  async approve(@CurrentPrincipal() p: StaffPrincipal, @Param() { id }: WaiverIdParamDto, @Body() dto: WaiverDecisionDto): Promise<WaiverRequestViewDto> {
+  async approve(
+    @CurrentPrincipal() p: StaffPrincipal,
+    @Param() { id }: WaiverIdParamDto,
+    @Body() dto: WaiverDecisionDto,
+  ): Promise<WaiverRequestViewDto> {
     return waiverView((await this.waivers.decide(p, id, true, dto.note)).request);
   }
 
@@ -115,7 +164,11 @@ export class FeesController {
   @ApiForbiddenResponse()
   @ApiConflictResponse()
   @ApiNotFoundResponse()
-  async reject(@CurrentPrincipal() p: StaffPrincipal, @Param() { id }: WaiverIdParamDto, @Body() dto: WaiverDecisionDto): Promise<WaiverRequestViewDto> {
+  async reject(
+    @CurrentPrincipal() p: StaffPrincipal,
+    @Param() { id }: WaiverIdParamDto,
+    @Body() dto: WaiverDecisionDto,
+  ): Promise<WaiverRequestViewDto> {
     return waiverView((await this.waivers.decide(p, id, false, dto.note)).request);
   }
 }

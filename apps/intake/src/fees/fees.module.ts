@@ -23,7 +23,16 @@ export const feeMigrations = [Fees1764060000000];
  */
 @Module({
   controllers: [FeesController],
-  providers: [FeeNoticeRepository, FeePaymentRepository, FeeWaiverRepository, CatalogueLookupService, FeeContractsCheckService, FeeNoticeService, FeePaymentService, FeeWaiverService],
+  providers: [
+    FeeNoticeRepository,
+    FeePaymentRepository,
+    FeeWaiverRepository,
+    CatalogueLookupService,
+    FeeContractsCheckService,
+    FeeNoticeService,
+    FeePaymentService,
+    FeeWaiverService,
+  ],
   exports: [FeeNoticeService],
 })
 export class FeesModule {}

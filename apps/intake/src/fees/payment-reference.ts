@@ -18,7 +18,8 @@ export function luhnCheckDigit(digits: string): number {
 }
 
 export function paymentReference(isoDate: string, sequence: number): string {
-  if (!Number.isSafeInteger(sequence) || sequence < 1 || sequence > 99_999_999_999) throw new RangeError(`sequence out of range: ${sequence}`);
+  if (!Number.isSafeInteger(sequence) || sequence < 1 || sequence > 99_999_999_999)
+    throw new RangeError(`sequence out of range: ${sequence}`);
   const payload = `${isoDate.replace(/-/g, '')}${String(sequence).padStart(11, '0')}`;
   if (!/^\d{19}$/.test(payload)) throw new RangeError(`bad date: ${isoDate}`);
   return `${payload}${luhnCheckDigit(payload)}`;

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, Principals, SystemPrincipal } from '@onewindow/auth';
 import { TraceId } from '@onewindow/http';
 import { DepartmentDecisionDto, TaskQueryDto, TaskViewDto } from './dto/task.dto';
@@ -22,11 +29,15 @@ export class DepartmentController {
 
   @Post('decisions')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Return a decision for one of the department\'s tasks (claimed and decided in one step)' })
+  @ApiOperation({ summary: "Return a decision for one of the department's tasks (claimed and decided in one step)" })
   @ApiOkResponse({ type: TaskViewDto })
-  @ApiNotFoundResponse({ description: 'Unknown task or another department\'s' })
+  @ApiNotFoundResponse({ description: "Unknown task or another department's" })
   @ApiConflictResponse({ description: 'Already decided (currentState in details)' })
-  decide(@CurrentPrincipal() p: SystemPrincipal, @Body() dto: DepartmentDecisionDto, @TraceId() traceId: string): Promise<TaskViewDto> {
+  decide(
+    @CurrentPrincipal() p: SystemPrincipal,
+    @Body() dto: DepartmentDecisionDto,
+    @TraceId() traceId: string,
+  ): Promise<TaskViewDto> {
     const { taskId, ...decision } = dto;
     return this.tasks.decideBySystem(p, taskId, decision, traceId);
   }

@@ -9,9 +9,21 @@ import { TaskEntity } from './entities/task.entity';
 
 /** An accepted application as the assignment reads it: with the head of its timeline and whether it has a task. */
 export interface AssignmentRead {
-  id: string; number: string; item_code: string; item_version: number; item_name: string; department: string; division: string;
-  state: ApplicationEntity['state']; two_step_review: boolean; promised_due: string | null; legal_due: string | null; due_provisional_years: number[];
-  last_seq: number | null; last_hash: string | null; has_task: boolean;
+  id: string;
+  number: string;
+  item_code: string;
+  item_version: number;
+  item_name: string;
+  department: string;
+  division: string;
+  state: ApplicationEntity['state'];
+  two_step_review: boolean;
+  promised_due: string | null;
+  legal_due: string | null;
+  due_provisional_years: number[];
+  last_seq: number | null;
+  last_hash: string | null;
+  has_task: boolean;
 }
 
 // Whether a task exists is a lateral probe of task's unique index, one per application: written as
@@ -40,18 +52,31 @@ export class TaskAssignmentRepository {
 
   /** The applications under their row locks, taken in id order so that two runs cannot deadlock. */
   async readForAssignment(m: EntityManager, ids: string[]): Promise<AssignmentRead[]> {
-    const { rows } = await clientOf(m).query<AssignmentRead>({ name: 'task_assignment_read', text: ASSIGNMENT_READ, values: [ids] });
+    const { rows } = await clientOf(m).query<AssignmentRead>({
+      name: 'task_assignment_read',
+      text: ASSIGNMENT_READ,
+      values: [ids],
+    });
     return rows;
   }
 
-  async write(m: EntityManager, tasks: TaskEntity[], steps: ApplicationStepEntity[], events: OutboxRow[]): Promise<void> {
+  async write(
+    m: EntityManager,
+    tasks: TaskEntity[],
+    steps: ApplicationStepEntity[],
+    events: OutboxRow[],
+  ): Promise<void> {
     await this.assignment().runIn(m, [tasks, steps, events], [tasks.map((t) => t.applicationId)]);
   }
 
   private assignment(): MultiInsert {
     this.assignmentStatement ??= new MultiInsert(
       this.ds,
-      [{ target: TaskEntity }, { target: ApplicationStepEntity }, { target: OutboxEventEntity, omit: ['publishedAt', 'attempts', 'lastError'] }],
+      [
+        { target: TaskEntity },
+        { target: ApplicationStepEntity },
+        { target: OutboxEventEntity, omit: ['publishedAt', 'attempts', 'lastError'] },
+      ],
       ['update application set version = version + 1, updated_at = now() where id = any($4::uuid[])'],
     );
     return this.assignmentStatement;

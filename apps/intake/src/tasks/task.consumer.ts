@@ -1,5 +1,14 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { ApplicationAccepted, ApplicationDeemedAccepted, ApplicationGapAccepted, ApplicationWithdrawn, EventEnvelope, newId, PayloadOf, Topics } from '@onewindow/contracts';
+import {
+  ApplicationAccepted,
+  ApplicationDeemedAccepted,
+  ApplicationGapAccepted,
+  ApplicationWithdrawn,
+  EventEnvelope,
+  newId,
+  PayloadOf,
+  Topics,
+} from '@onewindow/contracts';
 import { ConsumerHost, on, onBatch, OutboxRow } from '@onewindow/messaging';
 import { EntityManager } from 'typeorm';
 import { ApplicationLifecycleService } from '../applications/application-lifecycle.service';
@@ -11,7 +20,9 @@ import { TaskEntity } from './entities/task.entity';
 import { TaskRepository } from './task.repository';
 import { TaskAssignmentRepository } from './task-assignment.repository';
 
-type Acceptance = EventEnvelope<PayloadOf<typeof ApplicationAccepted | typeof ApplicationDeemedAccepted | typeof ApplicationGapAccepted>>;
+type Acceptance = EventEnvelope<
+  PayloadOf<typeof ApplicationAccepted | typeof ApplicationDeemedAccepted | typeof ApplicationGapAccepted>
+>;
 
 /**
  * 接办分离 (A6): an accepted application becomes a task in the deciding department's queue. Driven by
@@ -32,7 +43,10 @@ export class TaskConsumer implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     // An instant item is decided at the window in the same request: no task.
     const create = async (events: Acceptance[], m: EntityManager): Promise<void> => {
-      await this.createTasks(m, events.filter((e) => !('instant' in e.data && e.data.instant)).map((e) => e.data.applicationId));
+      await this.createTasks(
+        m,
+        events.filter((e) => !('instant' in e.data && e.data.instant)).map((e) => e.data.applicationId),
+      );
     };
     this.consumers.register({
       name: 'intake-tasks',
@@ -64,15 +78,46 @@ export class TaskConsumer implements OnModuleInit {
       // Withdrawn (or already past review) before the event arrived, or already queued: nothing to do.
       if (a.state !== 'ACCEPTED' || a.has_task) continue;
       const app = Object.assign(new ApplicationEntity(), {
-        id: a.id, number: a.number, itemCode: a.item_code, itemVersion: a.item_version, itemName: a.item_name, department: a.department, division: a.division,
-        state: a.state, twoStepReview: a.two_step_review, promisedDue: a.promised_due, legalDue: a.legal_due, dueProvisionalYears: a.due_provisional_years,
+        id: a.id,
+        number: a.number,
+        itemCode: a.item_code,
+        itemVersion: a.item_version,
+        itemName: a.item_name,
+        department: a.department,
+        division: a.division,
+        state: a.state,
+        twoStepReview: a.two_step_review,
+        promisedDue: a.promised_due,
+        legalDue: a.legal_due,
+        dueProvisionalYears: a.due_provisional_years,
       } satisfies Partial<ApplicationEntity>);
       const task = Object.assign(new TaskEntity(), {
-        id: newId(), applicationId: a.id, applicationNumber: app.number, itemCode: app.itemCode, itemVersion: app.itemVersion, itemName: app.itemName,
-        department: app.department, division: app.division, state: 'OPEN', twoStepReview: app.twoStepReview, assignee: null, claimedAt: null,
-        reviewedBy: null, reviewOpinion: null, recommendation: null, decidedBy: null, outcome: null, version: 1,
+        id: newId(),
+        applicationId: a.id,
+        applicationNumber: app.number,
+        itemCode: app.itemCode,
+        itemVersion: app.itemVersion,
+        itemName: app.itemName,
+        department: app.department,
+        division: app.division,
+        state: 'OPEN',
+        twoStepReview: app.twoStepReview,
+        assignee: null,
+        claimedAt: null,
+        reviewedBy: null,
+        reviewOpinion: null,
+        recommendation: null,
+        decidedBy: null,
+        outcome: null,
+        version: 1,
       } satisfies Partial<TaskEntity>);
-      const prepared = this.steps.prepare(app, app.state, this.lifecycle.taskAssignedStep(app, task.id), (a.last_seq ?? 0) + 1, a.last_hash ?? GENESIS_HASH);
+      const prepared = this.steps.prepare(
+        app,
+        app.state,
+        this.lifecycle.taskAssignedStep(app, task.id),
+        (a.last_seq ?? 0) + 1,
+        a.last_hash ?? GENESIS_HASH,
+      );
       tasks.push(task);
       steps.push(prepared.step);
       events.push(prepared.event!);

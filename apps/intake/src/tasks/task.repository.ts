@@ -21,7 +21,11 @@ export class TaskRepository {
    * query repeats the partial index's predicate so the planner can prove the index applies.
    */
   queueQuery(p: StaffPrincipal | SystemPrincipal, state?: TaskState): SelectQueryBuilder<TaskEntity> {
-    const qb = this.ds.manager.createQueryBuilder(TaskEntity, 't').where('t.department = :d', { d: p.department }).orderBy('t.created_at', 'ASC').take(PAGE);
+    const qb = this.ds.manager
+      .createQueryBuilder(TaskEntity, 't')
+      .where('t.department = :d', { d: p.department })
+      .orderBy('t.created_at', 'ASC')
+      .take(PAGE);
     qb.andWhere(`t.state ${!state || ACTIVE_TASK_STATES.includes(state) ? 'in' : 'not in'} ${ACTIVE_TASK_STATES_SQL}`);
     if (state) qb.andWhere('t.state = :s', { s: state });
     // A prefix narrows the scan; canSeeDivision in TaskService.queue() is the rule.
@@ -41,7 +45,12 @@ export class TaskRepository {
   /** The application's task, if any is still open, claimed or reviewed, is cancelled. */
   async cancelForApplication(m: EntityManager, applicationId: string): Promise<void> {
     await m.update(TaskEntity, { applicationId, state: 'OPEN' }, { state: 'CANCELLED' });
-    await m.createQueryBuilder().update(TaskEntity).set({ state: 'CANCELLED' }).where(`application_id = :applicationId and state in ('CLAIMED','REVIEWED')`, { applicationId }).execute();
+    await m
+      .createQueryBuilder()
+      .update(TaskEntity)
+      .set({ state: 'CANCELLED' })
+      .where(`application_id = :applicationId and state in ('CLAIMED','REVIEWED')`, { applicationId })
+      .execute();
   }
 }
 

@@ -32,7 +32,9 @@ export class TaskService {
 
   async queue(p: StaffPrincipal | SystemPrincipal, state?: TaskState): Promise<TaskViewDto[]> {
     if (!p.department) return [];
-    const tasks = (await this.taskRows.queueQuery(p, state).getMany()).filter((t) => p.type === 'system' || canSeeDivision(p, t.division));
+    const tasks = (await this.taskRows.queueQuery(p, state).getMany()).filter(
+      (t) => p.type === 'system' || canSeeDivision(p, t.division),
+    );
     const apps = tasks.length ? await this.applications.byIds(tasks.map((t) => t.applicationId)) : [];
     const byId = new Map(apps.map((a) => [a.id, a]));
     return tasks.map((t) => toTaskView(t, byId.get(t.applicationId)!));
@@ -55,11 +57,28 @@ export class TaskService {
   /** 一审: the reviewer's opinion; the task then waits for an approver. Only where the item asks for two steps. */
   async review(p: StaffPrincipal, id: string, dto: ReviewDto, traceId?: string): Promise<TaskViewDto> {
     return this.inTask(p, id, async (m, task, app) => {
-      if (!task.twoStepReview) throw new InvalidTransitionError(WHAT, task.state, 'review (single-step item: decide directly)');
+      if (!task.twoStepReview)
+        throw new InvalidTransitionError(WHAT, task.state, 'review (single-step item: decide directly)');
       if (task.state !== 'CLAIMED') throw new InvalidTransitionError(WHAT, task.state, 'review');
       this.assertHandler(p, task);
-      const a = await this.lifecycle.reviewedIn(m, app, actorOf(p, Roles.reviewer), task.id, dto.recommendation, dto.opinion, traceId);
-      return [await this.updateTask(m, task, { state: 'REVIEWED', reviewedBy: p.sub, reviewOpinion: dto.opinion, recommendation: dto.recommendation }), a];
+      const a = await this.lifecycle.reviewedIn(
+        m,
+        app,
+        actorOf(p, Roles.reviewer),
+        task.id,
+        dto.recommendation,
+        dto.opinion,
+        traceId,
+      );
+      return [
+        await this.updateTask(m, task, {
+          state: 'REVIEWED',
+          reviewedBy: p.sub,
+          reviewOpinion: dto.opinion,
+          recommendation: dto.recommendation,
+        }),
+        a,
+      ];
     });
   }
 
@@ -70,13 +89,23 @@ export class TaskService {
   async decide(p: StaffPrincipal, id: string, dto: DecisionDto, traceId?: string): Promise<TaskViewDto> {
     return this.inTask(p, id, async (m, task, app) => {
       if (task.twoStepReview) {
-        if (!p.roles.includes(Roles.approver)) throw new ForbiddenException({ message: '一审一核事项须由审批人决定 (two-step item: an approver decides)' });
+        if (!p.roles.includes(Roles.approver))
+          throw new ForbiddenException({ message: '一审一核事项须由审批人决定 (two-step item: an approver decides)' });
         if (task.state !== 'REVIEWED') throw new InvalidTransitionError(WHAT, task.state, 'decide (review first)');
-        if (task.reviewedBy === p.sub) throw new ForbiddenException({ message: '审核与审批须由不同人员 (the reviewer cannot also approve)' });
+        if (task.reviewedBy === p.sub)
+          throw new ForbiddenException({ message: '审核与审批须由不同人员 (the reviewer cannot also approve)' });
       } else if (task.state === 'CLAIMED' && !p.roles.includes(Roles.approver)) {
         this.assertHandler(p, task);
       }
-      const a = await this.lifecycle.decideIn(m, app, actorOf(p, p.roles.includes(Roles.approver) ? Roles.approver : Roles.reviewer), app.department, dto, task.id, traceId);
+      const a = await this.lifecycle.decideIn(
+        m,
+        app,
+        actorOf(p, p.roles.includes(Roles.approver) ? Roles.approver : Roles.reviewer),
+        app.department,
+        dto,
+        task.id,
+        traceId,
+      );
       return [await this.updateTask(m, task, { state: 'DONE', decidedBy: p.sub, outcome: dto.outcome }), a];
     });
   }
@@ -122,7 +151,11 @@ export class TaskService {
     });
   }
 
-  private async inTask(p: Principal, id: string, fn: (m: EntityManager, task: TaskEntity, app: ApplicationEntity) => Promise<[TaskEntity, ApplicationEntity]>): Promise<TaskViewDto> {
+  private async inTask(
+    p: Principal,
+    id: string,
+    fn: (m: EntityManager, task: TaskEntity, app: ApplicationEntity) => Promise<[TaskEntity, ApplicationEntity]>,
+  ): Promise<TaskViewDto> {
     return this.ds.transaction(async (m) => {
       const task = await this.visible(p, id, m);
       const app = (await this.applications.find(task.applicationId, m))!;
@@ -133,7 +166,11 @@ export class TaskService {
 
   private async visible(p: Principal, id: string, m?: EntityManager): Promise<TaskEntity> {
     const task = await this.taskRows.find(id, m);
-    const ok = task && (p.type === 'system' ? p.department === task.department : p.type === 'staff' && p.department === task.department && canSeeDivision(p, task.division));
+    const ok =
+      task &&
+      (p.type === 'system'
+        ? p.department === task.department
+        : p.type === 'staff' && p.department === task.department && canSeeDivision(p, task.division));
     if (!ok) throw new NotVisibleError(WHAT, id);
     return task;
   }
@@ -146,24 +183,47 @@ export class TaskService {
   /** Only the reviewer who claimed a task works on it (approvers may step in). */
   private assertHandler(p: StaffPrincipal, task: TaskEntity): void {
     if (task.assignee !== p.sub && !p.roles.includes(Roles.approver)) {
-      throw new ForbiddenException({ message: '该任务已由他人认领 (task claimed by someone else)', details: { assignee: task.assignee } });
+      throw new ForbiddenException({
+        message: '该任务已由他人认领 (task claimed by someone else)',
+        details: { assignee: task.assignee },
+      });
     }
   }
 
   private assertActive(task: TaskEntity, attempted: string): void {
-    if (task.state !== 'CLAIMED' && task.state !== 'REVIEWED') throw new InvalidTransitionError(WHAT, task.state, attempted);
+    if (task.state !== 'CLAIMED' && task.state !== 'REVIEWED')
+      throw new InvalidTransitionError(WHAT, task.state, attempted);
   }
 }
 
 function roleOf(p: StaffPrincipal): string {
-  return p.roles.includes(Roles.reviewer) ? Roles.reviewer : p.roles.includes(Roles.approver) ? Roles.approver : p.roles[0];
+  return p.roles.includes(Roles.reviewer)
+    ? Roles.reviewer
+    : p.roles.includes(Roles.approver)
+      ? Roles.approver
+      : p.roles[0];
 }
 
 export function toTaskView(t: TaskEntity, app: ApplicationEntity): TaskViewDto {
   return {
-    id: t.id, applicationId: t.applicationId, applicationNumber: t.applicationNumber, item: { code: t.itemCode, version: t.itemVersion, name: t.itemName },
-    department: t.department, division: t.division, state: t.state, applicationState: app.state, twoStepReview: t.twoStepReview,
-    assignee: t.assignee, claimedAt: t.claimedAt?.toISOString() ?? null, reviewedBy: t.reviewedBy, reviewOpinion: t.reviewOpinion, recommendation: t.recommendation,
-    decidedBy: t.decidedBy, outcome: t.outcome, clock: clockOf(app), createdAt: t.createdAt?.toISOString() ?? new Date().toISOString(), version: t.version,
+    id: t.id,
+    applicationId: t.applicationId,
+    applicationNumber: t.applicationNumber,
+    item: { code: t.itemCode, version: t.itemVersion, name: t.itemName },
+    department: t.department,
+    division: t.division,
+    state: t.state,
+    applicationState: app.state,
+    twoStepReview: t.twoStepReview,
+    assignee: t.assignee,
+    claimedAt: t.claimedAt?.toISOString() ?? null,
+    reviewedBy: t.reviewedBy,
+    reviewOpinion: t.reviewOpinion,
+    recommendation: t.recommendation,
+    decidedBy: t.decidedBy,
+    outcome: t.outcome,
+    clock: clockOf(app),
+    createdAt: t.createdAt?.toISOString() ?? new Date().toISOString(),
+    version: t.version,
   };
 }

@@ -2,7 +2,11 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CalendarYearPublished, Topics, type EventEnvelope, type PayloadOf } from '@onewindow/contracts';
 import { ConsumerHost, on } from '@onewindow/messaging';
-import { CalendarYearAlreadyOfficialError, OfficialCalendarStore, type PublishedYear } from '@onewindow/official-calendar';
+import {
+  CalendarYearAlreadyOfficialError,
+  OfficialCalendarStore,
+  type PublishedYear,
+} from '@onewindow/official-calendar';
 import { afterCommit, installAfterCommit } from '@onewindow/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 
@@ -23,7 +27,11 @@ export const CALENDAR_CONSUMER = 'registration-calendar';
 export class CalendarConsumer implements OnModuleInit {
   private readonly log = new Logger('calendar-consumer');
 
-  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly host: ConsumerHost, private readonly store: OfficialCalendarStore) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly host: ConsumerHost,
+    private readonly store: OfficialCalendarStore,
+  ) {}
 
   onModuleInit(): void {
     installAfterCommit(this.ds);
@@ -36,7 +44,13 @@ export class CalendarConsumer implements OnModuleInit {
 
   async onYearPublished(event: EventEnvelope<YearPublished>, m: EntityManager): Promise<void> {
     const d = event.data;
-    const year: PublishedYear = { year: d.year, days: { off: d.off, work: d.work }, source: d.source, publishedBy: d.publishedBy, publishedAt: new Date(d.publishedAt) };
+    const year: PublishedYear = {
+      year: d.year,
+      days: { off: d.off, work: d.work },
+      source: d.source,
+      publishedBy: d.publishedBy,
+      publishedAt: new Date(d.publishedAt),
+    };
     try {
       await this.store.record(m, year);
     } catch (err) {
@@ -52,6 +66,11 @@ export class CalendarConsumer implements OnModuleInit {
     const added = this.store.apply(year);
     this.log.log({ year: year.year, added, source: year.source }, 'official holiday notice stored');
     // Detached: the inbox goes on while the steps are recounted (under the store's advisory lock).
-    setImmediate(() => void this.store.correct().catch((err) => this.log.error({ err: (err as Error).message }, 'provisional due date correction failed')));
+    setImmediate(
+      () =>
+        void this.store
+          .correct()
+          .catch((err) => this.log.error({ err: (err as Error).message }, 'provisional due date correction failed')),
+    );
   }
 }

@@ -56,15 +56,34 @@ export class StepDueCorrectionService implements OnModuleInit {
       const rows = await this.steps.findProvisionalForUpdate(m, calendar.coverage(), BATCH);
       for (const s of rows) {
         const limit = s.limit_working_days ?? this.config.stepLimitWorkingDays;
-        const recount = recountDue(calendar, { requestedAt: s.requested_at, limit, dueOn: s.due_on, provisionalYears: s.due_provisional_years, attempt: s.attempt }, now);
+        const recount = recountDue(
+          calendar,
+          {
+            requestedAt: s.requested_at,
+            limit,
+            dueOn: s.due_on,
+            provisionalYears: s.due_provisional_years,
+            attempt: s.attempt,
+          },
+          now,
+        );
         if (!recount) continue; // the scan's overlap guarantees one; kept so a row is never rewritten for nothing
         const { due, change, changed } = recount;
         await this.steps.recordDueRecount(m, s.id, due, change);
         await this.outbox.add(m, RegistrationStepDueRecalculated, {
-          subject: s.registration_id, actor: SAGA_ACTOR,
+          subject: s.registration_id,
+          actor: SAGA_ACTOR,
           data: {
-            stepId: s.id, registrationId: s.registration_id, department: s.department as never, kind: s.kind as never, attempt: s.attempt,
-            previousDueOn: s.due_on, dueOn: due.dueOn, ...provisionalOf(due.provisionalYears), officialYears: change.officialYears, changed,
+            stepId: s.id,
+            registrationId: s.registration_id,
+            department: s.department as never,
+            kind: s.kind as never,
+            attempt: s.attempt,
+            previousDueOn: s.due_on,
+            dueOn: due.dueOn,
+            ...provisionalOf(due.provisionalYears),
+            officialYears: change.officialYears,
+            changed,
           },
         });
       }

@@ -1,6 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DEPARTMENT_ADAPTERS, defaultAdapters, type DepartmentAdapter } from '../steps/department-adapters';
-import { REGISTRATION_CONFIG, registrationConfigFromEnv, type RegistrationConfig, type StepDepartment } from './registration-config';
+import {
+  REGISTRATION_CONFIG,
+  registrationConfigFromEnv,
+  type RegistrationConfig,
+  type StepDepartment,
+} from './registration-config';
 
 /** What a test sets instead of the environment and the default department adapters. */
 export interface RegistrationOptions {
@@ -30,8 +35,19 @@ export class RegistrationConfigModule {
       module: RegistrationConfigModule,
       global: true,
       providers: [
-        { provide: REGISTRATION_CONFIG, inject: [options], useFactory: (o?: RegistrationOptions): RegistrationConfig => o?.config ?? registrationConfigFromEnv() },
-        { provide: DEPARTMENT_ADAPTERS, inject: [options], useFactory: (o?: RegistrationOptions): Record<StepDepartment, DepartmentAdapter> => ({ ...defaultAdapters, ...o?.adapters }) },
+        {
+          provide: REGISTRATION_CONFIG,
+          inject: [options],
+          useFactory: (o?: RegistrationOptions): RegistrationConfig => o?.config ?? registrationConfigFromEnv(),
+        },
+        {
+          provide: DEPARTMENT_ADAPTERS,
+          inject: [options],
+          useFactory: (o?: RegistrationOptions): Record<StepDepartment, DepartmentAdapter> => ({
+            ...defaultAdapters,
+            ...o?.adapters,
+          }),
+        },
       ],
       exports: [REGISTRATION_CONFIG, DEPARTMENT_ADAPTERS],
     };
@@ -39,6 +55,11 @@ export class RegistrationConfigModule {
 
   /** A test's settings and adapters in place of the environment's and the defaults. */
   static override(opts: RegistrationOptions): DynamicModule {
-    return { module: RegistrationOptionsModule, global: true, providers: [{ provide: REGISTRATION_OPTIONS, useValue: opts }], exports: [REGISTRATION_OPTIONS] };
+    return {
+      module: RegistrationOptionsModule,
+      global: true,
+      providers: [{ provide: REGISTRATION_OPTIONS, useValue: opts }],
+      exports: [REGISTRATION_OPTIONS],
+    };
   }
 }

@@ -2,7 +2,12 @@ import { parseStepModes, registrationConfigFromEnv } from './registration-config
 
 describe('registration settings', () => {
   it('defaults: the seal manual, the data-only steps auto, one working day', () => {
-    expect(registrationConfigFromEnv({})).toEqual({ stepModes: { GA: 'manual', SW: 'auto', RS: 'auto', TJ: 'auto' }, stepLimitWorkingDays: 1, escalationIntervalMs: 60_000, licenceKeyFile: undefined });
+    expect(registrationConfigFromEnv({})).toEqual({
+      stepModes: { GA: 'manual', SW: 'auto', RS: 'auto', TJ: 'auto' },
+      stepLimitWorkingDays: 1,
+      escalationIntervalMs: 60_000,
+      licenceKeyFile: undefined,
+    });
   });
 
   it('reads per-department modes and refuses anything else at start', () => {

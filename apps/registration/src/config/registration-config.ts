@@ -15,15 +15,29 @@ export const DEPARTMENT_STEP_DEPARTMENTS = ['GA', 'SW', 'RS', 'TJ'] as const;
 export type StepDepartment = (typeof DEPARTMENT_STEP_DEPARTMENTS)[number];
 export type StepMode = 'manual' | 'auto';
 
-export const DEFAULT_STEP_MODES: Record<StepDepartment, StepMode> = { GA: 'manual', SW: 'auto', RS: 'auto', TJ: 'auto' };
+export const DEFAULT_STEP_MODES: Record<StepDepartment, StepMode> = {
+  GA: 'manual',
+  SW: 'auto',
+  RS: 'auto',
+  TJ: 'auto',
+};
 
 export function parseStepModes(raw: string | undefined): Record<StepDepartment, StepMode> {
   const modes = { ...DEFAULT_STEP_MODES };
   if (!raw || raw.trim() === '') return modes;
-  for (const part of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of raw
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [dept, mode, ...rest] = part.split(':').map((x) => x.trim());
-    if (rest.length > 0 || !DEPARTMENT_STEP_DEPARTMENTS.includes(dept as StepDepartment) || (mode !== 'manual' && mode !== 'auto')) {
-      throw new Error(`OW_REG_STEP_MODES 无效 (invalid): "${part}"; expected DEPT:manual|auto with DEPT one of ${DEPARTMENT_STEP_DEPARTMENTS.join(', ')}`);
+    if (
+      rest.length > 0 ||
+      !DEPARTMENT_STEP_DEPARTMENTS.includes(dept as StepDepartment) ||
+      (mode !== 'manual' && mode !== 'auto')
+    ) {
+      throw new Error(
+        `OW_REG_STEP_MODES 无效 (invalid): "${part}"; expected DEPT:manual|auto with DEPT one of ${DEPARTMENT_STEP_DEPARTMENTS.join(', ')}`,
+      );
     }
     modes[dept as StepDepartment] = mode;
   }

@@ -11,7 +11,9 @@ describe('follow-up permits from the business scope (R9)', () => {
   });
 
   it('refuses a malformed mapping', () => {
-    expect(() => parseFollowUpRules({ permits: [{ itemCode: 'food', keywords: [] }] })).toThrow(/invalid follow-up permit data/);
+    expect(() => parseFollowUpRules({ permits: [{ itemCode: 'food', keywords: [] }] })).toThrow(
+      /invalid follow-up permit data/,
+    );
   });
 
   // The catalogue (intake) is the source of truth for items: every code mapped here must exist there,
@@ -20,9 +22,13 @@ describe('follow-up permits from the business scope (R9)', () => {
   const shared = path.resolve(__dirname, '../../../../../shared/data/catalogue-sample.json');
   const inRepo = path.resolve(__dirname, '../../../intake/data/catalogue/catalogue-sample.json');
   it('maps only items of the catalogue sample', () => {
-    const catalogue = JSON.parse(fs.readFileSync(fs.existsSync(shared) ? shared : inRepo, 'utf8')) as { items: { code: string; name: string; department: string }[] };
+    const catalogue = JSON.parse(fs.readFileSync(fs.existsSync(shared) ? shared : inRepo, 'utf8')) as {
+      items: { code: string; name: string; department: string }[];
+    };
     for (const r of followUpRules) {
-      expect(catalogue.items).toContainEqual(expect.objectContaining({ code: r.itemCode, name: r.itemName, department: r.department }));
+      expect(catalogue.items).toContainEqual(
+        expect.objectContaining({ code: r.itemCode, name: r.itemName, department: r.department }),
+      );
     }
   });
 });

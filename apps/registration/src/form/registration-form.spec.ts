@@ -32,7 +32,14 @@ describe('the one form, validated as a whole (R1)', () => {
     (form as unknown as Record<string, unknown>).extra = 1;
     const d = await problems(form);
     expect(d.map((x) => x.field).sort()).toEqual([
-      'authorityDivision', 'businessScope', 'extra', 'legalRepresentative.phone', 'legalRepresentative.residentId', 'nameCandidates', 'registeredCapitalFen', 'shareholders',
+      'authorityDivision',
+      'businessScope',
+      'extra',
+      'legalRepresentative.phone',
+      'legalRepresentative.residentId',
+      'nameCandidates',
+      'registeredCapitalFen',
+      'shareholders',
     ]);
     const text = (f: string) => d.find((x) => x.field === f)!.problems.join(' ');
     expect(text('legalRepresentative.residentId')).toMatch(/check character/);
@@ -47,17 +54,33 @@ describe('the one form, validated as a whole (R1)', () => {
     expect(await fields(form)).toEqual(['shareholders', 'shareholders.1.idNumber']);
   });
 
-  it('refuses a domicile outside the authority\'s jurisdiction, and an unknown one', async () => {
-    expect(await fields(validForm({ domicile: { division: '120104', address: '天津市南开区某路 1 号' } }))).toEqual(['domicile']);
-    expect(await fields(validForm({ domicile: { division: '129901', address: '某地某路 1 号' } }))).toEqual(['domicile']);
+  it("refuses a domicile outside the authority's jurisdiction, and an unknown one", async () => {
+    expect(await fields(validForm({ domicile: { division: '120104', address: '天津市南开区某路 1 号' } }))).toEqual([
+      'domicile',
+    ]);
+    expect(await fields(validForm({ domicile: { division: '129901', address: '某地某路 1 号' } }))).toEqual([
+      'domicile',
+    ]);
     // The city authority takes any Tianjin domicile, including a street.
-    expect(await fields(validForm({ authorityDivision: '120000', domicile: { division: '120101001', address: '天津市和平区劝业场街 1 号' } }))).toEqual([]);
+    expect(
+      await fields(
+        validForm({
+          authorityDivision: '120000',
+          domicile: { division: '120101001', address: '天津市和平区劝业场街 1 号' },
+        }),
+      ),
+    ).toEqual([]);
   });
 
-  it('needs one name candidate passing the rules; lists every candidate\'s problems otherwise', async () => {
+  it("needs one name candidate passing the rules; lists every candidate's problems otherwise", async () => {
     expect(await fields(validForm({ nameCandidates: ['天津第一科技有限公司', '天津海河科技有限公司'] }))).toEqual([]);
     const d = await problems(validForm({ nameCandidates: ['天津第一科技有限公司', '北京海河科技有限公司'] }));
-    expect(d).toEqual([{ field: 'nameCandidates', problems: [expect.stringMatching(/candidate 1.*forbidden word.*candidate 2.*division/s)] }]);
+    expect(d).toEqual([
+      {
+        field: 'nameCandidates',
+        problems: [expect.stringMatching(/candidate 1.*forbidden word.*candidate 2.*division/s)],
+      },
+    ]);
   });
 
   it('requires the self-declaration at the free-trade zone only', async () => {
@@ -68,7 +91,9 @@ describe('the one form, validated as a whole (R1)', () => {
   });
 
   it('requires the official seal and every department section', async () => {
-    const form = validForm({ seal: { seals: ['finance'], engraverUscc: '91120101MA05T8K25M', engraverName: '刻章店' } });
+    const form = validForm({
+      seal: { seals: ['finance'], engraverUscc: '91120101MA05T8K25M', engraverName: '刻章店' },
+    });
     delete (form as Partial<RegistrationFormDto>).statistics;
     expect(await fields(form)).toEqual(['seal.engraverUscc', 'seal.seals', 'statistics']);
   });

@@ -21,7 +21,13 @@ export interface LicenceDocument {
   issuedAt: string;
 }
 
-export function buildLicenceDocument(reg: RegistrationEntity, authority: RegistrationAuthority, uscc: string, licenceNumber: string, issuedAt: Date): LicenceDocument {
+export function buildLicenceDocument(
+  reg: RegistrationEntity,
+  authority: RegistrationAuthority,
+  uscc: string,
+  licenceNumber: string,
+  issuedAt: Date,
+): LicenceDocument {
   return {
     format: LICENCE_FORMAT,
     title: '营业执照 (business licence)',

@@ -22,16 +22,41 @@ export interface IssuedLicence {
 /** Issues the business licence as a signed e-licence, in the caller's transaction (the saga's). */
 @Injectable()
 export class LicenceIssuerService {
-  constructor(private readonly keys: SigningKeyService, private readonly licences: LicenceRepository, private readonly counters: RegistrationCounterRepository) {}
+  constructor(
+    private readonly keys: SigningKeyService,
+    private readonly licences: LicenceRepository,
+    private readonly counters: RegistrationCounterRepository,
+  ) {}
 
-  async issue(m: EntityManager, reg: RegistrationEntity, authority: RegistrationAuthority, uscc: string, issuedAt: Date): Promise<IssuedLicence> {
+  async issue(
+    m: EntityManager,
+    reg: RegistrationEntity,
+    authority: RegistrationAuthority,
+    uscc: string,
+    issuedAt: Date,
+  ): Promise<IssuedLicence> {
     const day = todayInShanghai(issuedAt);
-    const number = formatCaseNumber({ division: authority.division, date: day, service: 'YZ', sequence: await this.counters.next(m, 'licence', authority.division, day) });
+    const number = formatCaseNumber({
+      division: authority.division,
+      date: day,
+      service: 'YZ',
+      sequence: await this.counters.next(m, 'licence', authority.division, day),
+    });
     const document = buildLicenceDocument(reg, authority, uscc, number, issuedAt);
     const canonical = canonicalJson(document);
     const { kid, privateKey } = this.keys.signer();
     const signature = signCanonical(canonical, privateKey);
-    await this.licences.insert(m, { number, registrationId: reg.id, uscc, document, canonical, signature, kid, alg: LICENCE_ALG, issuedAt });
+    await this.licences.insert(m, {
+      number,
+      registrationId: reg.id,
+      uscc,
+      document,
+      canonical,
+      signature,
+      kid,
+      alg: LICENCE_ALG,
+      issuedAt,
+    });
     return { number, document, canonical, signature, kid };
   }
 }

@@ -8,7 +8,10 @@ import { LicenceRepository } from './licence.repository';
 /** What anyone may read of a licence, and the enterprise basics department systems are given (G7). */
 @Injectable()
 export class LicenceQueryService {
-  constructor(private readonly licences: LicenceRepository, private readonly registrations: RegistrationRepository) {}
+  constructor(
+    private readonly licences: LicenceRepository,
+    private readonly registrations: RegistrationRepository,
+  ) {}
 
   async signed(number: string): Promise<SignedLicenceViewDto> {
     const row = await this.licences.findSigned(number);
@@ -22,9 +25,17 @@ export class LicenceQueryService {
     if (!reg || !reg.licensedAt) throw new NotVisibleError('企业 (enterprise)', uscc);
     const licence = await this.licences.findEstablishedOn(reg.licenceNumber);
     return {
-      uscc, name: reg.enterpriseName, enterpriseType: reg.enterpriseType, legalRepresentative: reg.form.legalRepresentative.name,
-      registeredCapitalFen: reg.form.registeredCapitalFen, establishedOn: licence?.establishedOn as string, domicile: reg.form.domicile.address, businessScope: reg.form.businessScope,
-      authority: reg.authorityCode, licenceNumber: reg.licenceNumber, status: reg.state === 'COMPLETED' ? 'open' : 'opening',
+      uscc,
+      name: reg.enterpriseName,
+      enterpriseType: reg.enterpriseType,
+      legalRepresentative: reg.form.legalRepresentative.name,
+      registeredCapitalFen: reg.form.registeredCapitalFen,
+      establishedOn: licence?.establishedOn as string,
+      domicile: reg.form.domicile.address,
+      businessScope: reg.form.businessScope,
+      authority: reg.authorityCode,
+      licenceNumber: reg.licenceNumber,
+      status: reg.state === 'COMPLETED' ? 'open' : 'opening',
     };
   }
 }

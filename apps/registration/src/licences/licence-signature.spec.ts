@@ -4,7 +4,11 @@ import { publicJwkOf, publicKeyFromJwk, signCanonical, verifyBytes, verifyCanoni
 
 describe('e-licence signature (R4)', () => {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  const doc = { licenceNumber: '12010120261123YZ000001', name: '天津海河科技有限公司', registeredCapitalFen: 100000000 };
+  const doc = {
+    licenceNumber: '12010120261123YZ000001',
+    name: '天津海河科技有限公司',
+    registeredCapitalFen: 100000000,
+  };
   const canonical = canonicalJson(doc);
   const signature = signCanonical(canonical, privateKey);
 

@@ -10,7 +10,17 @@ export class LicenceRepository {
 
   async insert(
     m: EntityManager,
-    l: { number: string; registrationId: string; uscc: string; document: unknown; canonical: string; signature: string; kid: string; alg: string; issuedAt: Date },
+    l: {
+      number: string;
+      registrationId: string;
+      uscc: string;
+      document: unknown;
+      canonical: string;
+      signature: string;
+      kid: string;
+      alg: string;
+      issuedAt: Date;
+    },
   ): Promise<void> {
     await m.query(
       'insert into licence (number, registration_id, uscc, document, canonical, signature, kid, alg, issued_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
@@ -20,19 +30,27 @@ export class LicenceRepository {
 
   /** The signed licence as published: document, canonical text, signature, kid, alg. */
   async findSigned(number: string): Promise<SignedLicenceViewDto | undefined> {
-    const [row] = await this.ds.query('select document, canonical, signature, kid, alg from licence where number = $1', [number]);
+    const [row] = await this.ds.query(
+      'select document, canonical, signature, kid, alg from licence where number = $1',
+      [number],
+    );
     return row;
   }
 
   /** The register's entry for a licence number, for verification. */
   async findEntry(number: string): Promise<{ number: string; uscc: string; name: string } | undefined> {
-    const [row] = await this.ds.query('select number, uscc, document->>\'name\' as name from licence where number = $1', [number]);
+    const [row] = await this.ds.query("select number, uscc, document->>'name' as name from licence where number = $1", [
+      number,
+    ]);
     return row;
   }
 
   /** The date established printed on the licence. */
   async findEstablishedOn(number: string | null): Promise<{ establishedOn: string } | undefined> {
-    const [licence] = await this.ds.query(`select document->>'establishedOn' as "establishedOn" from licence where number = $1`, [number]);
+    const [licence] = await this.ds.query(
+      `select document->>'establishedOn' as "establishedOn" from licence where number = $1`,
+      [number],
+    );
     return licence;
   }
 }

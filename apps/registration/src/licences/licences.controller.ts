@@ -1,7 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@onewindow/auth';
-import { JwksViewDto, LicenceNumberParamDto, LicenceVerificationViewDto, SignedLicenceViewDto, VerifyLicenceDto } from './dto/licence.dto';
+import {
+  JwksViewDto,
+  LicenceNumberParamDto,
+  LicenceVerificationViewDto,
+  SignedLicenceViewDto,
+  VerifyLicenceDto,
+} from './dto/licence.dto';
 import { LicenceQueryService } from './licence-query.service';
 import { LicenceVerifierService } from './licence-verifier.service';
 import { SigningKeyService } from './signing-key.service';
@@ -10,7 +16,11 @@ import { SigningKeyService } from './signing-key.service';
 @ApiTags('licences (电子营业执照)')
 @Controller('licences')
 export class LicencesController {
-  constructor(private readonly keys: SigningKeyService, private readonly verifier: LicenceVerifierService, private readonly queries: LicenceQueryService) {}
+  constructor(
+    private readonly keys: SigningKeyService,
+    private readonly verifier: LicenceVerifierService,
+    private readonly queries: LicenceQueryService,
+  ) {}
 
   @Get('.well-known/keys')
   @Public()
@@ -32,7 +42,10 @@ export class LicencesController {
   @Post('verify')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: '验证电子营业执照 (verify a licence: the document or its canonical text, with the signature): valid or not, and why' })
+  @ApiOperation({
+    summary:
+      '验证电子营业执照 (verify a licence: the document or its canonical text, with the signature): valid or not, and why',
+  })
   @ApiOkResponse({ type: LicenceVerificationViewDto })
   @ApiBadRequestResponse({ description: 'Neither document nor canonical given, or malformed signature' })
   verify(@Body() dto: VerifyLicenceDto): Promise<LicenceVerificationViewDto> {

@@ -22,7 +22,14 @@ export const licenceMigrations: (new () => MigrationInterface)[] = [];
  */
 @Module({
   controllers: [LicencesController, SharedDataController],
-  providers: [LicenceRepository, SigningKeyRepository, SigningKeyService, LicenceIssuerService, LicenceVerifierService, LicenceQueryService],
+  providers: [
+    LicenceRepository,
+    SigningKeyRepository,
+    SigningKeyService,
+    LicenceIssuerService,
+    LicenceVerifierService,
+    LicenceQueryService,
+  ],
   exports: [LicenceIssuerService, SigningKeyService],
 })
 export class LicencesModule {}

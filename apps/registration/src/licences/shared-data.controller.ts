@@ -1,12 +1,23 @@
 import { Controller, ForbiddenException, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, hasScope, Principals, type SystemPrincipal } from '@onewindow/auth';
 import { LicenceNumberParamDto, SignedLicenceViewDto } from './dto/licence.dto';
 import { EnterpriseBasicsViewDto, EnterpriseUsccParamDto } from './dto/shared-data.dto';
 import { LicenceQueryService } from './licence-query.service';
 
 function requireScope(p: SystemPrincipal, scope: string): void {
-  if (!hasScope(p, scope)) throw new ForbiddenException({ message: `未获授权访问此类数据 (forbidden: the client lacks the scope "${scope}")`, details: { requiredScope: scope } });
+  if (!hasScope(p, scope))
+    throw new ForbiddenException({
+      message: `未获授权访问此类数据 (forbidden: the client lacks the scope "${scope}")`,
+      details: { requiredScope: scope },
+    });
 }
 
 /**
@@ -25,7 +36,10 @@ export class SharedDataController {
   @ApiOkResponse({ type: EnterpriseBasicsViewDto })
   @ApiNotFoundResponse()
   @ApiForbiddenResponse()
-  async enterprise(@CurrentPrincipal() p: SystemPrincipal, @Param() { uscc }: EnterpriseUsccParamDto): Promise<EnterpriseBasicsViewDto> {
+  async enterprise(
+    @CurrentPrincipal() p: SystemPrincipal,
+    @Param() { uscc }: EnterpriseUsccParamDto,
+  ): Promise<EnterpriseBasicsViewDto> {
     requireScope(p, 'data:enterprise-basic');
     return this.queries.enterpriseBasics(uscc);
   }
@@ -35,7 +49,10 @@ export class SharedDataController {
   @ApiOkResponse({ type: SignedLicenceViewDto })
   @ApiNotFoundResponse()
   @ApiForbiddenResponse()
-  licence(@CurrentPrincipal() p: SystemPrincipal, @Param() { number }: LicenceNumberParamDto): Promise<SignedLicenceViewDto> {
+  licence(
+    @CurrentPrincipal() p: SystemPrincipal,
+    @Param() { number }: LicenceNumberParamDto,
+  ): Promise<SignedLicenceViewDto> {
     requireScope(p, 'data:e-licence');
     return this.queries.signed(number);
   }

@@ -11,7 +11,10 @@ export class SigningKeyRepository {
 
   /** A key from OW_LICENCE_KEY_FILE: its public half only; already known, nothing changes. */
   async insertFromFile(kid: string, alg: string, publicJwk: JWK): Promise<void> {
-    await this.ds.query(`insert into licence_signing_key (kid, alg, public_jwk, private_pem, source) values ($1, $2, $3, null, 'file') on conflict (kid) do nothing`, [kid, alg, publicJwk]);
+    await this.ds.query(
+      `insert into licence_signing_key (kid, alg, public_jwk, private_pem, source) values ($1, $2, $3, null, 'file') on conflict (kid) do nothing`,
+      [kid, alg, publicJwk],
+    );
   }
 
   /** Replicas starting together generate one key: the lock is held until the caller's transaction ends. */
@@ -28,7 +31,10 @@ export class SigningKeyRepository {
   }
 
   async insertGenerated(m: EntityManager, kid: string, alg: string, publicJwk: JWK, privatePem: string): Promise<void> {
-    await m.query(`insert into licence_signing_key (kid, alg, public_jwk, private_pem, source) values ($1, $2, $3, $4, 'generated')`, [kid, alg, publicJwk, privatePem]);
+    await m.query(
+      `insert into licence_signing_key (kid, alg, public_jwk, private_pem, source) values ($1, $2, $3, $4, 'generated')`,
+      [kid, alg, publicJwk, privatePem],
+    );
   }
 
   /** Every public key ever used, oldest first, with its kid. */

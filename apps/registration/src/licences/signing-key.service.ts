@@ -20,10 +20,16 @@ export class SigningKeyService implements OnModuleInit {
   private current?: { kid: string; privateKey: KeyObject };
   private publicKeys = new Map<string, KeyObject>();
 
-  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly keys: SigningKeyRepository, @Inject(REGISTRATION_CONFIG) private readonly config: RegistrationConfig) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly keys: SigningKeyRepository,
+    @Inject(REGISTRATION_CONFIG) private readonly config: RegistrationConfig,
+  ) {}
 
   async onModuleInit(): Promise<void> {
-    this.current = this.config.licenceKeyFile ? await this.fromFile(this.config.licenceKeyFile) : await this.generatedOrStored();
+    this.current = this.config.licenceKeyFile
+      ? await this.fromFile(this.config.licenceKeyFile)
+      : await this.generatedOrStored();
     await this.refresh();
   }
 

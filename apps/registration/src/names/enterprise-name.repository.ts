@@ -24,20 +24,39 @@ export class EnterpriseNameRepository {
   }
 
   /** Inserts the reservation; false if an identical name got in first (the partial unique indexes decide). */
-  async insertReserved(m: EntityManager, registrationId: string, authorityCode: string, parts: NameParts): Promise<boolean> {
+  async insertReserved(
+    m: EntityManager,
+    registrationId: string,
+    authorityCode: string,
+    parts: NameParts,
+  ): Promise<boolean> {
     const rows = await m.query(
       `insert into enterprise_name (id, registration_id, authority_code, full_name, trade_name, industry, trade_name_sorted, status)
        values ($1, $2, $3, $4, $5, $6, $7, 'reserved') on conflict do nothing returning id`,
-      [newId(), registrationId, authorityCode, parts.fullName, parts.tradeName, parts.industry, sortedChars(parts.tradeName)],
+      [
+        newId(),
+        registrationId,
+        authorityCode,
+        parts.fullName,
+        parts.tradeName,
+        parts.industry,
+        sortedChars(parts.tradeName),
+      ],
     );
     return rows.length === 1;
   }
 
   async markRegistered(m: EntityManager, registrationId: string): Promise<void> {
-    await m.query(`update enterprise_name set status = 'registered' where registration_id = $1 and status = 'reserved'`, [registrationId]);
+    await m.query(
+      `update enterprise_name set status = 'registered' where registration_id = $1 and status = 'reserved'`,
+      [registrationId],
+    );
   }
 
   async release(m: EntityManager, registrationId: string): Promise<void> {
-    await m.query(`update enterprise_name set status = 'released', released_at = now() where registration_id = $1 and status = 'reserved'`, [registrationId]);
+    await m.query(
+      `update enterprise_name set status = 'released', released_at = now() where registration_id = $1 and status = 'reserved'`,
+      [registrationId],
+    );
   }
 }

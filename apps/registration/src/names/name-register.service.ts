@@ -13,7 +13,11 @@ export class NameRegisterService {
    * Names in use that are identical or similar to the candidate. The query narrows to the few rows that
    * could be alike; compareNames decides.
    */
-  async alike(m: EntityManager, authorityCode: string, parts: NameParts): Promise<{ identical: RegisteredName[]; similar: RegisteredName[] }> {
+  async alike(
+    m: EntityManager,
+    authorityCode: string,
+    parts: NameParts,
+  ): Promise<{ identical: RegisteredName[]; similar: RegisteredName[] }> {
     const rows = await this.names.findAlike(m, authorityCode, parts);
     const candidate = { fullName: parts.fullName, tradeName: parts.tradeName, industry: parts.industry };
     const identical: RegisteredName[] = [];

@@ -12,17 +12,36 @@ export class NameReviewRepository {
   /** Opens a review of the registration's chosen name. */
   async open(
     m: EntityManager,
-    r: { id: string; registrationId: string; authorityCode: string; division: string; enterpriseName: string; reasons: unknown[]; similarNames: string[] },
+    r: {
+      id: string;
+      registrationId: string;
+      authorityCode: string;
+      division: string;
+      enterpriseName: string;
+      reasons: unknown[];
+      similarNames: string[];
+    },
   ): Promise<void> {
     await m.query(
       `insert into name_review (id, registration_id, authority_code, division, enterprise_name, reasons, similar_names, state) values ($1, $2, $3, $4, $5, $6, $7, 'OPEN')`,
-      [r.id, r.registrationId, r.authorityCode, r.division, r.enterpriseName, JSON.stringify(r.reasons), JSON.stringify(r.similarNames)],
+      [
+        r.id,
+        r.registrationId,
+        r.authorityCode,
+        r.division,
+        r.enterpriseName,
+        JSON.stringify(r.reasons),
+        JSON.stringify(r.similarNames),
+      ],
     );
   }
 
   /** The registration's open review, if any, is cancelled with the reason. */
   async cancelOpen(m: EntityManager, registrationId: string, decisionReason: string): Promise<void> {
-    await m.query(`update name_review set state = 'CANCELLED', decided_at = now(), decision_reason = $2, version = version + 1 where registration_id = $1 and state = 'OPEN'`, [registrationId, decisionReason]);
+    await m.query(
+      `update name_review set state = 'CANCELLED', decided_at = now(), decision_reason = $2, version = version + 1 where registration_id = $1 and state = 'OPEN'`,
+      [registrationId, decisionReason],
+    );
   }
 
   /** Oldest first, at most 500. */

@@ -28,7 +28,9 @@ export class NameReviewService {
 
   private assertRegulator(p: StaffPrincipal): void {
     if (!MARKET_REGULATION_DEPARTMENTS.includes(p.department ?? '')) {
-      throw new ForbiddenException({ message: '仅市场监管（登记机关）人员可审查名称 (only market-regulation staff review names)' });
+      throw new ForbiddenException({
+        message: '仅市场监管（登记机关）人员可审查名称 (only market-regulation staff review names)',
+      });
     }
   }
 
@@ -48,21 +50,62 @@ export class NameReviewService {
       if (reg.state !== 'NAME_REVIEW') throw new InvalidTransitionError('企业开办申请', reg.state, dto.decision);
       const now = new Date();
       const actor = actorOf(p);
-      Object.assign(review, { state: dto.decision === 'approve' ? 'APPROVED' : 'REJECTED', decidedBy: actorLabel(actor), decidedAt: now, decisionReason: dto.reason, version: review.version + 1 });
-      await this.reviews.update(m, id, { state: review.state, decidedBy: review.decidedBy, decidedAt: now, decisionReason: dto.reason, version: review.version });
+      Object.assign(review, {
+        state: dto.decision === 'approve' ? 'APPROVED' : 'REJECTED',
+        decidedBy: actorLabel(actor),
+        decidedAt: now,
+        decisionReason: dto.reason,
+        version: review.version + 1,
+      });
+      await this.reviews.update(m, id, {
+        state: review.state,
+        decidedBy: review.decidedBy,
+        decidedAt: now,
+        decisionReason: dto.reason,
+        version: review.version,
+      });
       if (dto.decision === 'approve') {
-        await this.registrations.update(m, reg.id, { state: 'LICENSING', nameDecidedBy: 'reviewer', version: reg.version + 1 });
-        await this.steps.completeNameCheck(m, reg.id, now, review.decidedBy, { enterpriseName: reg.enterpriseName, decidedBy: 'reviewer', reviewId: id, reason: dto.reason });
+        await this.registrations.update(m, reg.id, {
+          state: 'LICENSING',
+          nameDecidedBy: 'reviewer',
+          version: reg.version + 1,
+        });
+        await this.steps.completeNameCheck(m, reg.id, now, review.decidedBy, {
+          enterpriseName: reg.enterpriseName,
+          decidedBy: 'reviewer',
+          reviewId: id,
+          reason: dto.reason,
+        });
         await this.outbox.add(m, RegistrationNameApproved, {
-          subject: reg.id, actor, traceId,
-          data: { registrationId: reg.id, enterpriseName: reg.enterpriseName, tradeName: reg.tradeName, industry: reg.industry, organisationForm: reg.organisationForm, decidedBy: 'reviewer', reviewId: id },
+          subject: reg.id,
+          actor,
+          traceId,
+          data: {
+            registrationId: reg.id,
+            enterpriseName: reg.enterpriseName,
+            tradeName: reg.tradeName,
+            industry: reg.industry,
+            organisationForm: reg.organisationForm,
+            decidedBy: 'reviewer',
+            reviewId: id,
+          },
         });
       } else {
-        await this.registrations.update(m, reg.id, { state: 'NAME_REJECTED', closedAt: now, closedReason: dto.reason, version: reg.version + 1 });
+        await this.registrations.update(m, reg.id, {
+          state: 'NAME_REJECTED',
+          closedAt: now,
+          closedReason: dto.reason,
+          version: reg.version + 1,
+        });
         await this.steps.rejectNameCheck(m, reg.id, dto.reason, review.decidedBy);
         await this.steps.cancelWaiting(m, reg.id);
         await this.names.release(m, reg.id);
-        await this.outbox.add(m, RegistrationNameRejected, { subject: reg.id, actor, traceId, data: { registrationId: reg.id, reviewId: id, enterpriseName: reg.enterpriseName, reason: dto.reason } });
+        await this.outbox.add(m, RegistrationNameRejected, {
+          subject: reg.id,
+          actor,
+          traceId,
+          data: { registrationId: reg.id, reviewId: id, enterpriseName: reg.enterpriseName, reason: dto.reason },
+        });
       }
       return review;
     });

@@ -18,13 +18,17 @@ export function checkNameRules(candidate: string, authority: RegistrationAuthori
   const name = 'parts' in parsed ? parsed.parts.fullName : candidate;
   const problems: NameProblem[] = 'problems' in parsed ? [...parsed.problems] : [];
   for (const f of lists.forbidden) {
-    if (name.includes(f.word)) problems.push({ code: 'forbidden-word', message: `含禁用字词“${f.word}”：${f.reason} (forbidden word)` });
+    if (name.includes(f.word))
+      problems.push({ code: 'forbidden-word', message: `含禁用字词“${f.word}”：${f.reason} (forbidden word)` });
   }
   if (problems.length > 0 || !('parts' in parsed)) return { outcome: 'refused', name, problems };
 
   const claimable = parsed.parts.divisionPart + parsed.parts.tradeName;
   const reviewReasons: NameProblem[] = lists.restricted
     .filter((r) => claimable.includes(r.word))
-    .map((r) => ({ code: 'restricted-word', message: `含限制使用字词“${r.word}”，需${r.needs} (restricted word: needs an approval, checked by a reviewer)` }));
+    .map((r) => ({
+      code: 'restricted-word',
+      message: `含限制使用字词“${r.word}”，需${r.needs} (restricted word: needs an approval, checked by a reviewer)`,
+    }));
   return { outcome: 'passed', name, parts: parsed.parts, reviewReasons };
 }

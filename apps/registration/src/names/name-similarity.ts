@@ -28,7 +28,8 @@ function oneCharApart(a: string, b: string): boolean {
  */
 export function compareNames(candidate: RegisteredName, existing: RegisteredName): Likeness {
   if (candidate.fullName === existing.fullName) return 'identical';
-  if (candidate.tradeName === existing.tradeName) return candidate.industry === existing.industry ? 'identical' : 'similar';
+  if (candidate.tradeName === existing.tradeName)
+    return candidate.industry === existing.industry ? 'identical' : 'similar';
   if (candidate.industry !== existing.industry) return 'different';
   const [a, b] = [candidate.tradeName, existing.tradeName];
   if (oneCharApart(a, b) || sortedChars(a) === sortedChars(b) || a.includes(b) || b.includes(a)) return 'similar';

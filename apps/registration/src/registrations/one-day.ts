@@ -5,7 +5,11 @@ import { todayInShanghai, type WorkingCalendar } from '@onewindow/calendar';
  * (submission date, completion date], on the official calendar, Asia/Shanghai. 0 (same day) or 1 (the
  * next working day, e.g. submitted on Friday evening, done on Monday) keeps the promise.
  */
-export function oneDayMeasure(submittedAt: Date, completedAt: Date, calendar: WorkingCalendar): { workingDaysTaken: number; withinOneWorkingDay: boolean } {
+export function oneDayMeasure(
+  submittedAt: Date,
+  completedAt: Date,
+  calendar: WorkingCalendar,
+): { workingDaysTaken: number; withinOneWorkingDay: boolean } {
   const workingDaysTaken = calendar.workingDaysBetween(todayInShanghai(submittedAt), todayInShanghai(completedAt));
   return { workingDaysTaken, withinOneWorkingDay: workingDaysTaken <= 1 };
 }

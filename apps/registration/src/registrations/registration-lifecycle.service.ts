@@ -47,10 +47,22 @@ export class RegistrationLifecycleService {
       await this.reviews.cancelOpen(m, id, `申请人撤回 (withdrawn): ${reason}`);
       await this.names.release(m, id);
       Object.assign(reg, { state: 'WITHDRAWN', closedAt: now, closedReason: reason, version: reg.version + 1 });
-      await this.registrations.update(m, id, { state: 'WITHDRAWN', closedAt: now, closedReason: reason, version: reg.version });
+      await this.registrations.update(m, id, {
+        state: 'WITHDRAWN',
+        closedAt: now,
+        closedReason: reason,
+        version: reg.version,
+      });
       await this.outbox.add(m, RegistrationWithdrawn, {
-        subject: id, actor: actorOf(p), traceId,
-        data: { registrationId: id, reason, withdrawnAt: now.toISOString(), cancelledSteps: cancelled.map((c) => c.kind) },
+        subject: id,
+        actor: actorOf(p),
+        traceId,
+        data: {
+          registrationId: id,
+          reason,
+          withdrawnAt: now.toISOString(),
+          cancelledSteps: cancelled.map((c) => c.kind),
+        },
       });
       return reg;
     });
@@ -60,20 +72,35 @@ export class RegistrationLifecycleService {
    * The founder corrects the data of one rejected step; only that step is asked again (attempt + 1).
    * The correction must carry that step's section and nothing else.
    */
-  async correct(p: Principal, id: string, stepId: string, dto: StepCorrectionDto, traceId: string): Promise<RegistrationEntity> {
+  async correct(
+    p: Principal,
+    id: string,
+    stepId: string,
+    dto: StepCorrectionDto,
+    traceId: string,
+  ): Promise<RegistrationEntity> {
     return this.ds.transaction(async (m) => {
       const reg = await this.ownLocked(m, p, id);
       const step = await this.steps.findOfRegistrationForUpdate(m, id, stepId);
       if (!step) throw new NotVisibleError('步骤 (step)', stepId);
       const def = departmentStep(step.kind);
-      if (!def) throw new UnprocessableEntityException({ message: `步骤 ${step.kind} 不能由申请人更正 (only department steps take corrections)` });
+      if (!def)
+        throw new UnprocessableEntityException({
+          message: `步骤 ${step.kind} 不能由申请人更正 (only department steps take corrections)`,
+        });
       if (reg.state !== 'DEPARTMENTS') throw new InvalidTransitionError('企业开办申请', reg.state, 'correct');
-      if (step.state !== 'REJECTED' && step.state !== 'CORRECTION_REQUESTED') throw new InvalidTransitionError('步骤', step.state, 'correct');
+      if (step.state !== 'REJECTED' && step.state !== 'CORRECTION_REQUESTED')
+        throw new InvalidTransitionError('步骤', step.state, 'correct');
       const given = DEPARTMENT_STEPS.map((d) => d.section).filter((s) => dto[s] !== undefined);
       if (given.length !== 1 || given[0] !== def.section) {
         throw new UnprocessableEntityException({
           message: `更正只能包含本步骤的数据 ${def.section} (a correction carries the ${def.section} section only)`,
-          details: [{ field: def.section, problems: ['必填 (required)'] }, ...given.filter((g) => g !== def.section).map((g) => ({ field: g, problems: ['不属于本步骤 (not this step\'s data)'] }))],
+          details: [
+            { field: def.section, problems: ['必填 (required)'] },
+            ...given
+              .filter((g) => g !== def.section)
+              .map((g) => ({ field: g, problems: ["不属于本步骤 (not this step's data)"] })),
+          ],
         });
       }
       const section = JSON.parse(JSON.stringify(dto[def.section])) as Record<string, unknown>;

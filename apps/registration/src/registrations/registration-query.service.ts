@@ -16,9 +16,15 @@ export const WHAT = '企业开办申请 (registration)';
 /** What the founder, market regulation and the departments read of registrations (R7), each as much as they may see. */
 @Injectable()
 export class RegistrationQueryService {
-  constructor(private readonly registrations: RegistrationRepository, private readonly steps: RegistrationStepRepository) {}
+  constructor(
+    private readonly registrations: RegistrationRepository,
+    private readonly steps: RegistrationStepRepository,
+  ) {}
 
-  async visible(p: Principal, id: string): Promise<{ reg: RegistrationEntity; steps: RegistrationStepEntity[]; access: Access }> {
+  async visible(
+    p: Principal,
+    id: string,
+  ): Promise<{ reg: RegistrationEntity; steps: RegistrationStepEntity[]; access: Access }> {
     const reg = await this.registrations.findById(id);
     const steps = reg ? await this.steps.findByRegistration(id) : [];
     const access = reg ? accessTo(p, reg, steps) : undefined;
@@ -38,8 +44,14 @@ export class RegistrationQueryService {
    * the share cannot look good by leaving the slow ones open.
    */
   async oneDayReport(p: Principal, from?: string, to?: string, now = new Date()): Promise<OneDayReportViewDto> {
-    const regulator = p.type === 'staff' && ((p.department !== undefined && MARKET_REGULATION_DEPARTMENTS.includes(p.department)) || isStaffWithRole(p, Roles.supervisor));
-    if (!regulator) throw new ForbiddenException({ message: '仅市场监管与效能监察人员可查看 (market regulation and supervisors only)' });
+    const regulator =
+      p.type === 'staff' &&
+      ((p.department !== undefined && MARKET_REGULATION_DEPARTMENTS.includes(p.department)) ||
+        isStaffWithRole(p, Roles.supervisor));
+    if (!regulator)
+      throw new ForbiddenException({
+        message: '仅市场监管与效能监察人员可查看 (market regulation and supervisors only)',
+      });
     const today = todayInShanghai(now);
     const period = { from: from ?? addDays(today, -30), to: to ?? today };
     const rows = await this.registrations.oneDayCounts(period.from, period.to);

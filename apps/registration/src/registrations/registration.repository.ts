@@ -29,9 +29,12 @@ export class RegistrationRepository {
 
   /** The founder's registration with this form that is still alive (not withdrawn, name not rejected). */
   findLiveWithForm(m: EntityManager, owner: string, formHash: string): Promise<RegistrationEntity | null> {
-    return m.getRepository(RegistrationEntity).createQueryBuilder('r')
+    return m
+      .getRepository(RegistrationEntity)
+      .createQueryBuilder('r')
       .where('r.owner_subject = :owner and r.form_hash = :formHash', { owner, formHash })
-      .andWhere(`r.state not in ('WITHDRAWN','NAME_REJECTED')`).getOne();
+      .andWhere(`r.state not in ('WITHDRAWN','NAME_REJECTED')`)
+      .getOne();
   }
 
   async insert(m: EntityManager, values: DeepPartial<RegistrationEntity>): Promise<RegistrationEntity> {
@@ -72,7 +75,11 @@ export class RegistrationRepository {
 
   /** The founder's registrations, newest first. */
   findByOwner(ownerSubject: string): Promise<RegistrationEntity[]> {
-    return this.ds.manager.find(RegistrationEntity, { where: { ownerSubject }, order: { submittedAt: 'DESC' }, take: 100 });
+    return this.ds.manager.find(RegistrationEntity, {
+      where: { ownerSubject },
+      order: { submittedAt: 'DESC' },
+      take: 100,
+    });
   }
 
   /** Submissions in [from, to] (Shanghai dates) per division and day: completed, within one working day, still open. */

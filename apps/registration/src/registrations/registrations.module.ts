@@ -29,7 +29,13 @@ export const registrationMigrations = [RegistrationInit1765000000000];
 @Module({
   imports: [NamesModule, StepsModule],
   controllers: [RegistrationsController],
-  providers: [RegistrationRepository, RegistrationCounterRepository, RegistrationSubmissionService, RegistrationQueryService, RegistrationLifecycleService],
+  providers: [
+    RegistrationRepository,
+    RegistrationCounterRepository,
+    RegistrationSubmissionService,
+    RegistrationQueryService,
+    RegistrationLifecycleService,
+  ],
   exports: [RegistrationRepository, RegistrationCounterRepository],
 })
 export class RegistrationsModule {}

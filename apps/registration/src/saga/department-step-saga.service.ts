@@ -1,7 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  RegistrationCompleted, RegistrationCorrectionRequested, type EventEnvelope, type PayloadOf, type RegistrationLicenceIssued, type RegistrationStepCompleted,
-  type RegistrationStepRejected, type RegistrationStepRequested,
+  RegistrationCompleted,
+  RegistrationCorrectionRequested,
+  type EventEnvelope,
+  type PayloadOf,
+  type RegistrationLicenceIssued,
+  type RegistrationStepCompleted,
+  type RegistrationStepRejected,
+  type RegistrationStepRequested,
 } from '@onewindow/contracts';
 import { OutboxWriter } from '@onewindow/messaging';
 import { EntityManager } from 'typeorm';
@@ -37,7 +43,10 @@ export class DepartmentStepSagaService {
     @Inject(DEPARTMENT_ADAPTERS) private readonly adapters: Record<StepDepartment, DepartmentAdapter>,
   ) {}
 
-  async onLicenceIssued(event: EventEnvelope<PayloadOf<typeof RegistrationLicenceIssued>>, m: EntityManager): Promise<void> {
+  async onLicenceIssued(
+    event: EventEnvelope<PayloadOf<typeof RegistrationLicenceIssued>>,
+    m: EntityManager,
+  ): Promise<void> {
     const reg = await this.registrations.findForUpdate(m, event.data.registrationId);
     if (!reg || reg.state !== 'LICENSED') return;
     const steps = await this.steps.findWaitingForUpdate(m, reg.id, DEPARTMENT_KINDS);
@@ -47,7 +56,10 @@ export class DepartmentStepSagaService {
     await this.registrations.update(m, reg.id, { state: 'DEPARTMENTS', version: reg.version });
   }
 
-  async onStepRequested(event: EventEnvelope<PayloadOf<typeof RegistrationStepRequested>>, m: EntityManager): Promise<void> {
+  async onStepRequested(
+    event: EventEnvelope<PayloadOf<typeof RegistrationStepRequested>>,
+    m: EntityManager,
+  ): Promise<void> {
     const step = await this.steps.findForUpdate(m, event.data.stepId);
     if (!step || step.state !== 'REQUESTED' || step.attempt !== event.data.attempt) return;
     if (step.mode === 'manual') {
@@ -57,12 +69,18 @@ export class DepartmentStepSagaService {
     }
     const reg = await this.registrations.get(m, step.registrationId);
     const actor = { type: 'service' as const, id: `auto-${step.department.toLowerCase()}` };
-    const outcome = await this.adapters[step.department as StepDepartment].process(stepPayload(reg, step), step.attempt);
+    const outcome = await this.adapters[step.department as StepDepartment].process(
+      stepPayload(reg, step),
+      step.attempt,
+    );
     if (outcome.outcome === 'completed') await this.transitions.complete(m, step, actor, outcome.result, event.traceId);
     else await this.transitions.reject(m, step, actor, outcome.reason, event.traceId);
   }
 
-  async onStepCompleted(event: EventEnvelope<PayloadOf<typeof RegistrationStepCompleted>>, m: EntityManager): Promise<void> {
+  async onStepCompleted(
+    event: EventEnvelope<PayloadOf<typeof RegistrationStepCompleted>>,
+    m: EntityManager,
+  ): Promise<void> {
     const reg = await this.registrations.findForUpdate(m, event.data.registrationId);
     if (!reg || reg.state !== 'DEPARTMENTS') return;
     const steps = await this.steps.findOfKinds(m, reg.id, DEPARTMENT_KINDS);
@@ -73,22 +91,41 @@ export class DepartmentStepSagaService {
     reg.version += 1;
     await this.registrations.update(m, reg.id, { state: 'COMPLETED', completedAt, ...measure, version: reg.version });
     await this.outbox.add(m, RegistrationCompleted, {
-      subject: reg.id, actor: SAGA_ACTOR, traceId: event.traceId,
+      subject: reg.id,
+      actor: SAGA_ACTOR,
+      traceId: event.traceId,
       data: {
-        registrationId: reg.id, uscc: reg.uscc!, enterpriseName: reg.enterpriseName, submittedAt: new Date(reg.submittedAt).toISOString(), completedAt: completedAt.toISOString(),
-        ...measure, followUpPermits: followUpPermitsFor(reg.form.businessScope).map((f) => f.itemCode),
+        registrationId: reg.id,
+        uscc: reg.uscc!,
+        enterpriseName: reg.enterpriseName,
+        submittedAt: new Date(reg.submittedAt).toISOString(),
+        completedAt: completedAt.toISOString(),
+        ...measure,
+        followUpPermits: followUpPermitsFor(reg.form.businessScope).map((f) => f.itemCode),
       },
     });
   }
 
-  async onStepRejected(event: EventEnvelope<PayloadOf<typeof RegistrationStepRejected>>, m: EntityManager): Promise<void> {
+  async onStepRejected(
+    event: EventEnvelope<PayloadOf<typeof RegistrationStepRejected>>,
+    m: EntityManager,
+  ): Promise<void> {
     const step = await this.steps.findForUpdate(m, event.data.stepId);
     if (!step || step.state !== 'REJECTED' || step.attempt !== event.data.attempt) return;
     step.version += 1;
     await this.steps.update(m, step.id, { state: 'CORRECTION_REQUESTED', version: step.version });
     await this.outbox.add(m, RegistrationCorrectionRequested, {
-      subject: step.registrationId, actor: SAGA_ACTOR, traceId: event.traceId,
-      data: { registrationId: step.registrationId, stepId: step.id, department: step.department as StepDepartment, kind: step.kind as never, attempt: step.attempt, reason: event.data.reason },
+      subject: step.registrationId,
+      actor: SAGA_ACTOR,
+      traceId: event.traceId,
+      data: {
+        registrationId: step.registrationId,
+        stepId: step.id,
+        department: step.department as StepDepartment,
+        kind: step.kind as never,
+        attempt: step.attempt,
+        reason: event.data.reason,
+      },
     });
   }
 }

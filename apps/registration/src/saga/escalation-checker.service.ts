@@ -30,7 +30,10 @@ export class EscalationCheckerService implements OnApplicationBootstrap, OnAppli
   onApplicationBootstrap(): void {
     // Scheduled work belongs to the service's workers, not to an API-only process (OW_ROLE=api).
     if (this.config.escalationIntervalMs <= 0 || !runsBackgroundWork()) return;
-    this.timer = setInterval(() => void this.run().catch((err) => this.log.error({ err: (err as Error).message }, 'escalation check failed')), this.config.escalationIntervalMs);
+    this.timer = setInterval(
+      () => void this.run().catch((err) => this.log.error({ err: (err as Error).message }, 'escalation check failed')),
+      this.config.escalationIntervalMs,
+    );
     this.timer.unref();
   }
 
@@ -45,8 +48,19 @@ export class EscalationCheckerService implements OnApplicationBootstrap, OnAppli
       const rows = await this.steps.escalateOverdue(m, todayInShanghai(now), now);
       for (const s of rows) {
         await this.outbox.add(m, RegistrationStepEscalated, {
-          subject: s.registration_id, actor: SAGA_ACTOR,
-          data: { stepId: s.id, registrationId: s.registration_id, department: s.department, kind: s.kind as never, attempt: s.attempt, state: s.state, dueOn: s.due_on, ...provisionalOf(s.due_provisional_years), escalatedAt: now.toISOString() },
+          subject: s.registration_id,
+          actor: SAGA_ACTOR,
+          data: {
+            stepId: s.id,
+            registrationId: s.registration_id,
+            department: s.department,
+            kind: s.kind as never,
+            attempt: s.attempt,
+            state: s.state,
+            dueOn: s.due_on,
+            ...provisionalOf(s.due_provisional_years),
+            escalatedAt: now.toISOString(),
+          },
         });
       }
       if (rows.length > 0) this.log.warn({ count: rows.length }, 'department steps escalated to oversight');

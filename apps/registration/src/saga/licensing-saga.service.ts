@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { RegistrationLicenceIssued, type EventEnvelope, type PayloadOf, type RegistrationNameApproved } from '@onewindow/contracts';
+import {
+  RegistrationLicenceIssued,
+  type EventEnvelope,
+  type PayloadOf,
+  type RegistrationNameApproved,
+} from '@onewindow/contracts';
 import { OutboxWriter } from '@onewindow/messaging';
 import { EntityManager } from 'typeorm';
 import { authorityForDivision } from '../authorities/authorities';
@@ -27,7 +32,10 @@ export class LicensingSagaService {
     private readonly steps: RegistrationStepRepository,
   ) {}
 
-  async onNameApproved(event: EventEnvelope<PayloadOf<typeof RegistrationNameApproved>>, m: EntityManager): Promise<void> {
+  async onNameApproved(
+    event: EventEnvelope<PayloadOf<typeof RegistrationNameApproved>>,
+    m: EntityManager,
+  ): Promise<void> {
     const reg = await this.registrations.findForUpdate(m, event.data.registrationId);
     if (!reg || reg.state !== 'LICENSING' || reg.uscc) return;
     const authority = authorityForDivision(reg.division)!;
@@ -35,12 +43,28 @@ export class LicensingSagaService {
     const uscc = await this.uscc.issue(m, reg.id, reg.division);
     const licence = await this.licences.issue(m, reg, authority, uscc, now);
     reg.version += 1;
-    await this.registrations.update(m, reg.id, { state: 'LICENSED', uscc, licenceNumber: licence.number, licensedAt: now, version: reg.version });
+    await this.registrations.update(m, reg.id, {
+      state: 'LICENSED',
+      uscc,
+      licenceNumber: licence.number,
+      licensedAt: now,
+      version: reg.version,
+    });
     await this.steps.completeLicenceStep(m, reg.id, now, { uscc, licenceNumber: licence.number, kid: licence.kid });
     await this.names.markRegistered(m, reg.id);
     await this.outbox.add(m, RegistrationLicenceIssued, {
-      subject: reg.id, actor: SAGA_ACTOR, traceId: event.traceId,
-      data: { registrationId: reg.id, uscc, licenceNumber: licence.number, enterpriseName: reg.enterpriseName, authority: authority.code, division: reg.division, issuedAt: now.toISOString() },
+      subject: reg.id,
+      actor: SAGA_ACTOR,
+      traceId: event.traceId,
+      data: {
+        registrationId: reg.id,
+        uscc,
+        licenceNumber: licence.number,
+        enterpriseName: reg.enterpriseName,
+        authority: authority.code,
+        division: reg.division,
+        issuedAt: now.toISOString(),
+      },
     });
     markCrashPoint(m, 'licence-issued');
   }

@@ -1,6 +1,11 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import {
-  RegistrationLicenceIssued, RegistrationNameApproved, RegistrationStepCompleted, RegistrationStepRejected, RegistrationStepRequested, Topics,
+  RegistrationLicenceIssued,
+  RegistrationNameApproved,
+  RegistrationStepCompleted,
+  RegistrationStepRejected,
+  RegistrationStepRequested,
+  Topics,
 } from '@onewindow/contracts';
 import { ConsumerHost, on } from '@onewindow/messaging';
 import { DepartmentStepSagaService } from './department-step-saga.service';
@@ -16,7 +21,11 @@ import { LicensingSagaService } from './licensing-saga.service';
  */
 @Injectable()
 export class SagaConsumer implements OnModuleInit {
-  constructor(private readonly host: ConsumerHost, private readonly licensing: LicensingSagaService, private readonly steps: DepartmentStepSagaService) {}
+  constructor(
+    private readonly host: ConsumerHost,
+    private readonly licensing: LicensingSagaService,
+    private readonly steps: DepartmentStepSagaService,
+  ) {}
 
   onModuleInit(): void {
     this.host.register({

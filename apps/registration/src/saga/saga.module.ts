@@ -21,7 +21,13 @@ export const sagaMigrations: (new () => MigrationInterface)[] = [];
  */
 @Module({
   imports: [StepsModule, NamesModule, UsccModule, LicencesModule],
-  providers: [LicensingSagaService, DepartmentStepSagaService, SagaConsumer, EscalationCheckerService, FaultInjectionService],
+  providers: [
+    LicensingSagaService,
+    DepartmentStepSagaService,
+    SagaConsumer,
+    EscalationCheckerService,
+    FaultInjectionService,
+  ],
   exports: [EscalationCheckerService],
 })
 export class SagaModule {}

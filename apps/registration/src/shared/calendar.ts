@@ -12,4 +12,6 @@ const log = new Logger('calendar');
  * grows this calendar in place (app.module, calendar/). Every provisional use is counted
  * (ow_calendar_fallback_total, the runbook's alert) and logged as an error once an hour per year.
  */
-export const registrationCalendar = officialCalendarWithFallback(calendarFallbackReporter((fields, message) => log.error(fields, message)));
+export const registrationCalendar = officialCalendarWithFallback(
+  calendarFallbackReporter((fields, message) => log.error(fields, message)),
+);

@@ -2,7 +2,9 @@ import { canonicalJson, sha256Hex } from './canonical-json';
 
 describe('canonical JSON', () => {
   it('sorts keys at every depth and drops undefined', () => {
-    expect(canonicalJson({ b: 1, a: { d: [2, { z: 'x', y: null }], c: true }, u: undefined })).toBe('{"a":{"c":true,"d":[2,{"y":null,"z":"x"}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [2, { z: 'x', y: null }], c: true }, u: undefined })).toBe(
+      '{"a":{"c":true,"d":[2,{"y":null,"z":"x"}]},"b":1}',
+    );
   });
 
   it('gives the same bytes whatever the key order, and different ones for any change', () => {

@@ -1,8 +1,15 @@
 import type { StepDepartment } from '../config/registration-config';
-import type { InvoiceRequestDto, SealDataDto, SocialInsuranceDataDto, StatisticsDataDto, TaxDataDto } from '../form/dto/registration-form.dto';
+import type {
+  InvoiceRequestDto,
+  SealDataDto,
+  SocialInsuranceDataDto,
+  StatisticsDataDto,
+  TaxDataDto,
+} from '../form/dto/registration-form.dto';
 import type { StepPayload } from './step-payload';
 
-export type AdapterOutcome = { outcome: 'completed'; result: Record<string, unknown> } | { outcome: 'rejected'; reason: string };
+export type AdapterOutcome =
+  { outcome: 'completed'; result: Record<string, unknown> } | { outcome: 'rejected'; reason: string };
 
 /**
  * What a department does with a step's data. In `auto` mode it runs on receipt of the request; in
@@ -15,7 +22,13 @@ export interface DepartmentAdapter {
   process(payload: StepPayload, attempt: number): Promise<AdapterOutcome>;
 }
 
-const GENERAL_TAXES = ['增值税 (VAT)', '企业所得税 (enterprise income tax)', '城市维护建设税 (urban maintenance and construction tax)', '教育费附加 (education surcharge)', '印花税 (stamp duty)'];
+const GENERAL_TAXES = [
+  '增值税 (VAT)',
+  '企业所得税 (enterprise income tax)',
+  '城市维护建设税 (urban maintenance and construction tax)',
+  '教育费附加 (education surcharge)',
+  '印花税 (stamp duty)',
+];
 
 export const defaultAdapters: Record<StepDepartment, DepartmentAdapter> = {
   GA: {
@@ -25,7 +38,10 @@ export const defaultAdapters: Record<StepDepartment, DepartmentAdapter> = {
         outcome: 'completed',
         result: {
           sealFilingNumber: `${p.enterprise.uscc}GA`,
-          seals: seal.seals.map((kind, i) => ({ kind, sealCode: `${p.enterprise.uscc}${String(i + 1).padStart(2, '0')}` })),
+          seals: seal.seals.map((kind, i) => ({
+            kind,
+            sealCode: `${p.enterprise.uscc}${String(i + 1).padStart(2, '0')}`,
+          })),
           engraver: { uscc: seal.engraverUscc, name: seal.engraverName },
         },
       };
@@ -39,8 +55,17 @@ export const defaultAdapters: Record<StepDepartment, DepartmentAdapter> = {
         result: {
           taxpayerId: p.enterprise.uscc,
           taxpayerType: tax.taxpayerType,
-          taxTypes: tax.taxpayerType === 'general' ? GENERAL_TAXES : GENERAL_TAXES.filter((t) => !t.startsWith('企业所得税')).concat('企业所得税（核定或查账） (enterprise income tax)'),
-          invoicesIssued: tax.invoices.map((i: InvoiceRequestDto) => ({ kind: i.kind, quantity: i.quantity, maxAmountFen: i.maxAmountFen })),
+          taxTypes:
+            tax.taxpayerType === 'general'
+              ? GENERAL_TAXES
+              : GENERAL_TAXES.filter((t) => !t.startsWith('企业所得税')).concat(
+                  '企业所得税（核定或查账） (enterprise income tax)',
+                ),
+          invoicesIssued: tax.invoices.map((i: InvoiceRequestDto) => ({
+            kind: i.kind,
+            quantity: i.quantity,
+            maxAmountFen: i.maxAmountFen,
+          })),
         },
       };
     },
@@ -48,13 +73,23 @@ export const defaultAdapters: Record<StepDepartment, DepartmentAdapter> = {
   RS: {
     async process(p) {
       const si = p.socialInsurance as SocialInsuranceDataDto;
-      return { outcome: 'completed', result: { employerRegistrationNumber: p.enterprise.uscc, employees: si.employees, insuredFrom: si.insuredFrom } };
+      return {
+        outcome: 'completed',
+        result: { employerRegistrationNumber: p.enterprise.uscc, employees: si.employees, insuredFrom: si.insuredFrom },
+      };
     },
   },
   TJ: {
     async process(p) {
       const st = p.statistics as StatisticsDataDto;
-      return { outcome: 'completed', result: { statisticsRegistrationNumber: p.enterprise.uscc, industryCode: st.industryCode, employees: st.employees } };
+      return {
+        outcome: 'completed',
+        result: {
+          statisticsRegistrationNumber: p.enterprise.uscc,
+          industryCode: st.industryCode,
+          employees: st.employees,
+        },
+      };
     },
   },
 };

@@ -1,5 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, Principals, type SystemPrincipal } from '@onewindow/auth';
 import { TraceId } from '@onewindow/http';
 import { QueuedStepViewDto, StepIdParamDto, StepResultDto, SystemStepQueryDto } from './dto/step.dto';
@@ -17,7 +25,7 @@ export class DepartmentStepsController {
   constructor(private readonly work: StepWorkService) {}
 
   @Get()
-  @ApiOperation({ summary: '拉取本部门待办 (pull this department\'s steps; scope tasks:read)' })
+  @ApiOperation({ summary: "拉取本部门待办 (pull this department's steps; scope tasks:read)" })
   @ApiOkResponse({ type: [QueuedStepViewDto] })
   @ApiForbiddenResponse({ description: 'Missing scope' })
   list(@CurrentPrincipal() p: SystemPrincipal, @Query() q: SystemStepQueryDto): Promise<QueuedStepViewDto[]> {
@@ -26,12 +34,19 @@ export class DepartmentStepsController {
 
   @Post(':id/result')
   @HttpCode(200)
-  @ApiOperation({ summary: '回传办理结果 (return the result of a step: completed, or rejected with a reason; scope tasks:decide)' })
+  @ApiOperation({
+    summary: '回传办理结果 (return the result of a step: completed, or rejected with a reason; scope tasks:decide)',
+  })
   @ApiOkResponse({ type: QueuedStepViewDto })
-  @ApiNotFoundResponse({ description: 'Unknown, or another department\'s step' })
+  @ApiNotFoundResponse({ description: "Unknown, or another department's step" })
   @ApiConflictResponse({ description: 'Not open (currentState in details)' })
   @ApiForbiddenResponse({ description: 'Missing scope' })
-  result(@CurrentPrincipal() p: SystemPrincipal, @Param() { id }: StepIdParamDto, @Body() dto: StepResultDto, @TraceId() traceId: string): Promise<QueuedStepViewDto> {
+  result(
+    @CurrentPrincipal() p: SystemPrincipal,
+    @Param() { id }: StepIdParamDto,
+    @Body() dto: StepResultDto,
+    @TraceId() traceId: string,
+  ): Promise<QueuedStepViewDto> {
     return this.work.systemResult(p, id, dto, traceId);
   }
 }

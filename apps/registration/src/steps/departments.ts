@@ -26,8 +26,18 @@ export interface DepartmentStepDefinition {
 
 export const DEPARTMENT_STEPS: readonly DepartmentStepDefinition[] = [
   { kind: 'seal', department: 'GA', section: 'seal', title: '公章刻制备案 (seal filing)' },
-  { kind: 'tax', department: 'SW', section: 'tax', title: '税务登记、纳税人类型、发票领用 (tax registration and first invoices)' },
-  { kind: 'social-insurance', department: 'RS', section: 'socialInsurance', title: '社会保险登记 (social insurance registration)' },
+  {
+    kind: 'tax',
+    department: 'SW',
+    section: 'tax',
+    title: '税务登记、纳税人类型、发票领用 (tax registration and first invoices)',
+  },
+  {
+    kind: 'social-insurance',
+    department: 'RS',
+    section: 'socialInsurance',
+    title: '社会保险登记 (social insurance registration)',
+  },
   { kind: 'statistics', department: 'TJ', section: 'statistics', title: '统计登记 (statistics registration)' },
 ];
 

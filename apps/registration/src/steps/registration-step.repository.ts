@@ -49,7 +49,11 @@ export class RegistrationStepRepository {
   }
 
   /** The step, locked, if it belongs to the registration. */
-  findOfRegistrationForUpdate(m: EntityManager, registrationId: string, id: string): Promise<RegistrationStepEntity | null> {
+  findOfRegistrationForUpdate(
+    m: EntityManager,
+    registrationId: string,
+    id: string,
+  ): Promise<RegistrationStepEntity | null> {
     return m.findOne(RegistrationStepEntity, { where: { id, registrationId }, lock: { mode: 'pessimistic_write' } });
   }
 
@@ -68,7 +72,10 @@ export class RegistrationStepRepository {
 
   /** The registration's steps of these kinds still WAITING, locked. */
   findWaitingForUpdate(m: EntityManager, registrationId: string, kinds: StepKind[]): Promise<RegistrationStepEntity[]> {
-    return m.find(RegistrationStepEntity, { where: { registrationId, kind: In(kinds), state: 'WAITING' }, lock: { mode: 'pessimistic_write' } });
+    return m.find(RegistrationStepEntity, {
+      where: { registrationId, kind: In(kinds), state: 'WAITING' },
+      lock: { mode: 'pessimistic_write' },
+    });
   }
 
   /** A department's steps in one state or any of several, oldest request first. */
@@ -82,29 +89,53 @@ export class RegistrationStepRepository {
 
   /** Every step not DONE is cancelled; returns the kinds cancelled. */
   async cancelUnfinished(m: EntityManager, registrationId: string): Promise<{ kind: string }[]> {
-    return (await m.query(
-      `update registration_step set state = 'CANCELLED', version = version + 1, updated_at = now() where registration_id = $1 and state <> 'DONE' returning kind`,
-      [registrationId],
-    ))[0];
+    return (
+      await m.query(
+        `update registration_step set state = 'CANCELLED', version = version + 1, updated_at = now() where registration_id = $1 and state <> 'DONE' returning kind`,
+        [registrationId],
+      )
+    )[0];
   }
 
   async cancelWaiting(m: EntityManager, registrationId: string): Promise<void> {
-    await m.query(`update registration_step set state = 'CANCELLED', version = version + 1, updated_at = now() where registration_id = $1 and state = 'WAITING'`, [registrationId]);
+    await m.query(
+      `update registration_step set state = 'CANCELLED', version = version + 1, updated_at = now() where registration_id = $1 and state = 'WAITING'`,
+      [registrationId],
+    );
   }
 
-  async completeNameCheck(m: EntityManager, registrationId: string, completedAt: Date, completedBy: string | null, result: Record<string, unknown>): Promise<void> {
+  async completeNameCheck(
+    m: EntityManager,
+    registrationId: string,
+    completedAt: Date,
+    completedBy: string | null,
+    result: Record<string, unknown>,
+  ): Promise<void> {
     await m.query(
       `update registration_step set state = 'DONE', completed_at = $2, completed_by = $3, result = $4, version = version + 1, updated_at = now() where registration_id = $1 and kind = 'name-check'`,
       [registrationId, completedAt, completedBy, JSON.stringify(result)],
     );
   }
 
-  async rejectNameCheck(m: EntityManager, registrationId: string, reason: string, completedBy: string | null): Promise<void> {
-    await m.query(`update registration_step set state = 'REJECTED', reason = $2, completed_by = $3, version = version + 1, updated_at = now() where registration_id = $1 and kind = 'name-check'`, [registrationId, reason, completedBy]);
+  async rejectNameCheck(
+    m: EntityManager,
+    registrationId: string,
+    reason: string,
+    completedBy: string | null,
+  ): Promise<void> {
+    await m.query(
+      `update registration_step set state = 'REJECTED', reason = $2, completed_by = $3, version = version + 1, updated_at = now() where registration_id = $1 and kind = 'name-check'`,
+      [registrationId, reason, completedBy],
+    );
   }
 
   /** The licence step of a registration, if still WAITING, done by the saga. */
-  async completeLicenceStep(m: EntityManager, registrationId: string, now: Date, result: Record<string, unknown>): Promise<void> {
+  async completeLicenceStep(
+    m: EntityManager,
+    registrationId: string,
+    now: Date,
+    result: Record<string, unknown>,
+  ): Promise<void> {
     await m.query(
       `update registration_step set state = 'DONE', requested_at = coalesce(requested_at, $2), completed_at = $2, completed_by = 'service:registration', result = $3, version = version + 1, updated_at = now()
         where registration_id = $1 and kind = 'licence' and state = 'WAITING'`,
@@ -114,7 +145,9 @@ export class RegistrationStepRepository {
 
   /** Tries the escalation's transaction-level advisory lock: true if this transaction holds it. */
   async tryEscalationLock(m: EntityManager): Promise<boolean> {
-    const [{ locked }] = await m.query('select pg_try_advisory_xact_lock(hashtext($1)) as locked', ['registration:escalation']);
+    const [{ locked }] = await m.query('select pg_try_advisory_xact_lock(hashtext($1)) as locked', [
+      'registration:escalation',
+    ]);
     return locked;
   }
 

@@ -59,17 +59,32 @@ export function recountDue(
   return {
     due,
     changed,
-    change: { previousDueOn: step.dueOn, dueOn: due.dueOn, at: now.toISOString(), officialYears, reason: dueChangeReason(officialYears, changed), attempt: step.attempt },
+    change: {
+      previousDueOn: step.dueOn,
+      dueOn: due.dueOn,
+      at: now.toISOString(),
+      officialYears,
+      reason: dueChangeReason(officialYears, changed),
+      attempt: step.attempt,
+    },
   };
 }
 
 /** The due date as every step view shows it: the date, whether it may still move and why, and its recounts. */
-export function dueView(s: { dueOn: IsoDate | null; dueProvisionalYears: readonly number[] | null; dueHistory: DueChange[] | null }): {
+export function dueView(s: {
+  dueOn: IsoDate | null;
+  dueProvisionalYears: readonly number[] | null;
+  dueHistory: DueChange[] | null;
+}): {
   dueOn: IsoDate | null;
   provisional: boolean;
   provisionalReason: string | null;
   dueHistory: DueChange[];
 } {
   // A step never requested has no date, so nothing about it is provisional.
-  return { dueOn: s.dueOn, ...provisionalOf(s.dueOn ? (s.dueProvisionalYears ?? []) : []), dueHistory: s.dueHistory ?? [] };
+  return {
+    dueOn: s.dueOn,
+    ...provisionalOf(s.dueOn ? (s.dueProvisionalYears ?? []) : []),
+    dueHistory: s.dueHistory ?? [],
+  };
 }

@@ -23,7 +23,8 @@ export interface StepPayload {
 
 export function stepPayload(reg: RegistrationEntity, step: RegistrationStepEntity): StepPayload {
   const def = departmentStep(step.kind);
-  if (!def || !reg.uscc || !reg.licensedAt) throw new Error(`step ${step.id} (${step.kind}) has no department payload before the licence`);
+  if (!def || !reg.uscc || !reg.licensedAt)
+    throw new Error(`step ${step.id} (${step.kind}) has no department payload before the licence`);
   return {
     [def.section]: step.data ?? {},
     enterprise: {

@@ -1,6 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { assertActsForDepartment, assertDepartment, canSeeDivision, hasScope, type Principal, type StaffPrincipal, type SystemPrincipal } from '@onewindow/auth';
+import {
+  assertActsForDepartment,
+  assertDepartment,
+  canSeeDivision,
+  hasScope,
+  type Principal,
+  type StaffPrincipal,
+  type SystemPrincipal,
+} from '@onewindow/auth';
 import { ForbiddenException } from '@nestjs/common';
 import { InvalidTransitionError, NotVisibleError } from '@onewindow/http';
 import { DataSource, EntityManager } from 'typeorm';
@@ -42,10 +50,16 @@ export class StepWorkService {
     assertActsForDepartment(p, department);
     if (p.type === 'system') requireScope(p, StepScopes.read);
     const steps = await this.steps.findQueue(department, state ? (state as StepState) : OPEN_QUEUE);
-    const regs = steps.length ? await this.registrations.findByIds([...new Set(steps.map((s) => s.registrationId))]) : [];
+    const regs = steps.length
+      ? await this.registrations.findByIds([...new Set(steps.map((s) => s.registrationId))])
+      : [];
     const byId = new Map(regs.map((r) => [r.id, r]));
     return steps
-      .filter((s) => departmentStep(s.kind) && (p.type === 'system' || canSeeDivision(p, byId.get(s.registrationId)!.domicileDivision)))
+      .filter(
+        (s) =>
+          departmentStep(s.kind) &&
+          (p.type === 'system' || canSeeDivision(p, byId.get(s.registrationId)!.domicileDivision)),
+      )
       .map((s) => this.view(s, byId.get(s.registrationId)!));
   }
 
@@ -55,24 +69,44 @@ export class StepWorkService {
       if (step.state !== 'QUEUED') throw new InvalidTransitionError('步骤', step.state, 'claim');
       step.version += 1;
       Object.assign(step, { state: 'CLAIMED', claimedBy: actorLabel(actorOf(p)), claimedAt: new Date() });
-      await this.steps.update(m, id, { state: 'CLAIMED', claimedBy: step.claimedBy, claimedAt: step.claimedAt, version: step.version });
+      await this.steps.update(m, id, {
+        state: 'CLAIMED',
+        claimedBy: step.claimedBy,
+        claimedAt: step.claimedAt,
+        version: step.version,
+      });
       return this.view(step, reg);
     });
   }
 
   /** Staff complete a step they claimed; a department system completes from the queue. */
-  async complete(p: StaffPrincipal | SystemPrincipal, id: string, dto: CompleteStepDto, traceId: string): Promise<QueuedStepViewDto> {
+  async complete(
+    p: StaffPrincipal | SystemPrincipal,
+    id: string,
+    dto: CompleteStepDto,
+    traceId: string,
+  ): Promise<QueuedStepViewDto> {
     return this.ds.transaction(async (m) => {
       const { step, reg } = await this.locked(m, p, id);
       this.assertMayFinish(p, step, 'complete');
       const base = await this.adapters[step.department as StepDepartment].process(stepPayload(reg, step), step.attempt);
-      const result = { ...(base.outcome === 'completed' ? base.result : {}), ...(dto.reference ? { reference: dto.reference } : {}), ...(dto.note ? { note: dto.note } : {}), handledBy: actorLabel(actorOf(p)) };
+      const result = {
+        ...(base.outcome === 'completed' ? base.result : {}),
+        ...(dto.reference ? { reference: dto.reference } : {}),
+        ...(dto.note ? { note: dto.note } : {}),
+        handledBy: actorLabel(actorOf(p)),
+      };
       await this.transitions.complete(m, step, actorOf(p), result, traceId);
       return this.view(step, reg);
     });
   }
 
-  async reject(p: StaffPrincipal | SystemPrincipal, id: string, reason: string, traceId: string): Promise<QueuedStepViewDto> {
+  async reject(
+    p: StaffPrincipal | SystemPrincipal,
+    id: string,
+    reason: string,
+    traceId: string,
+  ): Promise<QueuedStepViewDto> {
     return this.ds.transaction(async (m) => {
       const { step, reg } = await this.locked(m, p, id);
       this.assertMayFinish(p, step, 'reject');
@@ -88,7 +122,10 @@ export class StepWorkService {
   }
 
   private assertMayFinish(p: Principal, step: RegistrationStepEntity, attempted: string): void {
-    const ok = p.type === 'system' ? OPEN_QUEUE.includes(step.state) : step.state === 'CLAIMED' && step.claimedBy === actorLabel(actorOf(p));
+    const ok =
+      p.type === 'system'
+        ? OPEN_QUEUE.includes(step.state)
+        : step.state === 'CLAIMED' && step.claimedBy === actorLabel(actorOf(p));
     if (!ok) {
       if (step.state === 'CLAIMED' && p.type === 'staff') {
         throw new InvalidTransitionError('步骤（已由他人认领） (claimed by someone else)', step.state, attempted);
@@ -97,7 +134,11 @@ export class StepWorkService {
     }
   }
 
-  private async locked(m: EntityManager, p: Principal, id: string): Promise<{ step: RegistrationStepEntity; reg: RegistrationEntity }> {
+  private async locked(
+    m: EntityManager,
+    p: Principal,
+    id: string,
+  ): Promise<{ step: RegistrationStepEntity; reg: RegistrationEntity }> {
     const step = await this.steps.findForUpdate(m, id);
     if (!step || !departmentStep(step.kind)) throw new NotVisibleError(WHAT, id);
     assertDepartment(p, step.department, WHAT, id);
@@ -110,13 +151,31 @@ export class StepWorkService {
   private view(s: RegistrationStepEntity, reg: RegistrationEntity): QueuedStepViewDto {
     const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
     return {
-      id: s.id, registrationId: s.registrationId, registrationNumber: reg.number, enterpriseName: reg.enterpriseName, uscc: reg.uscc, kind: s.kind, department: s.department,
-      state: s.state, mode: s.mode, attempt: s.attempt, requestedAt: iso(s.requestedAt), ...dueView(s), claimedBy: s.claimedBy, reason: s.reason, escalatedAt: iso(s.escalatedAt),
-      data: reg.uscc && reg.licensedAt ? (stepPayload(reg, s) as Record<string, unknown>) : { ...(s.data ?? {}) }, result: s.result,
+      id: s.id,
+      registrationId: s.registrationId,
+      registrationNumber: reg.number,
+      enterpriseName: reg.enterpriseName,
+      uscc: reg.uscc,
+      kind: s.kind,
+      department: s.department,
+      state: s.state,
+      mode: s.mode,
+      attempt: s.attempt,
+      requestedAt: iso(s.requestedAt),
+      ...dueView(s),
+      claimedBy: s.claimedBy,
+      reason: s.reason,
+      escalatedAt: iso(s.escalatedAt),
+      data: reg.uscc && reg.licensedAt ? (stepPayload(reg, s) as Record<string, unknown>) : { ...(s.data ?? {}) },
+      result: s.result,
     };
   }
 }
 
 function requireScope(p: SystemPrincipal, scope: string): void {
-  if (!hasScope(p, scope)) throw new ForbiddenException({ message: `未获授权 (forbidden: the client lacks the scope "${scope}")`, details: { requiredScope: scope } });
+  if (!hasScope(p, scope))
+    throw new ForbiddenException({
+      message: `未获授权 (forbidden: the client lacks the scope "${scope}")`,
+      details: { requiredScope: scope },
+    });
 }

@@ -15,7 +15,13 @@ export interface RegistrationTestApp {
   namespace: string;
   /** A direct connection to the service's database, for counting rows. */
   pg: Client;
-  call(method: InjectOptions['method'], url: string, who?: Principal, payload?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  call(
+    method: InjectOptions['method'],
+    url: string,
+    who?: Principal,
+    payload?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
   count(sql: string, params?: unknown[]): Promise<number>;
   close(): Promise<void>;
 }
@@ -26,8 +32,15 @@ export interface RegistrationTestApp {
  * namespace of the real Postgres and Kafka, with a test token issuer; `opts` set the settings and the
  * department adapters instead of the environment and the defaults.
  */
-export async function bootRegistrationTestApp(prefix: string, opts: RegistrationOptions = {}): Promise<RegistrationTestApp> {
-  const svc = await bootTestService(prefix, () => serviceModule(registrationDefinition, { extra: [RegistrationConfigModule.override(opts)], poolSize: 10 }), { service: 'registration' });
+export async function bootRegistrationTestApp(
+  prefix: string,
+  opts: RegistrationOptions = {},
+): Promise<RegistrationTestApp> {
+  const svc = await bootTestService(
+    prefix,
+    () => serviceModule(registrationDefinition, { extra: [RegistrationConfigModule.override(opts)], poolSize: 10 }),
+    { service: 'registration' },
+  );
   const { app } = svc;
   const conn = pgConnectionFromEnv(svc.database);
   const pg = new Client({ ...conn, user: conn.username });
@@ -41,7 +54,12 @@ export async function bootRegistrationTestApp(prefix: string, opts: Registration
     pg,
     async call(method, url, who, payload, headers = {}) {
       const auth = who ? { authorization: `Bearer ${await token(who)}` } : {};
-      return app.inject({ method, url, payload: payload as InjectOptions['payload'], headers: { ...auth, ...headers } }) as Promise<LightMyRequestResponse>;
+      return app.inject({
+        method,
+        url,
+        payload: payload as InjectOptions['payload'],
+        headers: { ...auth, ...headers },
+      }) as Promise<LightMyRequestResponse>;
     },
     async count(sql, params = []) {
       return Number((await pg.query(sql, params)).rows[0].n);

@@ -14,14 +14,17 @@ export const MAX_BODY_SEQUENCE = 31 ** 6 - 1;
 
 export function usccFromSequence(division: string, sequence: number): string {
   if (!Number.isSafeInteger(sequence) || sequence < 1 || sequence > MAX_BODY_SEQUENCE) {
-    throw new RangeError(`组织机构代码序号超出范围 (organisation-code sequence out of range 1..${MAX_BODY_SEQUENCE}): ${sequence}`);
+    throw new RangeError(
+      `组织机构代码序号超出范围 (organisation-code sequence out of range 1..${MAX_BODY_SEQUENCE}): ${sequence}`,
+    );
   }
   const body = BODY_PREFIX + orgCodeBodyFromSequence(sequence).slice(-6);
   const uscc = generateUscc({ authority: MARKET_REGULATION, entityType: ENTERPRISE, division, orgCodeBody: body });
   // generateUscc computes both check characters; validating again costs microseconds and would catch
   // a regression in the codes library before a wrong code is printed on a licence.
   const check = validateUscc(uscc);
-  if (!check.valid) throw new Error(`generated an invalid USCC ${uscc}: ${check.reasons.map((r) => r.code).join(', ')}`);
+  if (!check.valid)
+    throw new Error(`generated an invalid USCC ${uscc}: ${check.reasons.map((r) => r.code).join(', ')}`);
   return uscc;
 }
 

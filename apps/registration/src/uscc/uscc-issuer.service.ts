@@ -15,7 +15,10 @@ import { UsccIssuedRepository } from './uscc-issued.repository';
 export class UsccIssuerService implements OnModuleInit {
   private readonly ready = new Set<string>();
 
-  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly issued: UsccIssuedRepository) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly issued: UsccIssuedRepository,
+  ) {}
 
   /** Every authority's sequence exists before the first registration, so the saga never creates one. */
   async onModuleInit(): Promise<void> {
@@ -38,7 +41,14 @@ export class UsccIssuerService implements OnModuleInit {
     await this.ensureSequence(m, name);
     const n = await this.issued.nextValue(m, name);
     const uscc = usccFromSequence(division, Number(n));
-    await this.issued.insert(m, { uscc, registrationId, authority: MARKET_REGULATION, entityType: ENTERPRISE, division, sequence: n });
+    await this.issued.insert(m, {
+      uscc,
+      registrationId,
+      authority: MARKET_REGULATION,
+      entityType: ENTERPRISE,
+      division,
+      sequence: n,
+    });
     return uscc;
   }
 }

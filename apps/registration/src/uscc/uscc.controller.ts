@@ -11,7 +11,10 @@ import { UsccParamDto, UsccValidationViewDto } from './dto/uscc-validation.dto';
 export class UsccController {
   @Get(':code/validation')
   @Public()
-  @ApiOperation({ summary: '校验统一社会信用代码 (validate a USCC, GB 32100 and GB 11714): 200 with valid=false and every reason for an invalid code' })
+  @ApiOperation({
+    summary:
+      '校验统一社会信用代码 (validate a USCC, GB 32100 and GB 11714): 200 with valid=false and every reason for an invalid code',
+  })
   @ApiOkResponse({ type: UsccValidationViewDto })
   validate(@Param() { code }: UsccParamDto): UsccValidationViewDto {
     const r = validateUscc(code);

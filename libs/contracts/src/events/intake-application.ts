@@ -13,7 +13,16 @@ import { Topics } from '../topics';
 const instant = isoInstant;
 
 export const ApplicationStateSchema = z.enum([
-  'RECEIVED', 'CORRECTION_REQUESTED', 'ACCEPTED', 'REJECTED', 'IN_REVIEW', 'PAUSED', 'DECIDED', 'CONCLUDED', 'DELIVERED', 'WITHDRAWN',
+  'RECEIVED',
+  'CORRECTION_REQUESTED',
+  'ACCEPTED',
+  'REJECTED',
+  'IN_REVIEW',
+  'PAUSED',
+  'DECIDED',
+  'CONCLUDED',
+  'DELIVERED',
+  'WITHDRAWN',
 ]);
 
 const core = {
@@ -35,11 +44,18 @@ const dueDates = {
 };
 
 const materialRef = z.object({ code: z.string().min(1).max(32), name: z.string().min(1).max(200) }).strict();
-const documentRef = z.object({ id: z.string().min(1).max(64), kind: z.string().min(1).max(32), number: z.string().min(1).max(64) }).strict();
+const documentRef = z
+  .object({ id: z.string().min(1).max(64), kind: z.string().min(1).max(32), number: z.string().min(1).max(64) })
+  .strict();
 
 const T = Topics.intakeApplication;
 const ev = <S extends z.ZodRawShape>(name: string, description: string, shape: S) =>
-  defineEvent({ type: `intake.application.${name}`, topic: T, description, schema: z.object({ ...core, ...shape }).strict() });
+  defineEvent({
+    type: `intake.application.${name}`,
+    topic: T,
+    description,
+    schema: z.object({ ...core, ...shape }).strict(),
+  });
 
 export const ApplicationReceived = ev('received', '接件: a receipt was issued (online or at a window)', {
   channel: z.enum(['online', 'window']),
@@ -51,24 +67,36 @@ export const ApplicationReceived = ev('received', '接件: a receipt was issued 
   receipt: documentRef.nullable(),
 });
 
-export const ApplicationCorrectionRequested = ev('correction-requested', '补正告知: one notice listing everything missing or wrong', {
-  missing: z.array(materialRef),
-  nonConforming: z.array(materialRef.extend({ problem: z.string().max(500) }).strict()),
-  notice: documentRef.nullable(),
-});
+export const ApplicationCorrectionRequested = ev(
+  'correction-requested',
+  '补正告知: one notice listing everything missing or wrong',
+  {
+    missing: z.array(materialRef),
+    nonConforming: z.array(materialRef.extend({ problem: z.string().max(500) }).strict()),
+    notice: documentRef.nullable(),
+  },
+);
 
-export const ApplicationCorrected = ev('corrected', '补正: materials handed in, back to RECEIVED; the 5-working-day intake clock restarts', {
-  correctedOn: isoDate,
-});
+export const ApplicationCorrected = ev(
+  'corrected',
+  '补正: materials handed in, back to RECEIVED; the 5-working-day intake clock restarts',
+  {
+    correctedOn: isoDate,
+  },
+);
 
-export const ApplicationAccepted = ev('accepted', '受理: accepted at a window (or as step 1 of an instant decision, or by the system for a complete online application of an auto-accept item)', {
-  acceptedOn: isoDate,
-  ...dueDates,
-  instant: z.boolean(),
-  /** 自动受理: accepted by the system at submission; absent or false for a clerk's acceptance. */
-  automatic: z.boolean().optional(),
-  document: documentRef.nullable(),
-});
+export const ApplicationAccepted = ev(
+  'accepted',
+  '受理: accepted at a window (or as step 1 of an instant decision, or by the system for a complete online application of an auto-accept item)',
+  {
+    acceptedOn: isoDate,
+    ...dueDates,
+    instant: z.boolean(),
+    /** 自动受理: accepted by the system at submission; absent or false for a clerk's acceptance. */
+    automatic: z.boolean().optional(),
+    document: documentRef.nullable(),
+  },
+);
 
 export const ApplicationRejected = ev('rejected', '不予受理: rejected with the reason and where to go instead', {
   reason: z.string().min(1).max(2000),
@@ -76,55 +104,79 @@ export const ApplicationRejected = ev('rejected', '不予受理: rejected with t
   document: documentRef.nullable(),
 });
 
-export const ApplicationDeemedAccepted = ev('deemed-accepted', '视为受理 (行政许可法第三十二条): no intake decision within 5 working days; accepted as of the receipt date', {
-  acceptedOn: isoDate,
-  receivedOn: isoDate,
-  ...dueDates,
-  document: documentRef.nullable(),
-});
+export const ApplicationDeemedAccepted = ev(
+  'deemed-accepted',
+  '视为受理 (行政许可法第三十二条): no intake decision within 5 working days; accepted as of the receipt date',
+  {
+    acceptedOn: isoDate,
+    receivedOn: isoDate,
+    ...dueDates,
+    document: documentRef.nullable(),
+  },
+);
 
-export const ApplicationGapAccepted = ev('gap-accepted', '容缺受理: accepted with secondary materials promised by their due dates', {
-  acceptedOn: isoDate,
-  ...dueDates,
-  promisedMaterials: z.array(materialRef.extend({ dueOn: isoDate }).strict()).min(1),
-  document: documentRef.nullable(),
-});
+export const ApplicationGapAccepted = ev(
+  'gap-accepted',
+  '容缺受理: accepted with secondary materials promised by their due dates',
+  {
+    acceptedOn: isoDate,
+    ...dueDates,
+    promisedMaterials: z.array(materialRef.extend({ dueOn: isoDate }).strict()).min(1),
+    document: documentRef.nullable(),
+  },
+);
 
-export const ApplicationTaskAssigned = ev('task-assigned', '接办分离: the deciding department has a task in its queue', {
-  taskId: z.string().uuid(),
-  twoStepReview: z.boolean(),
-  ...dueDates,
-});
+export const ApplicationTaskAssigned = ev(
+  'task-assigned',
+  '接办分离: the deciding department has a task in its queue',
+  {
+    taskId: z.string().uuid(),
+    twoStepReview: z.boolean(),
+    ...dueDates,
+  },
+);
 
 export const ApplicationClaimed = ev('claimed', 'a reviewer claimed the task; the application is IN_REVIEW', {
   taskId: z.string().uuid(),
   claimedBy: z.string().min(1).max(128),
 });
 
-export const ApplicationReviewed = ev('reviewed', '一审: the reviewer gave an opinion; the task waits for an approver', {
-  taskId: z.string().uuid(),
-  reviewedBy: z.string().min(1).max(128),
-  recommendation: z.enum(['granted', 'refused']),
-});
+export const ApplicationReviewed = ev(
+  'reviewed',
+  '一审: the reviewer gave an opinion; the task waits for an approver',
+  {
+    taskId: z.string().uuid(),
+    reviewedBy: z.string().min(1).max(128),
+    recommendation: z.enum(['granted', 'refused']),
+  },
+);
 
 export const ApplicationPaused = ev('paused', 'special procedure (行政许可法第四十五条): the clock is stopped', {
   procedure: z.string().min(1).max(32),
   pausedOn: isoDate,
 });
 
-export const ApplicationResumed = ev('resumed', 'special procedure finished: the clock runs again, due dates shifted by the paused working days', {
-  resumedOn: isoDate,
-  pausedWorkingDays: z.number().int().nonnegative(),
-  totalPausedWorkingDays: z.number().int().nonnegative(),
-  ...dueDates,
-});
+export const ApplicationResumed = ev(
+  'resumed',
+  'special procedure finished: the clock runs again, due dates shifted by the paused working days',
+  {
+    resumedOn: isoDate,
+    pausedWorkingDays: z.number().int().nonnegative(),
+    totalPausedWorkingDays: z.number().int().nonnegative(),
+    ...dueDates,
+  },
+);
 
-export const ApplicationExtended = ev('extended', '延期: legal limit extended by an approver, with the reason (visible to the applicant)', {
-  days: z.number().int().min(1).max(10),
-  reason: z.string().min(1).max(2000),
-  approvedBy: z.string().min(1).max(128),
-  ...dueDates,
-});
+export const ApplicationExtended = ev(
+  'extended',
+  '延期: legal limit extended by an approver, with the reason (visible to the applicant)',
+  {
+    days: z.number().int().min(1).max(10),
+    reason: z.string().min(1).max(2000),
+    approvedBy: z.string().min(1).max(128),
+    ...dueDates,
+  },
+);
 
 export const ApplicationDecided = ev('decided', '准予/不予许可决定', {
   outcome: z.enum(['granted', 'refused']),
@@ -137,7 +189,10 @@ export const ApplicationDecided = ev('decided', '准予/不予许可决定', {
   withinLegal: z.boolean().nullable(),
 });
 
-export const ApplicationConcluded = ev('concluded', '办结', { concludedOn: isoDate, outcome: z.enum(['granted', 'refused']) });
+export const ApplicationConcluded = ev('concluded', '办结', {
+  concludedOn: isoDate,
+  outcome: z.enum(['granted', 'refused']),
+});
 
 export const ApplicationDelivered = ev('delivered', '送达: at the exit window or by post', {
   mode: z.enum(['window', 'post']),
@@ -145,26 +200,41 @@ export const ApplicationDelivered = ev('delivered', '送达: at the exit window 
   deliveredOn: isoDate,
 });
 
-export const ApplicationWithdrawn = ev('withdrawn', '撤回: by the applicant, before a decision', { reason: z.string().min(1).max(2000), fromState: ApplicationStateSchema });
-
-export const ApplicationSecondaryMaterialReminder = ev('secondary-material-reminder', '容缺后补: a promised secondary material is due soon', {
-  material: materialRef,
-  dueOn: isoDate,
+export const ApplicationWithdrawn = ev('withdrawn', '撤回: by the applicant, before a decision', {
+  reason: z.string().min(1).max(2000),
+  fromState: ApplicationStateSchema,
 });
 
-export const ApplicationSecondaryMaterialOverdue = ev('secondary-material-overdue', '容缺后补: a promised secondary material is past its due date', {
-  material: materialRef,
-  dueOn: isoDate,
-  daysOverdue: z.number().int().positive(),
-});
+export const ApplicationSecondaryMaterialReminder = ev(
+  'secondary-material-reminder',
+  '容缺后补: a promised secondary material is due soon',
+  {
+    material: materialRef,
+    dueOn: isoDate,
+  },
+);
 
-export const ApplicationDueDatesRecalculated = ev('due-dates-recalculated', '期限重新核定: the due dates counted provisionally through a year without a holiday notice, recounted on the notice once it was published', {
-  officialYears: z.array(z.number().int()).min(1),
-  previous: z.object({ promisedDue: isoDate.nullable(), legalDue: isoDate.nullable() }).strict(),
-  ...dueDates,
-  changed: z.boolean(),
-  materials: z.array(materialRef.extend({ previousDueOn: isoDate, dueOn: isoDate }).strict()),
-});
+export const ApplicationSecondaryMaterialOverdue = ev(
+  'secondary-material-overdue',
+  '容缺后补: a promised secondary material is past its due date',
+  {
+    material: materialRef,
+    dueOn: isoDate,
+    daysOverdue: z.number().int().positive(),
+  },
+);
+
+export const ApplicationDueDatesRecalculated = ev(
+  'due-dates-recalculated',
+  '期限重新核定: the due dates counted provisionally through a year without a holiday notice, recounted on the notice once it was published',
+  {
+    officialYears: z.array(z.number().int()).min(1),
+    previous: z.object({ promisedDue: isoDate.nullable(), legalDue: isoDate.nullable() }).strict(),
+    ...dueDates,
+    changed: z.boolean(),
+    materials: z.array(materialRef.extend({ previousDueOn: isoDate, dueOn: isoDate }).strict()),
+  },
+);
 
 /** The application's events by the name of the step that writes them (intake's timeline writes `{ name, data }`). */
 export const intakeApplicationEvents = {

@@ -9,13 +9,15 @@ import { Topics } from '../topics';
  * never sees "paid" before the acceptance it belongs to). Amounts are integers in fen.
  */
 
-const feeLine = z.object({ name: z.string().min(1), amountFen: z.number().int().nonnegative(), legalBasis: z.string().min(1) }).strict();
+const feeLine = z
+  .object({ name: z.string().min(1), amountFen: z.number().int().nonnegative(), legalBasis: z.string().min(1) })
+  .strict();
 const isoDateTime = isoInstant;
 
 export const FeeNoticeIssued = defineEvent({
   type: 'intake.fee.notice-issued',
   topic: Topics.intakeApplication,
-  description: 'A fee notice (缴费通知书) was issued for an application from its item version\'s fee items.',
+  description: "A fee notice (缴费通知书) was issued for an application from its item version's fee items.",
   schema: z
     .object({
       noticeId: z.string().uuid(),

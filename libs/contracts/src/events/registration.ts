@@ -34,7 +34,8 @@ const S = Topics.registrationStep;
 export const RegistrationSubmitted = defineEvent({
   type: 'registration.enterprise.submitted',
   topic: E,
-  description: '一表申报: the one form was received and validated as a whole; the name passed the rules and is reserved.',
+  description:
+    '一表申报: the one form was received and validated as a whole; the name passed the rules and is reserved.',
   schema: z
     .object({
       registrationId: uuid,
@@ -51,13 +52,16 @@ export const RegistrationSubmitted = defineEvent({
 export const RegistrationNameReviewRequested = defineEvent({
   type: 'registration.enterprise.name-review-requested',
   topic: E,
-  description: 'The name needs a human judgement (a similar existing name, or a restricted word): queued for market regulation.',
+  description:
+    'The name needs a human judgement (a similar existing name, or a restricted word): queued for market regulation.',
   schema: z
     .object({
       registrationId: uuid,
       reviewId: uuid,
       enterpriseName: z.string().min(1).max(100),
-      reasons: z.array(z.object({ code: z.string().min(1).max(40), message: z.string().min(1).max(500) }).strict()).min(1),
+      reasons: z
+        .array(z.object({ code: z.string().min(1).max(40), message: z.string().min(1).max(500) }).strict())
+        .min(1),
     })
     .strict(),
 });
@@ -83,13 +87,21 @@ export const RegistrationNameRejected = defineEvent({
   type: 'registration.enterprise.name-rejected',
   topic: E,
   description: 'A reviewer refused the name; the registration ends, the name is released.',
-  schema: z.object({ registrationId: uuid, reviewId: uuid, enterpriseName: z.string().min(1).max(100), reason: z.string().min(1).max(2000) }).strict(),
+  schema: z
+    .object({
+      registrationId: uuid,
+      reviewId: uuid,
+      enterpriseName: z.string().min(1).max(100),
+      reason: z.string().min(1).max(2000),
+    })
+    .strict(),
 });
 
 export const RegistrationLicenceIssued = defineEvent({
   type: 'registration.enterprise.licence-issued',
   topic: E,
-  description: 'The USCC was assigned and the business licence issued as a signed e-licence; the four department steps start in parallel on this event.',
+  description:
+    'The USCC was assigned and the business licence issued as a signed e-licence; the four department steps start in parallel on this event.',
   schema: z
     .object({
       registrationId: uuid,
@@ -106,7 +118,8 @@ export const RegistrationLicenceIssued = defineEvent({
 export const RegistrationCorrectionRequested = defineEvent({
   type: 'registration.enterprise.correction-requested',
   topic: E,
-  description: 'A department rejected its step: the founder is asked to correct that step\'s data only; the other steps go on.',
+  description:
+    "A department rejected its step: the founder is asked to correct that step's data only; the other steps go on.",
   schema: z
     .object({
       registrationId: uuid,
@@ -122,7 +135,8 @@ export const RegistrationCorrectionRequested = defineEvent({
 export const RegistrationCompleted = defineEvent({
   type: 'registration.enterprise.completed',
   topic: E,
-  description: 'Every department step is done: the enterprise is open. Carries the one-working-day measure and the follow-up permits the scope needs.',
+  description:
+    'Every department step is done: the enterprise is open. Carries the one-working-day measure and the follow-up permits the scope needs.',
   schema: z
     .object({
       registrationId: uuid,
@@ -141,7 +155,14 @@ export const RegistrationWithdrawn = defineEvent({
   type: 'registration.enterprise.withdrawn',
   topic: E,
   description: 'The founder withdrew before the licence: pending steps cancelled, the reserved name released.',
-  schema: z.object({ registrationId: uuid, reason: z.string().min(1).max(2000), withdrawnAt: instant, cancelledSteps: z.array(z.string().min(1).max(32)) }).strict(),
+  schema: z
+    .object({
+      registrationId: uuid,
+      reason: z.string().min(1).max(2000),
+      withdrawnAt: instant,
+      cancelledSteps: z.array(z.string().min(1).max(32)),
+    })
+    .strict(),
 });
 
 const stepCore = {
@@ -155,7 +176,8 @@ const stepCore = {
 export const RegistrationStepRequested = defineEvent({
   type: 'registration.step.requested',
   topic: S,
-  description: 'A department is asked to do its step, with the data the founder gave once (the department never asks again). Attempt > 1 after a correction.',
+  description:
+    'A department is asked to do its step, with the data the founder gave once (the department never asks again). Attempt > 1 after a correction.',
   schema: z
     .object({
       ...stepCore,
@@ -172,7 +194,8 @@ export const RegistrationStepRequested = defineEvent({
 export const RegistrationStepCompleted = defineEvent({
   type: 'registration.step.completed',
   topic: S,
-  description: 'The department finished its step (by its staff, its system through the exchange API, or automatically).',
+  description:
+    'The department finished its step (by its staff, its system through the exchange API, or automatically).',
   schema: z
     .object({
       ...stepCore,
@@ -187,7 +210,14 @@ export const RegistrationStepRejected = defineEvent({
   type: 'registration.step.rejected',
   topic: S,
   description: 'The department refused its step as given; the saga asks the founder to correct that step.',
-  schema: z.object({ ...stepCore, rejectedBy: z.string().min(1).max(200), rejectedAt: instant, reason: z.string().min(1).max(2000) }).strict(),
+  schema: z
+    .object({
+      ...stepCore,
+      rejectedBy: z.string().min(1).max(200),
+      rejectedAt: instant,
+      reason: z.string().min(1).max(2000),
+    })
+    .strict(),
 });
 
 export const RegistrationStepEscalated = defineEvent({
@@ -209,7 +239,7 @@ export const RegistrationStepDueRecalculated = defineEvent({
   type: 'registration.step.due-recalculated',
   topic: S,
   description:
-    '期限重新核定: an open step\'s due date counted provisionally through a year without a holiday notice, recounted on the notice once it was published (changed: false when the date stayed the same, only no longer provisional).',
+    "期限重新核定: an open step's due date counted provisionally through a year without a holiday notice, recounted on the notice once it was published (changed: false when the date stayed the same, only no longer provisional).",
   schema: z
     .object({
       ...stepCore,

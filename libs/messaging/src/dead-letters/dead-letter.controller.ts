@@ -7,10 +7,18 @@ import { DeadLetterService } from './dead-letter.service';
 
 export class DeadLetterQueryDto {
   @ApiPropertyOptional({ enum: ['open', 'replayed', 'discarded'] })
-  @IsOptional() @IsIn(['open', 'replayed', 'discarded']) status?: 'open' | 'replayed' | 'discarded';
+  @IsOptional()
+  @IsIn(['open', 'replayed', 'discarded'])
+  status?: 'open' | 'replayed' | 'discarded';
   @ApiPropertyOptional() @IsOptional() @IsString() consumer?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() topic?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
 }
 
 /** Operators' view of the messages a service's consumers gave up on (runbook: replay dead letters). */

@@ -25,7 +25,9 @@ export class DeadLetterService {
     if (q.status) where.status = q.status;
     if (q.consumer) where.consumer = q.consumer;
     if (q.topic) where.topic = q.topic;
-    return this.ds.getRepository(DeadLetterEntity).find({ where, order: { createdAt: 'DESC' }, take: Math.min(q.limit ?? 50, 500) });
+    return this.ds
+      .getRepository(DeadLetterEntity)
+      .find({ where, order: { createdAt: 'DESC' }, take: Math.min(q.limit ?? 50, 500) });
   }
 
   async get(id: string): Promise<DeadLetterEntity> {
@@ -41,20 +43,40 @@ export class DeadLetterService {
    */
   async replay(id: string, by: string): Promise<{ outcome: string; deadLetter: DeadLetterEntity }> {
     const row = await this.get(id);
-    if (row.status !== 'open') throw new ConflictException({ message: `死信已处理 (dead letter is ${row.status})`, details: { currentState: row.status } });
+    if (row.status !== 'open')
+      throw new ConflictException({
+        message: `死信已处理 (dead letter is ${row.status})`,
+        details: { currentState: row.status },
+      });
     const consumer = this.consumers.get(row.consumer);
     if (!consumer) throw new ConflictException({ message: `本服务没有消费者 ${row.consumer} (no such consumer here)` });
-    const outcome = await consumer.process({ topic: row.topic, partition: row.partition, offset: row.offset, key: row.key, value: row.payload });
+    const outcome = await consumer.process({
+      topic: row.topic,
+      partition: row.partition,
+      offset: row.offset,
+      key: row.key,
+      value: row.payload,
+    });
     if (outcome !== 'dead-lettered') {
-      await this.ds.query(`update dead_letter set status = 'replayed', resolved_at = now(), resolved_by = $2 where id = $1`, [id, by]);
+      await this.ds.query(
+        `update dead_letter set status = 'replayed', resolved_at = now(), resolved_by = $2 where id = $1`,
+        [id, by],
+      );
     }
     return { outcome, deadLetter: await this.get(id) };
   }
 
   async discard(id: string, by: string): Promise<DeadLetterEntity> {
     const row = await this.get(id);
-    if (row.status !== 'open') throw new ConflictException({ message: `死信已处理 (dead letter is ${row.status})`, details: { currentState: row.status } });
-    await this.ds.query(`update dead_letter set status = 'discarded', resolved_at = now(), resolved_by = $2 where id = $1`, [id, by]);
+    if (row.status !== 'open')
+      throw new ConflictException({
+        message: `死信已处理 (dead letter is ${row.status})`,
+        details: { currentState: row.status },
+      });
+    await this.ds.query(
+      `update dead_letter set status = 'discarded', resolved_at = now(), resolved_by = $2 where id = $1`,
+      [id, by],
+    );
     return this.get(id);
   }
 }

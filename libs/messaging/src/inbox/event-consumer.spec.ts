@@ -11,13 +11,34 @@ import { EventConsumer, on, RawMessage } from './event-consumer';
 describe('EventConsumer: skipping events by the relay type header', () => {
   const touched: string[] = [];
   // Any database use stops the call here, so a test sees whether the message got that far.
-  const ds = { query: async (sql: string) => { touched.push(sql.trim().split(/\s+/).slice(0, 3).join(' ')); throw new Error('database reached'); }, transaction: async () => { touched.push('transaction'); throw new Error('database reached'); } } as unknown as DataSource;
+  const ds = {
+    query: async (sql: string) => {
+      touched.push(sql.trim().split(/\s+/).slice(0, 3).join(' '));
+      throw new Error('database reached');
+    },
+    transaction: async () => {
+      touched.push('transaction');
+      throw new Error('database reached');
+    },
+  } as unknown as DataSource;
   const consumer = new EventConsumer(ds, {} as Kafka, new EventRegistry(), {
     name: 'test-consumer',
     topics: ['test.topic.v1'],
-    handlers: [on(defineEvent({ type: 'test.thing.handled', topic: 'test.topic.v1', schema: z.object({}) }), async () => undefined)],
+    handlers: [
+      on(
+        defineEvent({ type: 'test.thing.handled', topic: 'test.topic.v1', schema: z.object({}) }),
+        async () => undefined,
+      ),
+    ],
   });
-  const msg = (value: string, headerType?: string): RawMessage => ({ topic: 'test.topic.v1', partition: 0, offset: '7', key: 'k', value, ...(headerType ? { headerType } : {}) });
+  const msg = (value: string, headerType?: string): RawMessage => ({
+    topic: 'test.topic.v1',
+    partition: 0,
+    offset: '7',
+    key: 'k',
+    value,
+    ...(headerType ? { headerType } : {}),
+  });
 
   beforeEach(() => touched.splice(0));
 

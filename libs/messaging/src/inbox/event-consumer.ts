@@ -1,4 +1,11 @@
-import { ContractViolation, dlqTopic, EventContract, EventEnvelope, EventRegistry, PayloadOf } from '@onewindow/contracts';
+import {
+  ContractViolation,
+  dlqTopic,
+  EventContract,
+  EventEnvelope,
+  EventRegistry,
+  PayloadOf,
+} from '@onewindow/contracts';
 import { eventsCounter } from '@onewindow/observability';
 import { Consumer, Kafka, KafkaMessage, Partitioners, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
@@ -24,12 +31,18 @@ export type EventHandling = { type: string; one: EventHandler } | { type: string
  * Handles `contract`'s events one at a time. The handler's payload type comes from the contract, so a
  * changed schema breaks the compile of every consumer (libs/messaging/src/outbox/typed-events.spec.ts).
  */
-export function on<C extends EventContract<any>>(contract: C, handle: (event: EventEnvelope<PayloadOf<C>>, manager: EntityManager) => Promise<void>): EventHandling {
+export function on<C extends EventContract<any>>(
+  contract: C,
+  handle: (event: EventEnvelope<PayloadOf<C>>, manager: EntityManager) => Promise<void>,
+): EventHandling {
   return { type: contract.type, one: handle };
 }
 
 /** Handles `contract`'s events in runs (see BatchEventHandler). */
-export function onBatch<C extends EventContract<any>>(contract: C, handle: (events: EventEnvelope<PayloadOf<C>>[], manager: EntityManager) => Promise<void>): EventHandling {
+export function onBatch<C extends EventContract<any>>(
+  contract: C,
+  handle: (events: EventEnvelope<PayloadOf<C>>[], manager: EntityManager) => Promise<void>,
+): EventHandling {
   return { type: contract.type, batch: handle };
 }
 
@@ -93,11 +106,22 @@ export class EventConsumer {
 
   async start(): Promise<void> {
     await this.ensureTopics();
-    this.producer = this.kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: true });
+    this.producer = this.kafka.producer({
+      createPartitioner: Partitioners.DefaultPartitioner,
+      allowAutoTopicCreation: true,
+    });
     await this.producer.connect();
-    this.consumer = this.kafka.consumer({ groupId: toPhysical(this.opts.name), sessionTimeout: 30000, heartbeatInterval: 3000, retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 5000 } });
+    this.consumer = this.kafka.consumer({
+      groupId: toPhysical(this.opts.name),
+      sessionTimeout: 30000,
+      heartbeatInterval: 3000,
+      retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 5000 },
+    });
     await this.consumer.connect();
-    await this.consumer.subscribe({ topics: this.opts.topics.map(toPhysical), fromBeginning: this.opts.fromBeginning ?? true });
+    await this.consumer.subscribe({
+      topics: this.opts.topics.map(toPhysical),
+      fromBeginning: this.opts.fromBeginning ?? true,
+    });
     await this.consumer.run({
       partitionsConsumedConcurrently: this.opts.partitionsConsumedConcurrently ?? 3,
       eachBatchAutoResolve: false,
@@ -118,7 +142,10 @@ export class EventConsumer {
    * topics and their dead-letter topics are created first (with the broker's default partitions).
    */
   private async ensureTopics(): Promise<void> {
-    await ensureTopics(this.kafka, this.opts.topics.flatMap((t) => [toPhysical(t), toPhysical(dlqTopic(t))]));
+    await ensureTopics(
+      this.kafka,
+      this.opts.topics.flatMap((t) => [toPhysical(t), toPhysical(dlqTopic(t))]),
+    );
   }
 
   /** Stops fetching, lets the message in hand finish and commits its offset (graceful shutdown). */
@@ -160,7 +187,7 @@ export class EventConsumer {
         const fresh = new Set(rows.map((r) => r.event_id));
         // The same event twice in one run: only its first occurrence is fresh.
         const todo = valid.filter((v) => fresh.delete(v.event.id));
-        for (let i = 0; i < todo.length; ) {
+        for (let i = 0; i < todo.length;) {
           const h = todo[i].handler;
           if (typeof h === 'function') {
             await h(todo[i].event, m);
@@ -169,8 +196,16 @@ export class EventConsumer {
           }
           // A run of consecutive events with the same batch handler: one call, order kept.
           let j = i + 1;
-          while (j < todo.length && typeof todo[j].handler !== 'function' && (todo[j].handler as { batch: BatchEventHandler }).batch === h.batch) j++;
-          await h.batch(todo.slice(i, j).map((v) => v.event), m);
+          while (
+            j < todo.length &&
+            typeof todo[j].handler !== 'function' &&
+            (todo[j].handler as { batch: BatchEventHandler }).batch === h.batch
+          )
+            j++;
+          await h.batch(
+            todo.slice(i, j).map((v) => v.event),
+            m,
+          );
           i = j;
         }
         return rows.length;
@@ -198,10 +233,16 @@ export class EventConsumer {
     if (msg.headerType !== undefined && !this.handlerOf(msg.headerType)) return { ignored: true };
     try {
       const raw = JSON.parse(msg.value) as { type?: unknown } | null;
-      if (raw !== null && typeof raw === 'object' && typeof raw.type === 'string' && !this.handlerOf(raw.type)) return { ignored: true };
+      if (raw !== null && typeof raw === 'object' && typeof raw.type === 'string' && !this.handlerOf(raw.type))
+        return { ignored: true };
       return { event: this.registry.validate(raw, msg.topic) };
     } catch (err) {
-      return { invalid: err instanceof ContractViolation ? `${err.message}: ${JSON.stringify(err.issues)}` : `不是合法的 JSON (not JSON): ${(err as Error).message}` };
+      return {
+        invalid:
+          err instanceof ContractViolation
+            ? `${err.message}: ${JSON.stringify(err.issues)}`
+            : `不是合法的 JSON (not JSON): ${(err as Error).message}`,
+      };
     }
   }
 
@@ -242,8 +283,17 @@ export class EventConsumer {
     }
   }
 
-  private async deadLetter(msg: RawMessage, reason: 'invalid' | 'failed', error: string, attempts: number, event?: EventEnvelope): Promise<void> {
-    this.opts.logger?.error({ topic: msg.topic, partition: msg.partition, offset: msg.offset, reason, error }, 'message dead-lettered');
+  private async deadLetter(
+    msg: RawMessage,
+    reason: 'invalid' | 'failed',
+    error: string,
+    attempts: number,
+    event?: EventEnvelope,
+  ): Promise<void> {
+    this.opts.logger?.error(
+      { topic: msg.topic, partition: msg.partition, offset: msg.offset, reason, error },
+      'message dead-lettered',
+    );
     // The table row first: it is what the admin API lists and replays. If the DLQ publish then fails,
     // the offset is not committed and the message comes again; the upsert keeps one row per message
     // (a failed replay lands on the same row, reopened with the new error).
@@ -252,16 +302,37 @@ export class EventConsumer {
        values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)
        on conflict (consumer, topic, partition, "offset") do update
          set status = 'open', error = excluded.error, attempts = dead_letter.attempts + excluded.attempts, resolved_at = null, resolved_by = null`,
-      [this.opts.name, msg.topic, msg.partition, msg.offset, msg.key, event?.id ?? null, event?.type ?? null, msg.value, reason, error.slice(0, 4000), attempts],
+      [
+        this.opts.name,
+        msg.topic,
+        msg.partition,
+        msg.offset,
+        msg.key,
+        event?.id ?? null,
+        event?.type ?? null,
+        msg.value,
+        reason,
+        error.slice(0, 4000),
+        attempts,
+      ],
     );
     await this.producer!.send({
       topic: toPhysical(dlqTopic(msg.topic)),
       acks: -1,
-      messages: [{
-        key: msg.key,
-        value: msg.value,
-        headers: { 'ow-dlq-reason': reason, 'ow-dlq-error': error.slice(0, 1000), 'ow-dlq-consumer': this.opts.name, 'ow-source-topic': msg.topic, 'ow-source-partition': String(msg.partition), 'ow-source-offset': msg.offset },
-      }],
+      messages: [
+        {
+          key: msg.key,
+          value: msg.value,
+          headers: {
+            'ow-dlq-reason': reason,
+            'ow-dlq-error': error.slice(0, 1000),
+            'ow-dlq-consumer': this.opts.name,
+            'ow-source-topic': msg.topic,
+            'ow-source-partition': String(msg.partition),
+            'ow-source-offset': msg.offset,
+          },
+        },
+      ],
     });
     eventsCounter.inc({ direction: 'in', topic: msg.topic, outcome: 'dead-lettered' });
   }
@@ -270,7 +341,11 @@ export class EventConsumer {
 function toRaw(topic: string, partition: number, m: KafkaMessage): RawMessage {
   const type = m.headers?.['ow-event-type'];
   return {
-    topic, partition, offset: m.offset, key: m.key?.toString() ?? null, value: m.value?.toString() ?? '',
+    topic,
+    partition,
+    offset: m.offset,
+    key: m.key?.toString() ?? null,
+    value: m.value?.toString() ?? '',
     ...(type !== undefined && !Array.isArray(type) ? { headerType: type.toString() } : {}),
   };
 }

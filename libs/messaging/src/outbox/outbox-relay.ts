@@ -46,7 +46,11 @@ export class OutboxRelay {
   published = 0;
   private publishedSinceVacuum = 0;
 
-  constructor(private readonly ds: DataSource, private readonly kafka: Kafka, private readonly opts: OutboxRelayOptions) {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly kafka: Kafka,
+    private readonly opts: OutboxRelayOptions,
+  ) {
     this.batchSize = opts.batchSize ?? 2000;
     // Polling, not LISTEN/NOTIFY: NOTIFY takes a global lock at commit and would serialise every
     // applicant write; an indexed poll for unpublished rows every 50 ms costs next to nothing.
@@ -58,7 +62,13 @@ export class OutboxRelay {
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.producer = this.kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: true, maxInFlightRequests: 1, idempotent: false, retry: { retries: 2, initialRetryTime: 200, maxRetryTime: 2000 } });
+    this.producer = this.kafka.producer({
+      createPartitioner: Partitioners.DefaultPartitioner,
+      allowAutoTopicCreation: true,
+      maxInFlightRequests: 1,
+      idempotent: false,
+      retry: { retries: 2, initialRetryTime: 200, maxRetryTime: 2000 },
+    });
     this.loop = this.run();
   }
 
@@ -100,7 +110,14 @@ export class OutboxRelay {
     if (this.control && this.leader) return true;
     if (!this.control) {
       const o = this.ds.options as PostgresConnectionOptions;
-      const client = new Client({ host: o.host, port: o.port, user: o.username, password: o.password as string, database: o.database, application_name: `${this.opts.service}-outbox-relay` });
+      const client = new Client({
+        host: o.host,
+        port: o.port,
+        user: o.username,
+        password: o.password as string,
+        database: o.database,
+        application_name: `${this.opts.service}-outbox-relay`,
+      });
       client.on('error', () => {
         this.leader = false;
         this.control = undefined;
@@ -108,7 +125,9 @@ export class OutboxRelay {
       await client.connect();
       this.control = client;
     }
-    const r = await this.control.query('select pg_try_advisory_lock(hashtext($1)) as ok', [`outbox-relay:${this.opts.service}`]);
+    const r = await this.control.query('select pg_try_advisory_lock(hashtext($1)) as ok', [
+      `outbox-relay:${this.opts.service}`,
+    ]);
     this.leader = r.rows[0].ok === true;
     return this.leader;
   }
@@ -127,19 +146,30 @@ export class OutboxRelay {
         list.push({ key: r.key, value: r.envelope, headers: { 'ow-event-type': r.type } });
         byTopic.set(r.topic, list);
       }
-      await this.producer!.sendBatch({ acks: -1, compression: CompressionTypes.None, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic: toPhysical(topic), messages })) });
+      await this.producer!.sendBatch({
+        acks: -1,
+        compression: CompressionTypes.None,
+        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic: toPhysical(topic), messages })),
+      });
     } catch (err) {
       await this.ds
-        .query('update outbox_event set attempts = attempts + 1, last_error = $2 where seq = any($1::bigint[])', [rows.map((r) => r.seq), String((err as Error).message).slice(0, 500)])
+        .query('update outbox_event set attempts = attempts + 1, last_error = $2 where seq = any($1::bigint[])', [
+          rows.map((r) => r.seq),
+          String((err as Error).message).slice(0, 500),
+        ])
         .catch(() => undefined);
-      for (const t of new Set(rows.map((r) => r.topic))) eventsCounter.inc({ direction: 'out', topic: t, outcome: 'retry' });
+      for (const t of new Set(rows.map((r) => r.topic)))
+        eventsCounter.inc({ direction: 'out', topic: t, outcome: 'retry' });
       throw err;
     }
-    await this.ds.query('update outbox_event set published_at = now() where seq = any($1::bigint[])', [rows.map((r) => r.seq)]);
+    await this.ds.query('update outbox_event set published_at = now() where seq = any($1::bigint[])', [
+      rows.map((r) => r.seq),
+    ]);
     this.published += rows.length;
     this.publishedSinceVacuum += rows.length;
     if (this.publishedSinceVacuum >= this.vacuumEvery) await this.vacuum();
-    for (const t of new Set(rows.map((r) => r.topic))) eventsCounter.inc({ direction: 'out', topic: t, outcome: 'published' }, rows.filter((r) => r.topic === t).length);
+    for (const t of new Set(rows.map((r) => r.topic)))
+      eventsCounter.inc({ direction: 'out', topic: t, outcome: 'published' }, rows.filter((r) => r.topic === t).length);
     return rows.length;
   }
 
@@ -151,12 +181,16 @@ export class OutboxRelay {
    */
   private async vacuum(): Promise<void> {
     this.publishedSinceVacuum = 0;
-    await this.ds.query('vacuum (skip_locked) outbox_event').catch((err) => this.opts.logger?.warn({ err: (err as Error).message }, 'outbox relay: vacuum failed'));
+    await this.ds
+      .query('vacuum (skip_locked) outbox_event')
+      .catch((err) => this.opts.logger?.warn({ err: (err as Error).message }, 'outbox relay: vacuum failed'));
   }
 
   /** Rows not yet published, for readiness detail and the runbook. */
   async backlog(): Promise<{ pending: number; oldest: string | null }> {
-    const [r] = await this.ds.query('select count(*)::int as pending, min(created_at) as oldest from outbox_event where published_at is null');
+    const [r] = await this.ds.query(
+      'select count(*)::int as pending, min(created_at) as oldest from outbox_event where published_at is null',
+    );
     return r;
   }
 

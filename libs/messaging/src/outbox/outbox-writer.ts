@@ -19,13 +19,20 @@ export type OutgoingEvent<T> = Omit<NewEvent<T>, 'type' | 'version' | 'source'>;
  * breaks its schema fails the write instead of reaching other services.
  */
 export class OutboxWriter {
-  constructor(private readonly registry: EventRegistry, private readonly source: string) {}
+  constructor(
+    private readonly registry: EventRegistry,
+    private readonly source: string,
+  ) {}
 
   /**
    * Writes `contract`'s event. Publishing takes the contract, not a type string, so a changed schema
    * breaks the compile of every producer (libs/messaging/src/outbox/typed-events.spec.ts).
    */
-  async add<C extends EventContract<any>>(manager: EntityManager, contract: C, event: OutgoingEvent<PayloadOf<C>>): Promise<EventEnvelope<PayloadOf<C>>> {
+  async add<C extends EventContract<any>>(
+    manager: EntityManager,
+    contract: C,
+    event: OutgoingEvent<PayloadOf<C>>,
+  ): Promise<EventEnvelope<PayloadOf<C>>> {
     const row = this.prepare(contract, event);
     await this.write(manager, row);
     return row.envelope as EventEnvelope<PayloadOf<C>>;
@@ -36,10 +43,13 @@ export class OutboxWriter {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('OutboxWriter.add/write must run inside the transaction of the state change');
     }
-    await manager.query(
-      'insert into outbox_event (event_id, topic, key, type, envelope) values ($1, $2, $3, $4, $5)',
-      [row.eventId, row.topic, row.key, row.type, JSON.stringify(row.envelope)],
-    );
+    await manager.query('insert into outbox_event (event_id, topic, key, type, envelope) values ($1, $2, $3, $4, $5)', [
+      row.eventId,
+      row.topic,
+      row.key,
+      row.type,
+      JSON.stringify(row.envelope),
+    ]);
   }
 
   /**
@@ -49,6 +59,12 @@ export class OutboxWriter {
   prepare<C extends EventContract<any>>(contract: C, event: OutgoingEvent<PayloadOf<C>>): OutboxRow {
     const envelope = createEnvelope({ ...event, type: contract.type, version: contract.version, source: this.source });
     const valid = this.registry.validate(envelope);
-    return { eventId: envelope.id, topic: contract.topic, key: envelope.subject, type: envelope.type, envelope: valid as EventEnvelope };
+    return {
+      eventId: envelope.id,
+      topic: contract.topic,
+      key: envelope.subject,
+      type: envelope.type,
+      envelope: valid as EventEnvelope,
+    };
   }
 }

@@ -11,7 +11,11 @@ import { OutboxWriter } from './outbox-writer';
  * this file, and tsc fails if any of them stops being an error (e.g. if `add` went back to taking a
  * type string and an untyped payload).
  */
-const Granted = defineEvent({ type: 'test.licence.granted', topic: 'test.licence.v1', schema: z.object({ licenceId: z.string(), validYears: z.number().int() }).strict() });
+const Granted = defineEvent({
+  type: 'test.licence.granted',
+  topic: 'test.licence.v1',
+  schema: z.object({ licenceId: z.string(), validYears: z.number().int() }).strict(),
+});
 type Granted = PayloadOf<typeof Granted>;
 
 function compileTimeChecks(writer: OutboxWriter, m: EntityManager): void {
@@ -38,15 +42,37 @@ describe('typed events', () => {
   it('are checked by tsc (this file), and at run time by the contract as before', () => {
     expect(typeof compileTimeChecks).toBe('function');
     const writer = new OutboxWriter(new EventRegistry([Granted]), 'test');
-    const row = writer.prepare(Granted, { subject: 'l1', actor: { type: 'system', id: 't' }, data: { licenceId: 'l1', validYears: 5 } });
-    expect(row).toMatchObject({ topic: 'test.licence.v1', key: 'l1', type: 'test.licence.granted', envelope: { type: 'test.licence.granted', version: 1, data: { licenceId: 'l1', validYears: 5 } } });
+    const row = writer.prepare(Granted, {
+      subject: 'l1',
+      actor: { type: 'system', id: 't' },
+      data: { licenceId: 'l1', validYears: 5 },
+    });
+    expect(row).toMatchObject({
+      topic: 'test.licence.v1',
+      key: 'l1',
+      type: 'test.licence.granted',
+      envelope: { type: 'test.licence.granted', version: 1, data: { licenceId: 'l1', validYears: 5 } },
+    });
     // Past the compiler (a cast), the schema still refuses it.
-    expect(() => writer.prepare(Granted, { subject: 'l1', actor: { type: 'system', id: 't' }, data: { licenceId: 'l1', validYears: 'five' } as never })).toThrow(/invalid payload/);
+    expect(() =>
+      writer.prepare(Granted, {
+        subject: 'l1',
+        actor: { type: 'system', id: 't' },
+        data: { licenceId: 'l1', validYears: 'five' } as never,
+      }),
+    ).toThrow(/invalid payload/);
   });
 
   it('a consumer refuses one event type handled twice', () => {
-    const consumer = (handlers: EventHandling[]) => new EventConsumer({} as DataSource, {} as Kafka, new EventRegistry([Granted]), { name: 'c', topics: ['test.licence.v1'], handlers });
+    const consumer = (handlers: EventHandling[]) =>
+      new EventConsumer({} as DataSource, {} as Kafka, new EventRegistry([Granted]), {
+        name: 'c',
+        topics: ['test.licence.v1'],
+        handlers,
+      });
     expect(() => consumer([on(Granted, async () => undefined)])).not.toThrow();
-    expect(() => consumer([on(Granted, async () => undefined), onBatch(Granted, async () => undefined)])).toThrow(/handled twice/);
+    expect(() => consumer([on(Granted, async () => undefined), onBatch(Granted, async () => undefined)])).toThrow(
+      /handled twice/,
+    );
   });
 });

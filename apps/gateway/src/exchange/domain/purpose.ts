@@ -13,7 +13,10 @@ export const PURPOSE_MAX = 200;
 export function parsePurpose(header: string | string[] | undefined): string {
   const raw = Array.isArray(header) ? header[0] : header;
   if (raw === undefined || raw.trim() === '') {
-    throw new BadRequestException({ message: `缺少用途说明：请在 ${PURPOSE_HEADER} 头中说明调用目的 (missing purpose: send the ${PURPOSE_HEADER} header, ${PURPOSE_MIN}-${PURPOSE_MAX} characters)`, details: { header: PURPOSE_HEADER } });
+    throw new BadRequestException({
+      message: `缺少用途说明：请在 ${PURPOSE_HEADER} 头中说明调用目的 (missing purpose: send the ${PURPOSE_HEADER} header, ${PURPOSE_MIN}-${PURPOSE_MAX} characters)`,
+      details: { header: PURPOSE_HEADER },
+    });
   }
   let value = raw;
   if ([...value].some((c) => c.charCodeAt(0) > 0x7f)) {
@@ -24,7 +27,10 @@ export function parsePurpose(header: string | string[] | undefined): string {
     try {
       value = decodeURIComponent(value);
     } catch {
-      throw new BadRequestException({ message: `用途说明编码错误 (${PURPOSE_HEADER}: malformed percent-encoding)`, details: { header: PURPOSE_HEADER } });
+      throw new BadRequestException({
+        message: `用途说明编码错误 (${PURPOSE_HEADER}: malformed percent-encoding)`,
+        details: { header: PURPOSE_HEADER },
+      });
     }
   }
   value = value.trim();

@@ -20,8 +20,12 @@ export class ExchangeAccessLog1767300000000 implements MigrationInterface {
         created_at timestamptz not null default now()
       )`);
     await q.query(`create index ix_exchange_access_log_client_time on exchange_access_log (client_id, created_at)`);
-    await q.query(`create index ix_exchange_access_log_department_time on exchange_access_log (department, created_at)`);
-    await q.query(`comment on table exchange_access_log is 'G7: every call of a department system to /exchange, with its declared purpose'`);
+    await q.query(
+      `create index ix_exchange_access_log_department_time on exchange_access_log (department, created_at)`,
+    );
+    await q.query(
+      `comment on table exchange_access_log is 'G7: every call of a department system to /exchange, with its declared purpose'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -9,7 +9,15 @@ export function principalOfAccount(a: UserAccountEntity): Principal {
     case 'enterprise':
       return { type: 'enterprise', sub: a.id, name: a.displayName, uscc: a.uscc!, agentSub: a.agentSub! };
     case 'staff': {
-      const p = { type: 'staff' as const, sub: a.id, name: a.displayName, orgUnit: a.orgUnit!, division: a.division!, level: a.level!, roles: [...a.roles] };
+      const p = {
+        type: 'staff' as const,
+        sub: a.id,
+        name: a.displayName,
+        orgUnit: a.orgUnit!,
+        division: a.division!,
+        level: a.level!,
+        roles: [...a.roles],
+      };
       return a.department ? { ...p, department: a.department } : p;
     }
   }

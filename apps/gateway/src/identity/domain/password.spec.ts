@@ -24,7 +24,15 @@ describe('password hashing (scrypt)', () => {
     const h = await hashPassword('x');
     const parts = h.split('$');
     const change = (i: number, v: string) => parts.map((x, j) => (j === i ? v : x)).join('$');
-    for (const bad of ['', 'plain', 'bcrypt$x', change(1, String(1 << 22)), change(1, '1000'), change(2, '0'), change(4, '')]) {
+    for (const bad of [
+      '',
+      'plain',
+      'bcrypt$x',
+      change(1, String(1 << 22)),
+      change(1, '1000'),
+      change(2, '0'),
+      change(4, ''),
+    ]) {
       expect(await verifyPassword('x', bad)).toBe(false);
     }
   });

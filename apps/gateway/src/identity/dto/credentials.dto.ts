@@ -39,7 +39,10 @@ export class ClientCredentialsDto {
   @Length(1, 256)
   client_secret!: string;
 
-  @ApiPropertyOptional({ description: 'Space-separated subset of the client\u2019s scopes; default all of them.', example: 'tasks:read' })
+  @ApiPropertyOptional({
+    description: 'Space-separated subset of the client\u2019s scopes; default all of them.',
+    example: 'tasks:read',
+  })
   @IsOptional()
   @IsString()
   @Matches(/^[a-z][a-z0-9:._-]*( [a-z][a-z0-9:._-]*)*$/, { message: 'scope must be space-separated scope names' })

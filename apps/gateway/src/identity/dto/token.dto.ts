@@ -16,6 +16,10 @@ export class TokenResponseDto {
   @ApiPropertyOptional({ description: 'Granted scopes (client credentials).' })
   scope?: string;
 
-  @ApiPropertyOptional({ description: 'The principal the token stands for (see libs/auth principal.ts).', type: 'object', additionalProperties: true })
+  @ApiPropertyOptional({
+    description: 'The principal the token stands for (see libs/auth principal.ts).',
+    type: 'object',
+    additionalProperties: true,
+  })
   principal?: Record<string, unknown>;
 }

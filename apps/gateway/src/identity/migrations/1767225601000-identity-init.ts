@@ -32,8 +32,12 @@ export class IdentityInit1767225601000 implements MigrationInterface {
       )`);
     await q.query(`create unique index user_account_username_uq on user_account (username)`);
     // One account per resident ID and per external identity.
-    await q.query(`create unique index user_account_resident_id_uq on user_account (resident_id) where resident_id is not null`);
-    await q.query(`create unique index user_account_external_uq on user_account (external_issuer, external_subject) where external_issuer is not null`);
+    await q.query(
+      `create unique index user_account_resident_id_uq on user_account (resident_id) where resident_id is not null`,
+    );
+    await q.query(
+      `create unique index user_account_external_uq on user_account (external_issuer, external_subject) where external_issuer is not null`,
+    );
 
     await q.query(`
       create table login_attempt (

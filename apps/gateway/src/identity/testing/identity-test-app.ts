@@ -11,7 +11,10 @@ import { identityEntities, identityMigrations, IdentityModule } from '../identit
  * The gateway's identity and org modules on a fresh database of the real Postgres, in an app made
  * like the gateway's (createServiceApp). For the gateway's integration tests only.
  */
-export async function bootIdentityTestApp(prefix: string, env: Record<string, string | undefined> = {}): Promise<{ app: NestFastifyApplication; db: TestDatabase; close(): Promise<void> }> {
+export async function bootIdentityTestApp(
+  prefix: string,
+  env: Record<string, string | undefined> = {},
+): Promise<{ app: NestFastifyApplication; db: TestDatabase; close(): Promise<void> }> {
   const db = await createTestDatabase(prefix);
   const saved: Record<string, string | undefined> = {};
   for (const [k, v] of Object.entries({ OW_JWT_KEY_RELOAD_MS: '0', ...env })) {

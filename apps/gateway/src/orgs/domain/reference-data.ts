@@ -47,26 +47,61 @@ interface DepartmentsFile {
  * service centre for the city, each district and each sample street. No communities: there is no
  * source data for them (the tables take them).
  */
-export function orgReferenceData(d: DivisionsFile = tianjinDivisions, deps: DepartmentsFile = departments): OrgReferenceData {
+export function orgReferenceData(
+  d: DivisionsFile = tianjinDivisions,
+  deps: DepartmentsFile = departments,
+): OrgReferenceData {
   const city = d.city;
   const units: OrgUnitRow[] = [
     { code: city.code, name: city.name, nameEn: city.nameEn ?? null, level: 'city', parentCode: null },
-    ...d.districts.map((x) => ({ code: x.code, name: x.name, nameEn: x.nameEn ?? null, level: 'district' as const, parentCode: city.code })),
-    ...d.sampleStreets.map((x) => ({ code: x.code, name: x.name, nameEn: null, level: 'street' as const, parentCode: x.district })),
+    ...d.districts.map((x) => ({
+      code: x.code,
+      name: x.name,
+      nameEn: x.nameEn ?? null,
+      level: 'district' as const,
+      parentCode: city.code,
+    })),
+    ...d.sampleStreets.map((x) => ({
+      code: x.code,
+      name: x.name,
+      nameEn: null,
+      level: 'street' as const,
+      parentCode: x.district,
+    })),
   ];
-  const dept = (code: string, name: string, nameEn: string | null, level: AdminLevel, division: string): DepartmentRow => ({ id: `${code}-${division}`, code, name, nameEn, level, division });
+  const dept = (
+    code: string,
+    name: string,
+    nameEn: string | null,
+    level: AdminLevel,
+    division: string,
+  ): DepartmentRow => ({ id: `${code}-${division}`, code, name, nameEn, level, division });
   const departmentRows: DepartmentRow[] = [
     ...deps.cityDepartments.map((x) => dept(x.code, x.name, x.nameEn ?? null, 'city', city.code)),
     ...d.districts.flatMap((district) =>
       deps.districtDepartments.map((t) =>
-        dept(t.code, t.name.replace('{district}', district.name), t.nameEn ? t.nameEn.replace('{districtEn}', district.nameEn ?? district.name) : null, 'district', district.code),
+        dept(
+          t.code,
+          t.name.replace('{district}', district.name),
+          t.nameEn ? t.nameEn.replace('{districtEn}', district.nameEn ?? district.name) : null,
+          'district',
+          district.code,
+        ),
       ),
     ),
   ];
-  const centre = (division: string, name: string, nameEn: string | null, level: AdminLevel): ServiceCentreRow => ({ id: `SC-${division}`, name, nameEn, level, division });
+  const centre = (division: string, name: string, nameEn: string | null, level: AdminLevel): ServiceCentreRow => ({
+    id: `SC-${division}`,
+    name,
+    nameEn,
+    level,
+    division,
+  });
   const centres: ServiceCentreRow[] = [
     centre(city.code, `${city.name.replace(/市$/, '')}市政务服务中心`, 'Tianjin Government Service Centre', 'city'),
-    ...d.districts.map((x) => centre(x.code, `${x.name}政务服务中心`, x.nameEn ? `${x.nameEn} Government Service Centre` : null, 'district')),
+    ...d.districts.map((x) =>
+      centre(x.code, `${x.name}政务服务中心`, x.nameEn ? `${x.nameEn} Government Service Centre` : null, 'district'),
+    ),
     ...d.sampleStreets.map((x) => centre(x.code, `${x.name}便民服务中心`, null, 'street')),
   ];
   return { units, departments: departmentRows, centres };

@@ -14,7 +14,10 @@ export class DepartmentQueryDto {
   @Matches(DIVISION, { message: DIVISION_MESSAGE })
   division?: string;
 
-  @ApiPropertyOptional({ example: '120000', description: 'Only the departments of this division and the divisions inside it.' })
+  @ApiPropertyOptional({
+    example: '120000',
+    description: 'Only the departments of this division and the divisions inside it.',
+  })
   @IsOptional()
   @Matches(DIVISION, { message: DIVISION_MESSAGE })
   under?: string;

@@ -6,7 +6,10 @@ import { DIVISION, DIVISION_MESSAGE, LEVELS } from './org-validation';
 import { ServiceCentreDto } from './service-centre.dto';
 
 export class DivisionParamDto {
-  @ApiProperty({ example: '120101', description: 'GB/T 2260 code: 6 digits city/district, 9 street/township, 12 community.' })
+  @ApiProperty({
+    example: '120101',
+    description: 'GB/T 2260 code: 6 digits city/district, 9 street/township, 12 community.',
+  })
   @Matches(DIVISION, { message: DIVISION_MESSAGE })
   code!: string;
 }
@@ -24,8 +27,14 @@ export class DivisionNodeDto extends DivisionDto {
 }
 
 export class DivisionDetailDto extends DivisionDto {
-  @ApiProperty({ type: [DivisionDto], description: 'From the city down to this division\u2019s parent.' }) ancestors!: DivisionDto[];
+  @ApiProperty({ type: [DivisionDto], description: 'From the city down to this division\u2019s parent.' })
+  ancestors!: DivisionDto[];
   @ApiProperty({ type: [DivisionDto] }) children!: DivisionDto[];
   @ApiProperty({ type: [DepartmentDto] }) departments!: DepartmentDto[];
-  @ApiPropertyOptional({ type: ServiceCentreDto, nullable: true, description: 'The centre serving this division (its own or the nearest above).' }) serviceCentre!: ServiceCentreDto | null;
+  @ApiPropertyOptional({
+    type: ServiceCentreDto,
+    nullable: true,
+    description: 'The centre serving this division (its own or the nearest above).',
+  })
+  serviceCentre!: ServiceCentreDto | null;
 }

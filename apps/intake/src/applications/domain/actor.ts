@@ -15,7 +15,11 @@ export interface StepActor {
 export const CLOCK_ACTOR: StepActor = { type: 'system', id: 'intake-clock', name: '系统自动 (automatic)' };
 
 /** 自动受理: the system accepting a complete online application of an auto-accept item. */
-export const AUTO_ACCEPTANCE: StepActor & { name: string } = { type: 'system', id: 'intake-auto-acceptance', name: '系统自动受理 (automatic acceptance)' };
+export const AUTO_ACCEPTANCE: StepActor & { name: string } = {
+  type: 'system',
+  id: 'intake-auto-acceptance',
+  name: '系统自动受理 (automatic acceptance)',
+};
 
 /** The step actor for a principal, with the role it acted in (one of its roles). */
 export function actorOf(p: Principal, role?: string): StepActor {
@@ -25,7 +29,14 @@ export function actorOf(p: Principal, role?: string): StepActor {
     case 'enterprise':
       return { type: 'enterprise', id: p.sub, name: p.name, role: 'applicant' };
     case 'staff':
-      return { type: 'staff', id: p.sub, name: p.name, role: role ?? p.roles[0] ?? null, department: p.department ?? null, orgUnit: p.orgUnit };
+      return {
+        type: 'staff',
+        id: p.sub,
+        name: p.name,
+        role: role ?? p.roles[0] ?? null,
+        department: p.department ?? null,
+        orgUnit: p.orgUnit,
+      };
     case 'system':
       return { type: 'system', id: p.sub, name: null, role: 'department-system', department: p.department };
     default:

@@ -1,6 +1,15 @@
 import { HttpException } from '@nestjs/common';
 import { InvalidTransitionError } from '@onewindow/http';
-import { APPLICATION_ACTIONS, APPLICATION_STATES, ApplicationAction, ApplicationState, assertStateIn, canTransition, FINAL_STATES, nextState } from './application-state';
+import {
+  APPLICATION_ACTIONS,
+  APPLICATION_STATES,
+  ApplicationAction,
+  ApplicationState,
+  assertStateIn,
+  canTransition,
+  FINAL_STATES,
+  nextState,
+} from './application-state';
 
 // The table of 20-intake.md, written out independently of TRANSITIONS so that a typo there fails here.
 const ALLOWED: [ApplicationState, ApplicationAction, ApplicationState][] = [
@@ -30,7 +39,9 @@ describe('application state machine (20-intake.md)', () => {
     expect(nextState(from, action)).toBe(to);
   });
 
-  const refused = APPLICATION_STATES.flatMap((s) => APPLICATION_ACTIONS.map((a) => [s, a] as const)).filter(([s, a]) => !ALLOWED.some(([f, x]) => f === s && x === a));
+  const refused = APPLICATION_STATES.flatMap((s) => APPLICATION_ACTIONS.map((a) => [s, a] as const)).filter(
+    ([s, a]) => !ALLOWED.some(([f, x]) => f === s && x === a),
+  );
 
   it('refuses every other pair (checked exhaustively)', () => {
     expect(refused.length).toBe(APPLICATION_STATES.length * APPLICATION_ACTIONS.length - ALLOWED.length);
@@ -55,7 +66,8 @@ describe('application state machine (20-intake.md)', () => {
   });
 
   it('no withdrawal from DECIDED on', () => {
-    for (const s of ['DECIDED', 'CONCLUDED', 'DELIVERED', 'REJECTED', 'WITHDRAWN'] as const) expect(canTransition(s, 'withdraw')).toBe(false);
+    for (const s of ['DECIDED', 'CONCLUDED', 'DELIVERED', 'REJECTED', 'WITHDRAWN'] as const)
+      expect(canTransition(s, 'withdraw')).toBe(false);
   });
 
   it('final states have no way out', () => {

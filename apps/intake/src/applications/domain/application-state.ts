@@ -12,18 +12,49 @@ import { InvalidTransitionError } from '@onewindow/http';
  * outside the authority's remit needs no correction round first). An instant item (A5) walks
  * ACCEPTED ──► IN_REVIEW ──► DECIDED ──► CONCLUDED inside one request, so no shortcut edge exists.
  */
-export const APPLICATION_STATES = ['RECEIVED', 'CORRECTION_REQUESTED', 'ACCEPTED', 'REJECTED', 'IN_REVIEW', 'PAUSED', 'DECIDED', 'CONCLUDED', 'DELIVERED', 'WITHDRAWN'] as const;
+export const APPLICATION_STATES = [
+  'RECEIVED',
+  'CORRECTION_REQUESTED',
+  'ACCEPTED',
+  'REJECTED',
+  'IN_REVIEW',
+  'PAUSED',
+  'DECIDED',
+  'CONCLUDED',
+  'DELIVERED',
+  'WITHDRAWN',
+] as const;
 export type ApplicationState = (typeof APPLICATION_STATES)[number];
 
 export const APPLICATION_ACTIONS = [
-  'request-correction', 'correct', 'accept', 'gap-accept', 'deem-accept', 'reject', 'start-review', 'pause', 'resume', 'decide', 'conclude', 'deliver', 'withdraw',
+  'request-correction',
+  'correct',
+  'accept',
+  'gap-accept',
+  'deem-accept',
+  'reject',
+  'start-review',
+  'pause',
+  'resume',
+  'decide',
+  'conclude',
+  'deliver',
+  'withdraw',
 ] as const;
 export type ApplicationAction = (typeof APPLICATION_ACTIONS)[number];
 
 /** States in which the applicant may still withdraw (A10: any time before DECIDED). */
-export const BEFORE_DECISION: readonly ApplicationState[] = ['RECEIVED', 'CORRECTION_REQUESTED', 'ACCEPTED', 'IN_REVIEW', 'PAUSED'];
+export const BEFORE_DECISION: readonly ApplicationState[] = [
+  'RECEIVED',
+  'CORRECTION_REQUESTED',
+  'ACCEPTED',
+  'IN_REVIEW',
+  'PAUSED',
+];
 
-export const TRANSITIONS: Readonly<Record<ApplicationAction, { from: readonly ApplicationState[]; to: ApplicationState }>> = {
+export const TRANSITIONS: Readonly<
+  Record<ApplicationAction, { from: readonly ApplicationState[]; to: ApplicationState }>
+> = {
   'request-correction': { from: ['RECEIVED'], to: 'CORRECTION_REQUESTED' },
   correct: { from: ['CORRECTION_REQUESTED'], to: 'RECEIVED' },
   accept: { from: ['RECEIVED'], to: 'ACCEPTED' },

@@ -7,7 +7,11 @@ import type { GivenMaterial } from './material-check';
  * The item's own materials (M01...) from what was given against the bundle's merged list (B01...):
  * the catalogue merges materials of the same normalised name, so the same rule maps them back.
  */
-export function itemMaterialsFromBundle(def: ItemDefinition, merged: MaterialRequirement[], given: MaterialGivenDto[]): MaterialGivenDto[] {
+export function itemMaterialsFromBundle(
+  def: ItemDefinition,
+  merged: MaterialRequirement[],
+  given: MaterialGivenDto[],
+): MaterialGivenDto[] {
   const byCode = new Map(given.map((g) => [g.code, g]));
   const out: MaterialGivenDto[] = [];
   for (const m of def.materials) {

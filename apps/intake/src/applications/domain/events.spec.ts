@@ -2,26 +2,64 @@ import { createEnvelope, EventRegistry, intakeContracts, Topics } from '@onewind
 
 const registry = new EventRegistry(intakeContracts);
 const core = {
-  applicationId: '7b0c7f7e-6a43-4c55-9a55-3f2b3d4a1c10', applicationNumber: '12010120261123IN000001', itemCode: 'XK-SCJG-001', itemVersion: 2,
-  department: 'SCJG', division: '120101', state: 'ACCEPTED',
+  applicationId: '7b0c7f7e-6a43-4c55-9a55-3f2b3d4a1c10',
+  applicationNumber: '12010120261123IN000001',
+  itemCode: 'XK-SCJG-001',
+  itemVersion: 2,
+  department: 'SCJG',
+  division: '120101',
+  state: 'ACCEPTED',
 };
-const env = (name: string, data: unknown) => createEnvelope({ type: `intake.application.${name}`, source: 'intake', subject: core.applicationId, actor: { type: 'staff', id: 's1' }, data });
+const env = (name: string, data: unknown) =>
+  createEnvelope({
+    type: `intake.application.${name}`,
+    source: 'intake',
+    subject: core.applicationId,
+    actor: { type: 'staff', id: 's1' },
+    data,
+  });
 
 describe('intake application event contracts (A14)', () => {
   it('one contract per transition, all on intake.application.v1', () => {
     const application = intakeContracts.filter((c) => c.type.startsWith('intake.application.'));
     expect(application.map((c) => c.type.replace('intake.application.', '')).sort()).toEqual([
-      'accepted', 'claimed', 'concluded', 'corrected', 'correction-requested', 'decided', 'deemed-accepted', 'delivered', 'due-dates-recalculated', 'extended',
-      'gap-accepted', 'paused', 'received', 'rejected', 'resumed', 'reviewed', 'secondary-material-overdue', 'secondary-material-reminder', 'task-assigned',
+      'accepted',
+      'claimed',
+      'concluded',
+      'corrected',
+      'correction-requested',
+      'decided',
+      'deemed-accepted',
+      'delivered',
+      'due-dates-recalculated',
+      'extended',
+      'gap-accepted',
+      'paused',
+      'received',
+      'rejected',
+      'resumed',
+      'reviewed',
+      'secondary-material-overdue',
+      'secondary-material-reminder',
+      'task-assigned',
       'withdrawn',
     ]);
     expect(new Set(application.map((c) => c.topic))).toEqual(new Set([Topics.intakeApplication]));
     // The calendar's notices travel on their own topic (ADR 0022).
-    expect(intakeContracts.filter((c) => !application.includes(c)).map((c) => [c.type, c.topic])).toEqual([['intake.calendar.year-published', Topics.intakeCalendar]]);
+    expect(intakeContracts.filter((c) => !application.includes(c)).map((c) => [c.type, c.topic])).toEqual([
+      ['intake.calendar.year-published', Topics.intakeCalendar],
+    ]);
   });
 
   it('due dates carry whether they are provisional and why; an old event without it still passes', () => {
-    const ok = { ...core, acceptedOn: '2026-12-04', promisedDue: '2026-12-11', legalDue: '2027-01-04', instant: false, document: null };
+    const ok = {
+      ...core,
+      acceptedOn: '2026-12-04',
+      promisedDue: '2026-12-11',
+      legalDue: '2027-01-04',
+      instant: false,
+      document: null,
+    };
     const told = { ...ok, provisional: true, provisionalReason: '2027 年国务院办公厅节假日安排通知尚未发布' };
     expect(registry.validate(env('accepted', told)).data).toEqual(told);
     expect(registry.validate(env('accepted', ok)).data).toEqual(ok);
@@ -29,7 +67,14 @@ describe('intake application event contracts (A14)', () => {
   });
 
   it('a well-formed payload passes; the common core is required on every event', () => {
-    const ok = { ...core, acceptedOn: '2026-11-23', promisedDue: '2026-11-30', legalDue: '2026-12-21', instant: false, document: null };
+    const ok = {
+      ...core,
+      acceptedOn: '2026-11-23',
+      promisedDue: '2026-11-30',
+      legalDue: '2026-12-21',
+      instant: false,
+      document: null,
+    };
     expect(registry.validate(env('accepted', ok)).data).toEqual(ok);
     for (const field of Object.keys(core)) {
       const { [field]: _dropped, ...rest } = ok as Record<string, unknown>;

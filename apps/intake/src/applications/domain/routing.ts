@@ -29,10 +29,18 @@ export function decidingDivision(i: RoutingInput): string {
   const city = i.cityDivision ?? '120000';
   if (i.itemLevel === 'city') return city;
   // A centre at or below the item's level lies inside exactly one division of that level.
-  if (i.centreDivision && i.centreLevel && RANK[i.centreLevel] >= RANK[i.itemLevel]) return i.centreDivision.slice(0, LENGTH[i.itemLevel]);
+  if (i.centreDivision && i.centreLevel && RANK[i.centreLevel] >= RANK[i.itemLevel])
+    return i.centreDivision.slice(0, LENGTH[i.itemLevel]);
   const d = i.requestedDivision;
-  const ok = d !== undefined && d.length === LENGTH[i.itemLevel] && d.startsWith(city.slice(0, 2)) && (i.itemLevel !== 'district' || !d.endsWith('00'))
-    && (!i.centreDivision || d.startsWith(i.centreDivision.replace(/0+$/, '').slice(0, Math.max(2, i.centreDivision.replace(/0+$/, '').length))));
+  const ok =
+    d !== undefined &&
+    d.length === LENGTH[i.itemLevel] &&
+    d.startsWith(city.slice(0, 2)) &&
+    (i.itemLevel !== 'district' || !d.endsWith('00')) &&
+    (!i.centreDivision ||
+      d.startsWith(
+        i.centreDivision.replace(/0+$/, '').slice(0, Math.max(2, i.centreDivision.replace(/0+$/, '').length)),
+      ));
   if (!ok) {
     throw new UnprocessableEntityException({
       message: `该事项由${levelName(i.itemLevel)}办理，请在 division 中指明办理地 (a ${i.itemLevel}-level item: name the ${i.itemLevel} that decides in "division")`,

@@ -5,9 +5,23 @@ function chain(n: number) {
   let prev = GENESIS_HASH;
   for (let i = 1; i <= n; i++) {
     const s: ChainedStep = {
-      applicationId: 'a', seq: i, action: `a${i}`, fromState: i === 1 ? null : 'RECEIVED', toState: 'RECEIVED', actorType: 'staff', actorId: 's1', actorName: '赵敏',
-      actorRole: 'window-clerk', actorDepartment: null, actorOrgUnit: 'SC-120000', at: new Date(Date.UTC(2026, 10, 23, 1, 0, i)), documentId: null, documentKind: null,
-      documentNumber: null, note: null, detail: { b: 1, a: [1, { y: 2, x: 1 }] },
+      applicationId: 'a',
+      seq: i,
+      action: `a${i}`,
+      fromState: i === 1 ? null : 'RECEIVED',
+      toState: 'RECEIVED',
+      actorType: 'staff',
+      actorId: 's1',
+      actorName: '赵敏',
+      actorRole: 'window-clerk',
+      actorDepartment: null,
+      actorOrgUnit: 'SC-120000',
+      at: new Date(Date.UTC(2026, 10, 23, 1, 0, i)),
+      documentId: null,
+      documentKind: null,
+      documentNumber: null,
+      note: null,
+      detail: { b: 1, a: [1, { y: 2, x: 1 }] },
     };
     const hash = stepHash(prev, s);
     out.push({ ...s, prevHash: prev, hash });

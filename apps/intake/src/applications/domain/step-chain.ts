@@ -30,9 +30,23 @@ export interface ChainedStep {
 
 export function canonicalStep(s: ChainedStep): string {
   return canonicalJson({
-    applicationId: s.applicationId, seq: s.seq, action: s.action, fromState: s.fromState, toState: s.toState,
-    actorType: s.actorType, actorId: s.actorId, actorName: s.actorName, actorRole: s.actorRole, actorDepartment: s.actorDepartment, actorOrgUnit: s.actorOrgUnit,
-    at: s.at.toISOString(), documentId: s.documentId, documentKind: s.documentKind, documentNumber: s.documentNumber, note: s.note, detail: s.detail,
+    applicationId: s.applicationId,
+    seq: s.seq,
+    action: s.action,
+    fromState: s.fromState,
+    toState: s.toState,
+    actorType: s.actorType,
+    actorId: s.actorId,
+    actorName: s.actorName,
+    actorRole: s.actorRole,
+    actorDepartment: s.actorDepartment,
+    actorOrgUnit: s.actorOrgUnit,
+    at: s.at.toISOString(),
+    documentId: s.documentId,
+    documentKind: s.documentKind,
+    documentNumber: s.documentNumber,
+    note: s.note,
+    detail: s.detail,
   });
 }
 
@@ -55,7 +69,8 @@ export function verifyChain(steps: (ChainedStep & { prevHash: string; hash: stri
     const s = steps[i];
     if (s.seq !== i + 1) return { valid: false, steps: steps.length, brokenAtSeq: s.seq, reason: 'sequence-gap' };
     if (s.prevHash !== prev) return { valid: false, steps: steps.length, brokenAtSeq: s.seq, reason: 'link-mismatch' };
-    if (stepHash(prev, s) !== s.hash) return { valid: false, steps: steps.length, brokenAtSeq: s.seq, reason: 'hash-mismatch' };
+    if (stepHash(prev, s) !== s.hash)
+      return { valid: false, steps: steps.length, brokenAtSeq: s.seq, reason: 'hash-mismatch' };
     prev = s.hash;
   }
   return { valid: true, steps: steps.length };

@@ -14,7 +14,12 @@ export class ItemRefViewDto {
 export class ApplicantViewDto {
   @ApiProperty({ enum: ['citizen', 'enterprise'] }) type!: string;
   @ApiProperty() name!: string;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Masked for anyone but the owner and the deciding department (S6)' }) idNumber!: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'Masked for anyone but the owner and the deciding department (S6)',
+  })
+  idNumber!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Masked likewise' }) phone!: string | null;
 }
 
@@ -35,7 +40,12 @@ export class MaterialViewDto {
   @ApiPropertyOptional({ nullable: true, type: String }) fileId!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) eLicenceRef!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) problem!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Gap acceptance: the date a promised material is due' }) dueOn!: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'Gap acceptance: the date a promised material is due',
+  })
+  dueOn!: string | null;
 }
 
 @ApiSchema({ name: 'ClockView' })
@@ -46,14 +56,38 @@ export class ClockViewDto {
   @ApiProperty() gapAccepted!: boolean;
   @ApiProperty() promisedLimitDays!: number;
   @ApiProperty() legalLimitDays!: number;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Promised due date (承诺办结期限)' }) promisedDue!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Legal due date (法定办结期限), extensions included' }) legalDue!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Working days left to the promised due date (negative: overdue); frozen while paused' }) promisedRemainingWorkingDays!: number | null;
-  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Working days left to the legal due date' }) remainingWorkingDays!: number | null;
-  @ApiProperty({ description: '暂定期限: the due dates (and promised materials\' due dates) ran through a year whose holiday notice is not out; counted on its statutory holidays and recalculated when the notice is published' })
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Promised due date (承诺办结期限)' }) promisedDue!:
+    string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'Legal due date (法定办结期限), extensions included',
+  })
+  legalDue!: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    description: 'Working days left to the promised due date (negative: overdue); frozen while paused',
+  })
+  promisedRemainingWorkingDays!: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Working days left to the legal due date' })
+  remainingWorkingDays!: number | null;
+  @ApiProperty({
+    description:
+      "暂定期限: the due dates (and promised materials' due dates) ran through a year whose holiday notice is not out; counted on its statutory holidays and recalculated when the notice is published",
+  })
   provisional!: boolean;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Why the due dates are provisional, in words shown to the applicant' }) provisionalReason!: string | null;
-  @ApiProperty({ type: [Number], description: 'The years without an official notice the due dates were counted through' }) provisionalYears!: number[];
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'Why the due dates are provisional, in words shown to the applicant',
+  })
+  provisionalReason!: string | null;
+  @ApiProperty({
+    type: [Number],
+    description: 'The years without an official notice the due dates were counted through',
+  })
+  provisionalYears!: number[];
   @ApiPropertyOptional({ nullable: true, type: String }) pausedOn!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) pausedFor!: string | null;
   @ApiProperty() pausedWorkingDays!: number;
@@ -74,7 +108,12 @@ export class ApplicationViewDto {
   @ApiProperty({ example: '12000020261123IN000001' }) number!: string;
   @ApiProperty({ type: ItemRefViewDto }) item!: ItemRefViewDto;
   @ApiPropertyOptional({ nullable: true, type: String }) bundleCode!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Shared by the applications of one bundle submission' }) bundleGroup!: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'Shared by the applications of one bundle submission',
+  })
+  bundleGroup!: string | null;
   @ApiProperty({ enum: APPLICATION_STATES }) state!: ApplicationState;
   @ApiProperty({ enum: ['instant', 'promised'] }) mode!: string;
   @ApiProperty({ type: ApplicantViewDto }) applicant!: ApplicantViewDto;
@@ -88,7 +127,8 @@ export class ApplicationViewDto {
   @ApiPropertyOptional({ nullable: true, type: String }) decidedAt!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) concludedAt!: string | null;
   @ApiProperty({ type: DeliveryViewDto }) delivery!: DeliveryViewDto;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Withdrawal or rejection reason' }) closingReason!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Withdrawal or rejection reason' }) closingReason!:
+    string | null;
   @ApiProperty({ description: 'Optimistic-lock version' }) version!: number;
 }
 
@@ -108,14 +148,21 @@ export class StepViewDto {
   @ApiProperty() action!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) fromState!: string | null;
   @ApiProperty() toState!: string;
-  @ApiProperty({ type: StepActorViewDto, description: 'who: type, id, name, role, department, org unit' }) actor!: StepActorViewDto;
+  @ApiProperty({ type: StepActorViewDto, description: 'who: type, id, name, role, department, org unit' })
+  actor!: StepActorViewDto;
   @ApiProperty() at!: string;
-  @ApiPropertyOptional({ nullable: true, type: Object, description: 'The document issued at this step' }) document!: { id: string; kind: string | null; number: string | null } | null;
+  @ApiPropertyOptional({ nullable: true, type: Object, description: 'The document issued at this step' }) document!: {
+    id: string;
+    kind: string | null;
+    number: string | null;
+  } | null;
   @ApiPropertyOptional({ nullable: true, type: String }) note!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: 'object', additionalProperties: true }) detail!: Record<string, unknown> | null;
+  @ApiPropertyOptional({ nullable: true, type: 'object', additionalProperties: true }) detail!: Record<
+    string,
+    unknown
+  > | null;
   @ApiProperty() hash!: string;
 }
-
 
 @ApiSchema({ name: 'TimelineView' })
 export class TimelineViewDto {
@@ -162,5 +209,9 @@ export class UploadedFileViewDto {
 @ApiSchema({ name: 'BundleSubmissionView' })
 export class BundleSubmissionViewDto {
   @ApiProperty({ example: 'YJS-001' }) bundleCode!: string;
-  @ApiProperty({ type: [ApplicationViewDto], description: 'One application per item of the bundle, each with its own number, department and clock (并行办理)' }) applications!: ApplicationViewDto[];
+  @ApiProperty({
+    type: [ApplicationViewDto],
+    description: 'One application per item of the bundle, each with its own number, department and clock (并行办理)',
+  })
+  applications!: ApplicationViewDto[];
 }

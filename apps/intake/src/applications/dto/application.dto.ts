@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsObject, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { APPLICATION_STATES, ApplicationState } from '../domain/application-state';
 
 export const MATERIAL_CODE = /^[A-Za-z0-9_-]{1,32}$/;
@@ -12,7 +25,10 @@ export class MaterialGivenDto {
   @Matches(MATERIAL_CODE)
   code!: string;
 
-  @ApiPropertyOptional({ example: 'EL-YYZZ-91120101MA05T8K25N', description: 'An e-licence (电子证照) that replaces the material, where the item allows it' })
+  @ApiPropertyOptional({
+    example: 'EL-YYZZ-91120101MA05T8K25N',
+    description: 'An e-licence (电子证照) that replaces the material, where the item allows it',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 128)
@@ -30,28 +46,45 @@ export class SubmitApplicationDto {
   @Matches(CODE)
   itemCode?: string;
 
-  @ApiPropertyOptional({ example: 'YJS-001', description: 'A bundle (一件事): one application per item, one form with the merged materials (or itemCode)' })
+  @ApiPropertyOptional({
+    example: 'YJS-001',
+    description: 'A bundle (一件事): one application per item, one form with the merged materials (or itemCode)',
+  })
   @IsOptional()
   @Matches(CODE)
   bundleCode?: string;
 
-  @ApiProperty({ type: 'object', additionalProperties: true, example: { shopName: '和平小吃店', address: '和平区南京路1号' }, description: 'The item form (申请表)' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    example: { shopName: '和平小吃店', address: '和平区南京路1号' },
+    description: 'The item form (申请表)',
+  })
   @IsObject()
   formData!: Record<string, unknown>;
 
-  @ApiProperty({ type: [MaterialGivenDto], description: 'Materials given now (files are uploaded afterwards to /applications/:id/materials/:code)' })
+  @ApiProperty({
+    type: [MaterialGivenDto],
+    description: 'Materials given now (files are uploaded afterwards to /applications/:id/materials/:code)',
+  })
   @IsArray()
   @ArrayMaxSize(100)
   @ValidateNested({ each: true })
   @Type(() => MaterialGivenDto)
   materials!: MaterialGivenDto[];
 
-  @ApiPropertyOptional({ example: '120101', description: 'Where a district/street item is to be decided, when not implied by the receiving centre' })
+  @ApiPropertyOptional({
+    example: '120101',
+    description: 'Where a district/street item is to be decided, when not implied by the receiving centre',
+  })
   @IsOptional()
   @Matches(DIVISION)
   division?: string;
 
-  @ApiPropertyOptional({ example: '120101199003071235', description: "The applicant's resident ID number (citizens; required for ID-card-only items)" })
+  @ApiPropertyOptional({
+    example: '120101199003071235',
+    description: "The applicant's resident ID number (citizens; required for ID-card-only items)",
+  })
   @IsOptional()
   @Matches(/^\d{17}[\dX]$/)
   applicantIdNumber?: string;
@@ -72,7 +105,10 @@ export class WindowApplicantDto {
   @Length(1, 100)
   name!: string;
 
-  @ApiProperty({ example: '120101199003071235', description: 'Resident ID (citizen, GB 11643) or USCC (enterprise, GB 32100), checked' })
+  @ApiProperty({
+    example: '120101199003071235',
+    description: 'Resident ID (citizen, GB 11643) or USCC (enterprise, GB 32100), checked',
+  })
   @IsString()
   @Length(18, 18)
   idNumber!: string;
@@ -82,7 +118,10 @@ export class WindowApplicantDto {
   @Matches(/^1\d{10}$/)
   phone?: string;
 
-  @ApiPropertyOptional({ example: 'u-123', description: "The citizen's platform user id, so they can follow the application online" })
+  @ApiPropertyOptional({
+    example: 'u-123',
+    description: "The citizen's platform user id, so they can follow the application online",
+  })
   @IsOptional()
   @Matches(/^[A-Za-z0-9._:@-]{1,128}$/)
   userId?: string;
@@ -110,7 +149,10 @@ export class ReasonDto {
 }
 
 export class RejectDto extends ReasonDto {
-  @ApiPropertyOptional({ example: '请向区市场监管局申请 (apply to the district office instead)', description: 'Where to go instead (不予受理 must say)' })
+  @ApiPropertyOptional({
+    example: '请向区市场监管局申请 (apply to the district office instead)',
+    description: 'Where to go instead (不予受理 must say)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(500)
@@ -129,7 +171,10 @@ export class NonConformingDto {
 }
 
 export class CorrectionNoticeDto {
-  @ApiPropertyOptional({ type: [NonConformingDto], description: 'What the clerk found wrong on inspection, besides what the system finds missing' })
+  @ApiPropertyOptional({
+    type: [NonConformingDto],
+    description: 'What the clerk found wrong on inspection, besides what the system finds missing',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
@@ -145,7 +190,10 @@ export class CorrectionNoticeDto {
 }
 
 export class CorrectionDto {
-  @ApiProperty({ type: [MaterialGivenDto], description: 'Materials handed in now (uploaded files are already recorded)' })
+  @ApiProperty({
+    type: [MaterialGivenDto],
+    description: 'Materials handed in now (uploaded files are already recorded)',
+  })
   @IsArray()
   @ArrayMaxSize(100)
   @ValidateNested({ each: true })
@@ -165,7 +213,9 @@ export class CommitmentDto {
   @Length(1, 100)
   signedBy!: string;
 
-  @ApiPropertyOptional({ description: 'The signed commitment as a file uploaded to material code COMMITMENT, or seen on paper' })
+  @ApiPropertyOptional({
+    description: 'The signed commitment as a file uploaded to material code COMMITMENT, or seen on paper',
+  })
   @IsOptional()
   @IsBoolean()
   paper?: boolean;

@@ -11,7 +11,10 @@ export type DecisionOutcome = 'granted' | 'refused';
  * guide it was filed under even after the item changes. `version` is the optimistic lock (F6).
  */
 @Entity('application')
-@Index('application_owner_idempotency', ['applicantSubject', 'idempotencyKey'], { unique: true, where: 'idempotency_key is not null' })
+@Index('application_owner_idempotency', ['applicantSubject', 'idempotencyKey'], {
+  unique: true,
+  where: 'idempotency_key is not null',
+})
 export class ApplicationEntity {
   @PrimaryColumn('uuid') id!: string;
   /** Human-readable, unique (formatCaseNumber): {division}{yyyymmdd}IN{sequence}. */

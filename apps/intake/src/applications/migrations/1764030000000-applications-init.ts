@@ -57,13 +57,17 @@ export class ApplicationsInit1764030000000 implements MigrationInterface {
       created_at timestamptz not null default now(),
       updated_at timestamptz not null default now())`);
     // A repeated submit with the same key by the same applicant finds the first application (nothing written twice).
-    await q.query(`create unique index application_owner_idempotency on application (applicant_subject, idempotency_key) where idempotency_key is not null`);
+    await q.query(
+      `create unique index application_owner_idempotency on application (applicant_subject, idempotency_key) where idempotency_key is not null`,
+    );
     await q.query(`create index application_owner on application (applicant_subject, received_at desc)`);
     await q.query(`create index application_bundle_group on application (bundle_group) where bundle_group is not null`);
     await q.query(`create index application_department on application (department, division)`);
     await q.query(`create index application_receiving on application (receiving_org_unit, received_at desc)`);
     // The clock's scan (A3): only the few applications still waiting for an intake decision.
-    await q.query(`create index application_intake_pending on application (intake_clock_from) where state = 'RECEIVED'`);
+    await q.query(
+      `create index application_intake_pending on application (intake_clock_from) where state = 'RECEIVED'`,
+    );
 
     await q.query(`create table application_material (
       application_id uuid not null references application (id),
@@ -79,7 +83,9 @@ export class ApplicationsInit1764030000000 implements MigrationInterface {
       overdue_reported_at timestamptz,
       provided_at timestamptz,
       primary key (application_id, material_code))`);
-    await q.query(`create index application_material_promised on application_material (due_on) where status = 'promised'`);
+    await q.query(
+      `create index application_material_promised on application_material (due_on) where status = 'promised'`,
+    );
 
     await q.query(`create table application_file (
       id uuid primary key,
@@ -125,6 +131,13 @@ export class ApplicationsInit1764030000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['application_number_counter', 'application_step', 'application_file', 'application_material', 'application']) await q.query(`drop table if exists ${t}`);
+    for (const t of [
+      'application_number_counter',
+      'application_step',
+      'application_file',
+      'application_material',
+      'application',
+    ])
+      await q.query(`drop table if exists ${t}`);
   }
 }

@@ -11,8 +11,12 @@ export class CentreListIndexes1764130000000 implements MigrationInterface {
   name = 'CentreListIndexes1764130000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`create index application_window_receiving on application (receiving_org_unit, received_at desc) where channel = 'window'`);
-    await q.query(`create index application_online_receiving on application (receiving_division, received_at desc) where channel = 'online'`);
+    await q.query(
+      `create index application_window_receiving on application (receiving_org_unit, received_at desc) where channel = 'window'`,
+    );
+    await q.query(
+      `create index application_online_receiving on application (receiving_division, received_at desc) where channel = 'online'`,
+    );
     await q.query(`drop index if exists application_receiving`);
   }
 

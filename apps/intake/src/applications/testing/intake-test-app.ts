@@ -17,7 +17,13 @@ export interface IntakeTestApp {
   clock: IntakeClockService;
   token(p: Principal): Promise<string>;
   /** app.inject with a bearer token for `p` (or none). */
-  call(p: Principal | null, method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown, headers?: Record<string, string>): Promise<{ statusCode: number; json(): any; body: string }>;
+  call(
+    p: Principal | null,
+    method: 'GET' | 'POST' | 'PUT',
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ statusCode: number; json(): any; body: string }>;
   close(): Promise<void>;
 }
 
@@ -29,11 +35,16 @@ export interface IntakeTestApp {
 export async function bootIntakeTestApp(prefix: string): Promise<IntakeTestApp> {
   process.env.OW_SEED_DEMO = 'true';
   process.env.OW_INTAKE_CLOCK_INTERVAL_MS = '0'; // tests drive the clock with runOnce(today)
-  const svc = await bootTestService(prefix, () => serviceModule(intakeDefinition, {
-    features: [CatalogueModule, DocumentsModule, ApplicationsModule, TasksModule, CalendarModule],
-    migrateOnStart: true,
-    poolSize: 10,
-  }), { service: 'intake', bodyLimit: 12 * 1024 * 1024 });
+  const svc = await bootTestService(
+    prefix,
+    () =>
+      serviceModule(intakeDefinition, {
+        features: [CatalogueModule, DocumentsModule, ApplicationsModule, TasksModule, CalendarModule],
+        migrateOnStart: true,
+        poolSize: 10,
+      }),
+    { service: 'intake', bodyLimit: 12 * 1024 * 1024 },
+  );
   const { app } = svc;
   const token = svc.token;
   return {
@@ -45,7 +56,13 @@ export async function bootIntakeTestApp(prefix: string): Promise<IntakeTestApp> 
       const auth = p ? { authorization: `Bearer ${await token(p)}` } : {};
       const isBuffer = Buffer.isBuffer(body);
       return app.inject({
-        method, url, headers: { ...auth, ...(body !== undefined && !isBuffer ? { 'content-type': 'application/json' } : {}), ...headers },
+        method,
+        url,
+        headers: {
+          ...auth,
+          ...(body !== undefined && !isBuffer ? { 'content-type': 'application/json' } : {}),
+          ...headers,
+        },
         payload: body === undefined ? undefined : isBuffer ? body : JSON.stringify(body),
       }) as never;
     },

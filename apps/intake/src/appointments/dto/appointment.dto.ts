@@ -1,5 +1,18 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDateString, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsDateString,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
 
 /* Response DTOs keep the schema names the API was published under (@ApiSchema): clients and the gateway's merged document use them. */
 
@@ -93,12 +106,18 @@ export class BookDto {
 }
 
 export class TicketDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Check in with an appointment (applicant or clerk of its centre)' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Check in with an appointment (applicant or clerk of its centre)',
+  })
   @IsOptional()
   @IsUUID()
   appointmentId?: string;
 
-  @ApiPropertyOptional({ description: 'Walk-in: the item category (clerks only; the centre is the clerk\u2019s)', example: 'SCJG' })
+  @ApiPropertyOptional({
+    description: 'Walk-in: the item category (clerks only; the centre is the clerk\u2019s)',
+    example: 'SCJG',
+  })
   @IsOptional()
   @IsString()
   @Matches(CATEGORY, { message: CATEGORY_MESSAGE })
@@ -164,7 +183,8 @@ export class TicketViewDto {
 
 @ApiSchema({ name: 'CallNextView' })
 export class CallNextViewDto {
-  @ApiPropertyOptional({ type: TicketViewDto, nullable: true, description: 'null: nobody is waiting' }) ticket!: TicketViewDto | null;
+  @ApiPropertyOptional({ type: TicketViewDto, nullable: true, description: 'null: nobody is waiting' })
+  ticket!: TicketViewDto | null;
 }
 
 @ApiSchema({ name: 'BoardCall' })

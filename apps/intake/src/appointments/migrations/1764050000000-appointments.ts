@@ -33,7 +33,9 @@ export class Appointments1764050000000 implements MigrationInterface {
         checked_in_at timestamptz
       )`);
     // One live booking per applicant per slot (a cancelled one may be booked again).
-    await q.query(`create unique index appointment_one_per_slot on appointment (slot_id, owner_subject) where status <> 'cancelled'`);
+    await q.query(
+      `create unique index appointment_one_per_slot on appointment (slot_id, owner_subject) where status <> 'cancelled'`,
+    );
     await q.query(`create index appointment_owner_idx on appointment (owner_subject, booked_at)`);
     await q.query(`
       create table queue_category (
@@ -73,8 +75,12 @@ export class Appointments1764050000000 implements MigrationInterface {
         unique (centre, day, category, seq),
         check ((kind = 'appointment') = (appointment_id is not null))
       )`);
-    await q.query(`create index queue_ticket_waiting on queue_ticket (centre, day, issued_at) where status = 'waiting'`);
-    await q.query(`create index queue_ticket_called on queue_ticket (centre, day, called_at) where called_at is not null`);
+    await q.query(
+      `create index queue_ticket_waiting on queue_ticket (centre, day, issued_at) where status = 'waiting'`,
+    );
+    await q.query(
+      `create index queue_ticket_called on queue_ticket (centre, day, called_at) where called_at is not null`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -3,7 +3,14 @@ import { Transform, Type } from 'class-transformer';
 import { PageQueryDto } from '@onewindow/http';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { AdminLevel, ItemKind } from '../catalogue.types';
-import { ADMIN_LEVELS, DEPARTMENT_CODE, DEPARTMENT_CODE_MESSAGE, ITEM_CODE, ITEM_CODE_MESSAGE, ITEM_KINDS } from './item-definition.dto';
+import {
+  ADMIN_LEVELS,
+  DEPARTMENT_CODE,
+  DEPARTMENT_CODE_MESSAGE,
+  ITEM_CODE,
+  ITEM_CODE_MESSAGE,
+  ITEM_KINDS,
+} from './item-definition.dto';
 
 export class ItemCodeParamDto {
   @ApiProperty({ example: 'XK-SCJG-001' })
@@ -13,7 +20,10 @@ export class ItemCodeParamDto {
 
 export class ItemVersionParamDto extends ItemCodeParamDto {
   @ApiProperty({ example: 1, minimum: 1 })
-  @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
   version!: number;
 }
 
@@ -25,24 +35,35 @@ export class BundleCodeParamDto {
 
 /** The public search's filters, and `page`/`pageSize` (1–10,000 and 1–100, default 1 and 20). */
 export class ItemSearchQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ example: '许可', maxLength: 50, description: 'A substring of the item name or themes (Chinese works, e.g. 许可, 餐) or a prefix of its code.' })
-  @IsOptional() @IsString() @MaxLength(50)
+  @ApiPropertyOptional({
+    example: '许可',
+    maxLength: 50,
+    description: 'A substring of the item name or themes (Chinese works, e.g. 许可, 餐) or a prefix of its code.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
   q?: string;
 
   @ApiPropertyOptional({ example: 'SCJG' })
-  @IsOptional() @Matches(DEPARTMENT_CODE, { message: DEPARTMENT_CODE_MESSAGE })
+  @IsOptional()
+  @Matches(DEPARTMENT_CODE, { message: DEPARTMENT_CODE_MESSAGE })
   department?: string;
 
   @ApiPropertyOptional({ enum: ADMIN_LEVELS })
-  @IsOptional() @IsIn(ADMIN_LEVELS)
+  @IsOptional()
+  @IsIn(ADMIN_LEVELS)
   level?: AdminLevel;
 
   @ApiPropertyOptional({ enum: ITEM_KINDS })
-  @IsOptional() @IsIn(ITEM_KINDS)
+  @IsOptional()
+  @IsIn(ITEM_KINDS)
   kind?: ItemKind;
 
   @ApiPropertyOptional({ example: '开办企业', maxLength: 20 })
-  @IsOptional() @IsString() @MaxLength(20)
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
   theme?: string;
 
   @ApiPropertyOptional({ type: Boolean, description: 'true: only items that can be applied for online.' })

@@ -11,9 +11,11 @@ export class ItemVersionViewDto implements ItemVersion {
   @ApiProperty({ example: 'XK-SCJG-001' }) itemCode!: string;
   @ApiProperty({ example: 2 }) version!: number;
   @ApiProperty({ enum: VERSION_STATUSES }) status!: ItemVersion['status'];
-  @ApiProperty({ type: CreateItemDto, description: 'The service guide (办事指南) of this version.' }) definition!: CreateItemDto;
+  @ApiProperty({ type: CreateItemDto, description: 'The service guide (办事指南) of this version.' })
+  definition!: CreateItemDto;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) publishedAt!: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'Why the item was withdrawn, when it was.' }) withdrawnReason?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Why the item was withdrawn, when it was.' })
+  withdrawnReason?: string | null;
 }
 
 @ApiSchema({ name: 'VersionSummaryDto' })
@@ -38,7 +40,8 @@ export class ItemSummaryViewDto {
   @ApiProperty() online!: boolean;
   @ApiProperty() visits!: number;
   @ApiProperty() idCardOnly!: boolean;
-  @ApiProperty({ description: '自动受理: complete online applications are accepted at submission' }) autoAccept!: boolean;
+  @ApiProperty({ description: '自动受理: complete online applications are accepted at submission' })
+  autoAccept!: boolean;
   @ApiProperty({ type: [String] }) themes!: string[];
   @ApiProperty({ type: String, format: 'date-time' }) publishedAt!: string;
 }
@@ -70,13 +73,15 @@ export class BundleSummaryViewDto {
 
 @ApiSchema({ name: 'MergedMaterialDto' })
 export class MergedMaterialViewDto extends MaterialRequirementDto {
-  @ApiProperty({ type: [String], description: 'The items needing this material; it is asked for once.' }) usedBy!: string[];
+  @ApiProperty({ type: [String], description: 'The items needing this material; it is asked for once.' })
+  usedBy!: string[];
 }
 
 @ApiSchema({ name: 'ExcludedItemDto' })
 export class ExcludedItemViewDto {
   @ApiProperty() itemCode!: string;
-  @ApiProperty({ enum: ['draft', 'withdrawn'], description: 'Why the item is not applied for in the bundle now.' }) state!: 'draft' | 'withdrawn';
+  @ApiProperty({ enum: ['draft', 'withdrawn'], description: 'Why the item is not applied for in the bundle now.' })
+  state!: 'draft' | 'withdrawn';
 }
 
 @ApiSchema({ name: 'BundleDetailDto' })
@@ -85,10 +90,13 @@ export class BundleDetailViewDto {
   @ApiProperty() name!: string;
   @ApiProperty({ type: String, nullable: true }) description!: string | null;
   @ApiProperty({ type: [String] }) themes!: string[];
-  @ApiProperty({ type: [ItemVersionViewDto], description: 'Current published versions of the bundle\u2019s items.' }) items!: ItemVersionViewDto[];
-  @ApiProperty({ type: [MergedMaterialViewDto], description: 'The merged material list (一表申报).' }) materials!: MergedMaterialViewDto[];
+  @ApiProperty({ type: [ItemVersionViewDto], description: 'Current published versions of the bundle\u2019s items.' })
+  items!: ItemVersionViewDto[];
+  @ApiProperty({ type: [MergedMaterialViewDto], description: 'The merged material list (一表申报).' })
+  materials!: MergedMaterialViewDto[];
   @ApiProperty({ type: [ExcludedItemViewDto] }) excludedItems!: ExcludedItemViewDto[];
-  @ApiProperty({ description: 'Parallel processing: the longest promised limit of the items, in working days.' }) promisedLimitDays!: number;
+  @ApiProperty({ description: 'Parallel processing: the longest promised limit of the items, in working days.' })
+  promisedLimitDays!: number;
   @ApiProperty({ description: 'Sum of the items\u2019 fees, in fen.' }) totalFeeFen!: number;
 }
 
@@ -120,5 +128,10 @@ export class CatalogueReportViewDto {
   @ApiProperty({ type: String, format: 'date-time' }) generatedAt!: string;
   @ApiProperty({ type: ReportTargetsViewDto }) targets!: ReportTargetsViewDto;
   @ApiProperty({ type: [DepartmentReportViewDto] }) departments!: DepartmentReportViewDto[];
-  @ApiProperty({ type: ReportFiguresViewDto, nullable: true, description: 'All published items together; null when there are none.' }) overall!: ReportFiguresViewDto | null;
+  @ApiProperty({
+    type: ReportFiguresViewDto,
+    nullable: true,
+    description: 'All published items together; null when there are none.',
+  })
+  overall!: ReportFiguresViewDto | null;
 }

@@ -1,7 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested,
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 import type { AdminLevel, FeeItem, ItemKind, MaterialRequirement, SpecialProcedure } from '../catalogue.types';
 
@@ -14,7 +28,14 @@ import type { AdminLevel, FeeItem, ItemKind, MaterialRequirement, SpecialProcedu
 
 export const ITEM_KINDS: ItemKind[] = ['licence', 'public-service', 'other'];
 export const ADMIN_LEVELS: AdminLevel[] = ['city', 'district', 'street', 'community'];
-export const SPECIAL_PROCEDURES: SpecialProcedure[] = ['hearing', 'site-inspection', 'expert-review', 'inspection', 'testing', 'public-notice'];
+export const SPECIAL_PROCEDURES: SpecialProcedure[] = [
+  'hearing',
+  'site-inspection',
+  'expert-review',
+  'inspection',
+  'testing',
+  'public-notice',
+];
 export const MATERIAL_FORMS: MaterialRequirement['form'][] = ['original', 'copy', 'electronic'];
 export const DELIVERY_MODES: ('window' | 'post')[] = ['window', 'post'];
 
@@ -32,11 +53,15 @@ export class MaterialRequirementDto implements MaterialRequirement {
   code!: string;
 
   @ApiProperty({ example: '食品经营许可申请书', maxLength: 100 })
-  @IsString() @MaxLength(100) @Matches(NOT_BLANK, { message: NOT_BLANK_MESSAGE })
+  @IsString()
+  @MaxLength(100)
+  @Matches(NOT_BLANK, { message: NOT_BLANK_MESSAGE })
   name!: string;
 
   @ApiPropertyOptional({ example: '申请人自备', maxLength: 100, description: 'Where the applicant gets it.' })
-  @IsOptional() @IsString() @MaxLength(100)
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   source?: string;
 
   @ApiProperty({ enum: MATERIAL_FORMS })
@@ -44,48 +69,83 @@ export class MaterialRequirementDto implements MaterialRequirement {
   form!: MaterialRequirement['form'];
 
   @ApiProperty({ minimum: 1, maximum: 20, example: 1 })
-  @IsInt() @Min(1) @Max(20)
+  @IsInt()
+  @Min(1)
+  @Max(20)
   copies!: number;
 
-  @ApiPropertyOptional({ type: [String], example: ['application/pdf', 'image/jpeg'], description: 'Accepted upload types (MIME).' })
-  @IsOptional() @IsArray() @ArrayMaxSize(10) @ArrayUnique() @IsString({ each: true }) @Matches(MIME, { each: true, message: '文件类型应为 MIME 类型，如 application/pdf (MIME type like application/pdf)' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['application/pdf', 'image/jpeg'],
+    description: 'Accepted upload types (MIME).',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @Matches(MIME, { each: true, message: '文件类型应为 MIME 类型，如 application/pdf (MIME type like application/pdf)' })
   fileTypes?: string[];
 
-  @ApiProperty({ enum: ['primary', 'secondary'], description: 'primary 主审要件 / secondary 非主审要件 (may follow later under gap acceptance).' })
+  @ApiProperty({
+    enum: ['primary', 'secondary'],
+    description: 'primary 主审要件 / secondary 非主审要件 (may follow later under gap acceptance).',
+  })
   @IsIn(['primary', 'secondary'])
   requirement!: 'primary' | 'secondary';
 
-  @ApiPropertyOptional({ example: 'forms/XK-SCJG-001-M01.pdf', maxLength: 200, description: 'Reference to the sample form (示范文本).' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @ApiPropertyOptional({
+    example: 'forms/XK-SCJG-001-M01.pdf',
+    maxLength: 200,
+    description: 'Reference to the sample form (示范文本).',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   sampleForm?: string;
 
   @ApiPropertyOptional({ description: 'An e-licence (电子证照) may replace the paper material.' })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   eLicence?: boolean;
 
-  @ApiPropertyOptional({ description: 'Needed only in some cases (如涉及). Never allowed on primary materials (publication rule).' })
-  @IsOptional() @IsBoolean()
+  @ApiPropertyOptional({
+    description: 'Needed only in some cases (如涉及). Never allowed on primary materials (publication rule).',
+  })
+  @IsOptional()
+  @IsBoolean()
   optional?: boolean;
 }
 
 export class FeeItemDto implements FeeItem {
   @ApiProperty({ example: '不动产登记费', maxLength: 100 })
-  @IsString() @MaxLength(100) @Matches(NOT_BLANK, { message: NOT_BLANK_MESSAGE })
+  @IsString()
+  @MaxLength(100)
+  @Matches(NOT_BLANK, { message: NOT_BLANK_MESSAGE })
   name!: string;
 
   @ApiProperty({ example: 8000, description: 'Amount in fen (分), a positive integer (publication rule).' })
-  @IsInt() @Min(-1_000_000_000) @Max(1_000_000_000)
+  @IsInt()
+  @Min(-1_000_000_000)
+  @Max(1_000_000_000)
   amountFen!: number;
 
-  @ApiProperty({ example: '《国家发展改革委 财政部关于不动产登记收费标准等有关问题的通知》（发改价格规〔2016〕2559号）', maxLength: 300, description: 'Required non-blank at publication.' })
-  @IsString() @MaxLength(300)
+  @ApiProperty({
+    example: '《国家发展改革委 财政部关于不动产登记收费标准等有关问题的通知》（发改价格规〔2016〕2559号）',
+    maxLength: 300,
+    description: 'Required non-blank at publication.',
+  })
+  @IsString()
+  @MaxLength(300)
   legalBasis!: string;
 }
 
 /** Everything of a definition but its code (the code is in the path when a new version is made). */
 export class ItemDefinitionBodyDto {
   @ApiProperty({ example: '食品经营许可', maxLength: 100 })
-  @IsString() @MaxLength(100) @Matches(NOT_BLANK, { message: NOT_BLANK_MESSAGE })
+  @IsString()
+  @MaxLength(100)
+  @Matches(NOT_BLANK, { message: NOT_BLANK_MESSAGE })
   name!: string;
 
   @ApiProperty({ enum: ITEM_KINDS })
@@ -100,32 +160,68 @@ export class ItemDefinitionBodyDto {
   @Matches(DEPARTMENT_CODE, { message: DEPARTMENT_CODE_MESSAGE })
   department!: string;
 
-  @ApiProperty({ type: [String], example: ['《中华人民共和国食品安全法》第三十五条'], description: '设定依据: law and article.' })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(300, { each: true }) @Matches(NOT_BLANK, { each: true, message: NOT_BLANK_MESSAGE })
+  @ApiProperty({
+    type: [String],
+    example: ['《中华人民共和国食品安全法》第三十五条'],
+    description: '设定依据: law and article.',
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(300, { each: true })
+  @Matches(NOT_BLANK, { each: true, message: NOT_BLANK_MESSAGE })
   legalBasis!: string[];
 
   @ApiProperty({ type: [String], description: '受理条件' })
-  @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(500, { each: true }) @Matches(NOT_BLANK, { each: true, message: NOT_BLANK_MESSAGE })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(500, { each: true })
+  @Matches(NOT_BLANK, { each: true, message: NOT_BLANK_MESSAGE })
   conditions!: string[];
 
   @ApiProperty({ type: [MaterialRequirementDto] })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => MaterialRequirementDto)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => MaterialRequirementDto)
   materials!: MaterialRequirementDto[];
 
   @ApiProperty({ type: [String], description: '办理流程 steps' })
-  @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @MaxLength(200, { each: true }) @Matches(NOT_BLANK, { each: true, message: NOT_BLANK_MESSAGE })
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  @Matches(NOT_BLANK, { each: true, message: NOT_BLANK_MESSAGE })
   procedure!: string[];
 
-  @ApiProperty({ enum: SPECIAL_PROCEDURES, isArray: true, description: 'Special procedures whose time is excluded from the limit (行政许可法第四十五条).' })
-  @IsArray() @ArrayUnique() @IsIn(SPECIAL_PROCEDURES, { each: true })
+  @ApiProperty({
+    enum: SPECIAL_PROCEDURES,
+    isArray: true,
+    description: 'Special procedures whose time is excluded from the limit (行政许可法第四十五条).',
+  })
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(SPECIAL_PROCEDURES, { each: true })
   specialProcedures!: SpecialProcedure[];
 
   @ApiProperty({ minimum: 1, maximum: 365, example: 20, description: 'Legal time limit in working days (法定时限).' })
-  @IsInt() @Min(1) @Max(365)
+  @IsInt()
+  @Min(1)
+  @Max(365)
   legalLimitDays!: number;
 
-  @ApiProperty({ minimum: 0, maximum: 365, example: 5, description: 'Promised time limit in working days (承诺时限); 0 for instant items.' })
-  @IsInt() @Min(0) @Max(365)
+  @ApiProperty({
+    minimum: 0,
+    maximum: 365,
+    example: 5,
+    description: 'Promised time limit in working days (承诺时限); 0 for instant items.',
+  })
+  @IsInt()
+  @Min(0)
+  @Max(365)
   promisedLimitDays!: number;
 
   @ApiProperty({ enum: ['instant', 'promised'], description: 'instant 即办件 / promised 承诺件' })
@@ -133,7 +229,10 @@ export class ItemDefinitionBodyDto {
   mode!: 'instant' | 'promised';
 
   @ApiProperty({ type: [FeeItemDto], description: 'Empty: free of charge.' })
-  @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => FeeItemDto)
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => FeeItemDto)
   fees!: FeeItemDto[];
 
   @ApiProperty({ description: 'Can be applied for online (可网办).' })
@@ -141,7 +240,9 @@ export class ItemDefinitionBodyDto {
   online!: boolean;
 
   @ApiProperty({ minimum: 0, maximum: 10, description: 'Visits to a centre needed (到现场次数).' })
-  @IsInt() @Min(0) @Max(10)
+  @IsInt()
+  @Min(0)
+  @Max(10)
   visits!: number;
 
   @ApiProperty({ description: '一证通办: the applicant needs to show only the resident ID card.' })
@@ -149,28 +250,61 @@ export class ItemDefinitionBodyDto {
   idCardOnly!: boolean;
 
   @ApiProperty({ enum: DELIVERY_MODES, isArray: true })
-  @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(DELIVERY_MODES, { each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(DELIVERY_MODES, { each: true })
   deliveryModes!: ('window' | 'post')[];
 
-  @ApiProperty({ enum: ADMIN_LEVELS, isArray: true, description: 'Centre levels whose windows may receive it; must include the item\u2019s own level.' })
-  @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(ADMIN_LEVELS, { each: true })
+  @ApiProperty({
+    enum: ADMIN_LEVELS,
+    isArray: true,
+    description: 'Centre levels whose windows may receive it; must include the item\u2019s own level.',
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(ADMIN_LEVELS, { each: true })
   receivableAt!: AdminLevel[];
 
   @ApiProperty({ description: '一审一核: a reviewer\u2019s opinion, then an approver\u2019s decision.' })
   @IsBoolean()
   twoStepReview!: boolean;
 
-  @ApiProperty({ type: Number, nullable: true, minimum: 1, maximum: 365, example: 60, description: '容缺受理: natural days to hand in missing secondary materials; null when not allowed.' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    minimum: 1,
+    maximum: 365,
+    example: 60,
+    description: '容缺受理: natural days to hand in missing secondary materials; null when not allowed.',
+  })
   @ValidateIf((o: ItemDefinitionBodyDto) => o.gapAcceptanceDays !== null)
-  @IsInt() @Min(1) @Max(365)
+  @IsInt()
+  @Min(1)
+  @Max(365)
   gapAcceptanceDays!: number | null;
 
-  @ApiPropertyOptional({ default: false, description: '自动受理: an online application with complete materials is accepted by the system at submission. Needs online and every required material an e-licence.' })
-  @IsOptional() @IsBoolean()
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      '自动受理: an online application with complete materials is accepted by the system at submission. Needs online and every required material an e-licence.',
+  })
+  @IsOptional()
+  @IsBoolean()
   autoAccept?: boolean;
 
-  @ApiProperty({ type: [String], example: ['开办企业', '餐饮'], description: 'Themes (life events) the item is listed under.' })
-  @IsArray() @ArrayMaxSize(10) @ArrayUnique() @IsString({ each: true }) @MaxLength(20, { each: true }) @Matches(NOT_BLANK, { each: true, message: NOT_BLANK_MESSAGE })
+  @ApiProperty({
+    type: [String],
+    example: ['开办企业', '餐饮'],
+    description: 'Themes (life events) the item is listed under.',
+  })
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @MaxLength(20, { each: true })
+  @Matches(NOT_BLANK, { each: true, message: NOT_BLANK_MESSAGE })
   themes!: string[];
 }
 
@@ -182,6 +316,8 @@ export class CreateItemDto extends ItemDefinitionBodyDto {
 
 export class WithdrawItemDto {
   @ApiProperty({ example: '五证合一改革后不再单独核发 (abolished by the five-in-one reform)', maxLength: 500 })
-  @IsString() @MaxLength(500) @Matches(NOT_BLANK, { message: NOT_BLANK_MESSAGE })
+  @IsString()
+  @MaxLength(500)
+  @Matches(NOT_BLANK, { message: NOT_BLANK_MESSAGE })
   reason!: string;
 }

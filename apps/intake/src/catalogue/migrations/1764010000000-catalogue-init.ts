@@ -44,13 +44,25 @@ export class CatalogueInit1764010000000 implements MigrationInterface {
       primary key (item_code, version),
       check ((status = 'draft') = (published_at is null)))`);
     // At most one version of an item takes applications and at most one is being edited.
-    await q.query(`create unique index catalogue_item_version_one_published on catalogue_item_version (item_code) where status in ('published','withdrawn')`);
-    await q.query(`create unique index catalogue_item_version_one_draft on catalogue_item_version (item_code) where status = 'draft'`);
+    await q.query(
+      `create unique index catalogue_item_version_one_published on catalogue_item_version (item_code) where status in ('published','withdrawn')`,
+    );
+    await q.query(
+      `create unique index catalogue_item_version_one_draft on catalogue_item_version (item_code) where status = 'draft'`,
+    );
     // The per-version search index: the public search reads only published rows.
-    await q.query(`create index catalogue_item_version_search_trgm on catalogue_item_version using gin (search_text gin_trgm_ops)`);
-    await q.query(`create index catalogue_item_version_code_prefix on catalogue_item_version (item_code text_pattern_ops) where status = 'published'`);
-    await q.query(`create index catalogue_item_version_department on catalogue_item_version (department, item_code) where status = 'published'`);
-    await q.query(`create index catalogue_item_version_level_kind on catalogue_item_version (level, kind) where status = 'published'`);
+    await q.query(
+      `create index catalogue_item_version_search_trgm on catalogue_item_version using gin (search_text gin_trgm_ops)`,
+    );
+    await q.query(
+      `create index catalogue_item_version_code_prefix on catalogue_item_version (item_code text_pattern_ops) where status = 'published'`,
+    );
+    await q.query(
+      `create index catalogue_item_version_department on catalogue_item_version (department, item_code) where status = 'published'`,
+    );
+    await q.query(
+      `create index catalogue_item_version_level_kind on catalogue_item_version (level, kind) where status = 'published'`,
+    );
     await q.query(`create index catalogue_item_version_themes on catalogue_item_version using gin (themes)`);
     await q.query(`create index catalogue_item_version_published_at on catalogue_item_version (published_at)`);
     await q.query(`create table catalogue_bundle (

@@ -36,11 +36,22 @@ export function mergeBundleMaterials(items: ItemDefinition[]): MaterialRequireme
       seen.sampleForm ??= m.sampleForm;
     }
   }
-  return [...merged.values()].map((m, i) => dropUndefined({ ...m, code: `B${String(i + 1).padStart(2, '0')}`, optional: m.requirement === 'primary' ? false : m.optional }));
+  return [...merged.values()].map((m, i) =>
+    dropUndefined({
+      ...m,
+      code: `B${String(i + 1).padStart(2, '0')}`,
+      optional: m.requirement === 'primary' ? false : m.optional,
+    }),
+  );
 }
 
 function copyOf(m: MaterialRequirement): MaterialRequirement {
-  return { ...m, eLicence: Boolean(m.eLicence), optional: Boolean(m.optional), fileTypes: m.fileTypes ? [...m.fileTypes] : undefined };
+  return {
+    ...m,
+    eLicence: Boolean(m.eLicence),
+    optional: Boolean(m.optional),
+    fileTypes: m.fileTypes ? [...m.fileTypes] : undefined,
+  };
 }
 
 function mergeFileTypes(a: string[] | undefined, b: string[] | undefined): string[] | undefined {

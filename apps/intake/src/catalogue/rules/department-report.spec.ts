@@ -10,7 +10,16 @@ describe('C4 department report', () => {
       { department: 'B', legalLimitDays: 7, promisedLimitDays: 3, visits: 1 }, // 4/7 = 57.14%
     ]);
     expect(r.departments).toEqual([
-      { department: 'A', items: 2, averageCompression: 0.875, minimumCompression: 0.75, shareCompressedAtLeast60: 1, shareAtMostOneVisit: 1, meetsCompressionTarget: true, meetsVisitTarget: true },
+      {
+        department: 'A',
+        items: 2,
+        averageCompression: 0.875,
+        minimumCompression: 0.75,
+        shareCompressedAtLeast60: 1,
+        shareAtMostOneVisit: 1,
+        meetsCompressionTarget: true,
+        meetsVisitTarget: true,
+      },
       {
         department: 'B',
         items: 3,
@@ -34,9 +43,19 @@ describe('C4 department report', () => {
   });
 
   it('a department exactly on the targets meets them', () => {
-    const rows = Array.from({ length: 10 }, (_, i) => ({ department: 'X', legalLimitDays: 20, promisedLimitDays: 8, visits: i === 0 ? 3 : 1 }));
+    const rows = Array.from({ length: 10 }, (_, i) => ({
+      department: 'X',
+      legalLimitDays: 20,
+      promisedLimitDays: 8,
+      visits: i === 0 ? 3 : 1,
+    }));
     const [x] = departmentReport(rows).departments;
-    expect(x).toMatchObject({ averageCompression: 0.6, shareAtMostOneVisit: 0.9, meetsCompressionTarget: true, meetsVisitTarget: true });
+    expect(x).toMatchObject({
+      averageCompression: 0.6,
+      shareAtMostOneVisit: 0.9,
+      meetsCompressionTarget: true,
+      meetsVisitTarget: true,
+    });
   });
 
   it('no items: no departments and no overall figures', () => {

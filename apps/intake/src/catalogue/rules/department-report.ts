@@ -32,14 +32,19 @@ const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
  * done in integers (5·promised ≤ 2·legal ⇔ 1 − promised/legal ≥ 0.6) so that an item exactly on
  * the target is never lost to floating point.
  */
-export function departmentReport(rows: ReportInput[]): { departments: DepartmentFigures[]; overall: Omit<DepartmentFigures, 'department'> | null } {
+export function departmentReport(rows: ReportInput[]): {
+  departments: DepartmentFigures[];
+  overall: Omit<DepartmentFigures, 'department'> | null;
+} {
   const groups = new Map<string, ReportInput[]>();
   for (const r of rows) {
     const g = groups.get(r.department);
     if (g) g.push(r);
     else groups.set(r.department, [r]);
   }
-  const departments = [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([department, g]) => ({ department, ...figures(g) }));
+  const departments = [...groups.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([department, g]) => ({ department, ...figures(g) }));
   return { departments, overall: rows.length > 0 ? figures(rows) : null };
 }
 

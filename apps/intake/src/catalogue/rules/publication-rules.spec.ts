@@ -11,18 +11,28 @@ describe('publication rules (C4)', () => {
 
   it('promised limit may equal but not exceed the legal limit', () => {
     expect(rulesOf(validDefinition({ promisedLimitDays: 20, legalLimitDays: 20 }))).toEqual([]);
-    expect(rulesOf(validDefinition({ promisedLimitDays: 21, legalLimitDays: 20 }))).toEqual(['promised-exceeds-legal@promisedLimitDays']);
+    expect(rulesOf(validDefinition({ promisedLimitDays: 21, legalLimitDays: 20 }))).toEqual([
+      'promised-exceeds-legal@promisedLimitDays',
+    ]);
   });
 
   it('instant items have promised limit 0; promised items at least 1', () => {
     expect(rulesOf(validDefinition({ mode: 'instant', promisedLimitDays: 0 }))).toEqual([]);
-    expect(rulesOf(validDefinition({ mode: 'instant', promisedLimitDays: 1 }))).toEqual(['instant-not-zero-days@promisedLimitDays']);
-    expect(rulesOf(validDefinition({ mode: 'promised', promisedLimitDays: 0 }))).toEqual(['promised-mode-zero-days@promisedLimitDays']);
+    expect(rulesOf(validDefinition({ mode: 'instant', promisedLimitDays: 1 }))).toEqual([
+      'instant-not-zero-days@promisedLimitDays',
+    ]);
+    expect(rulesOf(validDefinition({ mode: 'promised', promisedLimitDays: 0 }))).toEqual([
+      'promised-mode-zero-days@promisedLimitDays',
+    ]);
   });
 
   it('at most one material of a name, compared after normalising full-width forms and spaces', () => {
     const d = validDefinition({
-      materials: [material('M01', '法定代表人（负责人）身份证明', 'primary'), material('M02', '法定代表人(负责人) 身份证明', 'secondary'), material('M03', '其他', 'secondary')],
+      materials: [
+        material('M01', '法定代表人（负责人）身份证明', 'primary'),
+        material('M02', '法定代表人(负责人) 身份证明', 'secondary'),
+        material('M03', '其他', 'secondary'),
+      ],
     });
     expect(rulesOf(d)).toEqual(['duplicate-material-name@materials[1].name']);
   });
@@ -33,7 +43,12 @@ describe('publication rules (C4)', () => {
   });
 
   it('a primary material cannot be optional (waived); a secondary one can', () => {
-    const d = validDefinition({ materials: [material('M01', '甲', 'primary', { optional: true }), material('M02', '乙', 'secondary', { optional: true })] });
+    const d = validDefinition({
+      materials: [
+        material('M01', '甲', 'primary', { optional: true }),
+        material('M02', '乙', 'secondary', { optional: true }),
+      ],
+    });
     expect(rulesOf(d)).toEqual(['primary-material-optional@materials[0].optional']);
   });
 
@@ -64,7 +79,9 @@ describe('publication rules (C4)', () => {
   });
 
   it('receivableAt includes the item\u2019s own level', () => {
-    expect(rulesOf(validDefinition({ level: 'city', receivableAt: ['district', 'street'] }))).toEqual(['receivable-excludes-own-level@receivableAt']);
+    expect(rulesOf(validDefinition({ level: 'city', receivableAt: ['district', 'street'] }))).toEqual([
+      'receivable-excludes-own-level@receivableAt',
+    ]);
   });
 
   it('the department is known, when the catalogue\u2019s departments are given', () => {
@@ -97,10 +114,18 @@ describe('publication rules (C4)', () => {
   });
 
   it('automatic acceptance: online items whose every required material is an e-licence', () => {
-    const eLicences = [material('M01', '户口簿', 'primary', { eLicence: true }), material('M02', '结婚证', 'secondary', { optional: true })];
+    const eLicences = [
+      material('M01', '户口簿', 'primary', { eLicence: true }),
+      material('M02', '结婚证', 'secondary', { optional: true }),
+    ];
     expect(rulesOf(validDefinition({ autoAccept: true, materials: eLicences }))).toEqual([]);
-    expect(rulesOf(validDefinition({ autoAccept: true, online: false, materials: eLicences }))).toEqual(['auto-accept-not-online@autoAccept']);
-    expect(rulesOf(validDefinition({ autoAccept: true }))).toEqual(['auto-accept-needs-e-licences@materials[0].eLicence', 'auto-accept-needs-e-licences@materials[1].eLicence']);
+    expect(rulesOf(validDefinition({ autoAccept: true, online: false, materials: eLicences }))).toEqual([
+      'auto-accept-not-online@autoAccept',
+    ]);
+    expect(rulesOf(validDefinition({ autoAccept: true }))).toEqual([
+      'auto-accept-needs-e-licences@materials[0].eLicence',
+      'auto-accept-needs-e-licences@materials[1].eLicence',
+    ]);
     expect(rulesOf(validDefinition({ autoAccept: false }))).toEqual([]);
   });
 });

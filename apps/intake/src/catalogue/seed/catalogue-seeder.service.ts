@@ -33,7 +33,9 @@ export class CatalogueSeederService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const demo = process.env.OW_SEED_DEMO !== 'false';
     const inserted = await this.seed(catalogueSeed, { demo });
-    this.logger.log(`catalogue seed: ${catalogueSeed.departments.length} departments${demo ? `, ${inserted} new items, ${catalogueSeed.bundles.length} bundles` : ' (demo items off)'}`);
+    this.logger.log(
+      `catalogue seed: ${catalogueSeed.departments.length} departments${demo ? `, ${inserted} new items, ${catalogueSeed.bundles.length} bundles` : ' (demo items off)'}`,
+    );
   }
 
   /** Returns the number of items inserted. */
@@ -42,11 +44,23 @@ export class CatalogueSeederService implements OnApplicationBootstrap {
     if (problems.length > 0) throw new Error(`目录种子数据有误 (catalogue seed invalid):\n${problems.join('\n')}`);
     return this.ds.transaction(async (m) => {
       await this.items.lockForSeeding(m);
-      await this.departments.upsert(m, seed.departments.map((d) => ({ code: d.code, name: d.name, nameEn: d.nameEn ?? null })));
+      await this.departments.upsert(
+        m,
+        seed.departments.map((d) => ({ code: d.code, name: d.name, nameEn: d.nameEn ?? null })),
+      );
       if (!opts.demo) return 0;
       let inserted = 0;
       for (const item of seed.items) if (await this.insertItem(m, item)) inserted++;
-      await this.bundles.upsert(m, seed.bundles.map((b) => ({ code: b.code, name: b.name, description: b.description ?? null, itemCodes: b.items, themes: b.themes ?? [] })));
+      await this.bundles.upsert(
+        m,
+        seed.bundles.map((b) => ({
+          code: b.code,
+          name: b.name,
+          description: b.description ?? null,
+          itemCodes: b.items,
+          themes: b.themes ?? [],
+        })),
+      );
       return inserted;
     });
   }

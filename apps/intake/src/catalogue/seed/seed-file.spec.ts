@@ -47,20 +47,56 @@ describe('catalogue seed (C6)', () => {
     expect(catalogueSeed.departments).toEqual(sample.departments);
     for (const s of sample.items) {
       const d = current(s.code);
-      expect({ code: d.code, name: d.name, kind: d.kind, level: d.level, department: d.department, legalBasis: d.legalBasis, legalLimitDays: d.legalLimitDays, promisedLimitDays: d.promisedLimitDays, mode: d.mode, online: d.online, visits: d.visits })
-        .toEqual({ code: s.code, name: s.name, kind: s.kind, level: s.level, department: s.department, legalBasis: s.legalBasis, legalLimitDays: s.legalLimitDays, promisedLimitDays: s.promisedLimitDays, mode: s.mode, online: s.online, visits: s.visits });
+      expect({
+        code: d.code,
+        name: d.name,
+        kind: d.kind,
+        level: d.level,
+        department: d.department,
+        legalBasis: d.legalBasis,
+        legalLimitDays: d.legalLimitDays,
+        promisedLimitDays: d.promisedLimitDays,
+        mode: d.mode,
+        online: d.online,
+        visits: d.visits,
+      }).toEqual({
+        code: s.code,
+        name: s.name,
+        kind: s.kind,
+        level: s.level,
+        department: s.department,
+        legalBasis: s.legalBasis,
+        legalLimitDays: s.legalLimitDays,
+        promisedLimitDays: s.promisedLimitDays,
+        mode: s.mode,
+        online: s.online,
+        visits: s.visits,
+      });
       expect(d.idCardOnly).toBe(s.idCardOnly ?? false);
       expect(d.specialProcedures).toEqual(s.specialProcedures ?? []);
       expect(d.fees).toEqual([]);
-      s.materials.forEach((m: { name: string; required: string; form: string; copies: number; eLicence?: boolean }, i: number) => {
-        const seeded = d.materials[i];
-        const renamed = s.code === 'XK-WJ-001' && m.name === '法定代表人或负责人身份证明' ? '法定代表人（负责人）身份证明' : m.name;
-        expect([seeded.name, seeded.requirement, seeded.form, seeded.copies, seeded.eLicence ?? false]).toEqual([renamed, m.required, m.form, m.copies, m.eLicence ?? false]);
-      });
+      s.materials.forEach(
+        (m: { name: string; required: string; form: string; copies: number; eLicence?: boolean }, i: number) => {
+          const seeded = d.materials[i];
+          const renamed =
+            s.code === 'XK-WJ-001' && m.name === '法定代表人或负责人身份证明' ? '法定代表人（负责人）身份证明' : m.name;
+          expect([seeded.name, seeded.requirement, seeded.form, seeded.copies, seeded.eLicence ?? false]).toEqual([
+            renamed,
+            m.required,
+            m.form,
+            m.copies,
+            m.eLicence ?? false,
+          ]);
+        },
+      );
     }
-    const extra = current('XK-CG-001').materials.slice(sample.items.find((i: { code: string }) => i.code === 'XK-CG-001').materials.length);
+    const extra = current('XK-CG-001').materials.slice(
+      sample.items.find((i: { code: string }) => i.code === 'XK-CG-001').materials.length,
+    );
     expect(extra.map((m) => m.name)).toEqual(['营业执照']);
-    expect(catalogueSeed.bundles.map((b) => [b.code, b.name, b.items])).toEqual(sample.bundles.map((b: { code: string; name: string; items: string[] }) => [b.code, b.name, b.items]));
+    expect(catalogueSeed.bundles.map((b) => [b.code, b.name, b.items])).toEqual(
+      sample.bundles.map((b: { code: string; name: string; items: string[] }) => [b.code, b.name, b.items]),
+    );
   });
 
   it('shows every path of the life cycle', () => {
@@ -76,10 +112,16 @@ describe('catalogue seed (C6)', () => {
     const fees = published.flatMap((d) => d.fees);
     expect(fees).toContainEqual(expect.objectContaining({ name: '不动产登记费（住宅类）', amountFen: 8000 }));
     expect(fees.length).toBeGreaterThanOrEqual(2);
-    const idOnly = published.filter((d) => d.idCardOnly && d.materials.length === 1 && d.materials[0].name === '居民身份证');
+    const idOnly = published.filter(
+      (d) => d.idCardOnly && d.materials.length === 1 && d.materials[0].name === '居民身份证',
+    );
     expect(idOnly.length).toBeGreaterThanOrEqual(2);
     expect(published.some((d) => d.level === 'district' && d.receivableAt.includes('street'))).toBe(true);
-    expect(published.some((d) => d.level === 'city' && d.receivableAt.includes('district') && d.receivableAt.includes('street'))).toBe(true);
+    expect(
+      published.some(
+        (d) => d.level === 'city' && d.receivableAt.includes('district') && d.receivableAt.includes('street'),
+      ),
+    ).toBe(true);
     expect(published.some((d) => d.twoStepReview)).toBe(true);
     expect(published.some((d) => !d.twoStepReview)).toBe(true);
     const withdrawn = catalogueSeed.items.filter((i) => i.state === 'withdrawn');
@@ -94,8 +136,16 @@ describe('catalogue seed (C6)', () => {
       expect(merged.length).toBeLessThan(total);
       expect(new Set(merged.map((m) => normaliseMaterialName(m.name))).size).toBe(merged.length);
     }
-    const restaurant = mergeBundleMaterials(catalogueSeed.bundles.find((b) => b.code === 'YJS-001')!.items.map(current));
-    expect(restaurant.find((m) => m.name === '营业执照')).toMatchObject({ requirement: 'primary', usedBy: ['XK-SCJG-001', 'XK-CG-001'] });
-    expect(restaurant.find((m) => m.name === '法定代表人（负责人）身份证明')?.usedBy).toEqual(['XK-SCJG-001', 'XK-WJ-001']);
+    const restaurant = mergeBundleMaterials(
+      catalogueSeed.bundles.find((b) => b.code === 'YJS-001')!.items.map(current),
+    );
+    expect(restaurant.find((m) => m.name === '营业执照')).toMatchObject({
+      requirement: 'primary',
+      usedBy: ['XK-SCJG-001', 'XK-CG-001'],
+    });
+    expect(restaurant.find((m) => m.name === '法定代表人（负责人）身份证明')?.usedBy).toEqual([
+      'XK-SCJG-001',
+      'XK-WJ-001',
+    ]);
   });
 });

@@ -43,13 +43,18 @@ export function seedProblems(seed: SeedFile): string[] {
     const code = item.versions[item.versions.length - 1].definition.code;
     if (codes.has(code)) problems.push(`${where}: duplicate item code ${code}`);
     codes.add(code);
-    if (item.state === 'withdrawn' && !item.withdrawnReason?.trim()) problems.push(`${where} ${code}: withdrawn without a reason`);
+    if (item.state === 'withdrawn' && !item.withdrawnReason?.trim())
+      problems.push(`${where} ${code}: withdrawn without a reason`);
     for (const [j, v] of item.versions.entries()) {
       const at = `${where} ${code} v${j + 1}`;
       if (v.definition.code !== code) problems.push(`${at}: code ${v.definition.code} differs from the item's`);
       if (Number.isNaN(Date.parse(v.publishedAt))) problems.push(`${at}: publishedAt is not a date`);
       problems.push(...validationMessages(v.definition).map((m) => `${at}: ${m}`));
-      problems.push(...checkPublicationRules(v.definition, { knownDepartments: departments }).map((r) => `${at}: ${r.rule} at ${r.field}`));
+      problems.push(
+        ...checkPublicationRules(v.definition, { knownDepartments: departments }).map(
+          (r) => `${at}: ${r.rule} at ${r.field}`,
+        ),
+      );
     }
   }
   const bundleCodes = new Set<string>();

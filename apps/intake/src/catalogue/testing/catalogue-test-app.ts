@@ -11,5 +11,9 @@ export type CatalogueTestApp = TestService;
  */
 export async function bootCatalogueTestApp(prefix: string, opts: { seedDemo: boolean }): Promise<CatalogueTestApp> {
   process.env.OW_SEED_DEMO = opts.seedDemo ? 'true' : 'false';
-  return bootTestService(prefix, () => serviceModule(intakeDefinition, { features: [CatalogueModule], migrateOnStart: true, poolSize: 5 }), { service: 'intake-catalogue-test' });
+  return bootTestService(
+    prefix,
+    () => serviceModule(intakeDefinition, { features: [CatalogueModule], migrateOnStart: true, poolSize: 5 }),
+    { service: 'intake-catalogue-test' },
+  );
 }

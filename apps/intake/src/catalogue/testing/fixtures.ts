@@ -29,6 +29,11 @@ export function validDefinition(overrides: Partial<ItemDefinition> = {}): ItemDe
   };
 }
 
-export function material(code: string, name: string, requirement: MaterialRequirement['requirement'], extra: Partial<MaterialRequirement> = {}): MaterialRequirement {
+export function material(
+  code: string,
+  name: string,
+  requirement: MaterialRequirement['requirement'],
+  extra: Partial<MaterialRequirement> = {},
+): MaterialRequirement {
   return { code, name, form: 'original', copies: 1, requirement, ...extra };
 }

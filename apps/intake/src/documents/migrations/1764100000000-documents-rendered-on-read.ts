@@ -10,7 +10,9 @@ export class DocumentsRenderedOnRead1764100000000 implements MigrationInterface 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`alter table document alter column html drop not null`);
     await q.query(`alter table document add column template_set smallint`);
-    await q.query(`alter table document add constraint document_html_or_template check ((html is null) <> (template_set is null))`);
+    await q.query(
+      `alter table document add constraint document_html_or_template check ((html is null) <> (template_set is null))`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

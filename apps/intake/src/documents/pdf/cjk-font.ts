@@ -24,7 +24,10 @@ export function fontDirectory(): string {
 export function cjkFonts(): CjkFonts {
   if (!fonts) {
     const dir = fontDirectory();
-    fonts = { regular: readFileSync(path.join(dir, 'NotoSansHans-Regular.otf')), bold: readFileSync(path.join(dir, 'NotoSansHans-Bold.otf')) };
+    fonts = {
+      regular: readFileSync(path.join(dir, 'NotoSansHans-Regular.otf')),
+      bold: readFileSync(path.join(dir, 'NotoSansHans-Bold.otf')),
+    };
   }
   return fonts;
 }

@@ -11,12 +11,44 @@ describe('document HTML to layout blocks', () => {
     expect(blocks).toEqual([
       { type: 'title', runs: [{ text: '受理通知书', bold: true }] },
       { type: 'paragraph', runs: [{ text: 'No. <1>', bold: false }], align: 'center', small: true },
-      { type: 'table', variant: 'kv', widths: null, rows: [[{ header: true, text: '申请编号' }, { header: false, text: 'A&B' }]] },
+      {
+        type: 'table',
+        variant: 'kv',
+        widths: null,
+        rows: [
+          [
+            { header: true, text: '申请编号' },
+            { header: false, text: 'A&B' },
+          ],
+        ],
+      },
       { type: 'heading', runs: [{ text: '法律依据', bold: true }] },
       { type: 'item', runs: [{ text: '《行政许可法》', bold: false }] },
-      { type: 'table', variant: 'grid', widths: [10, 90], rows: [[{ header: true, text: '序号' }, { header: true, text: '材料' }], [{ header: false, text: '1' }, { header: false, text: '营业执照' }]] },
+      {
+        type: 'table',
+        variant: 'grid',
+        widths: [10, 90],
+        rows: [
+          [
+            { header: true, text: '序号' },
+            { header: true, text: '材料' },
+          ],
+          [
+            { header: false, text: '1' },
+            { header: false, text: '营业执照' },
+          ],
+        ],
+      },
       { type: 'gap' },
-      { type: 'paragraph', runs: [{ text: '中心 ', bold: false }, { text: '（印章）', bold: true }], align: 'right', small: false },
+      {
+        type: 'paragraph',
+        runs: [
+          { text: '中心 ', bold: false },
+          { text: '（印章）', bold: true },
+        ],
+        align: 'right',
+        small: false,
+      },
     ]);
   });
 

@@ -106,7 +106,13 @@ export function htmlToBlocks(html: string): Block[] {
           break;
         case 'p': {
           const runs = tidy(runsOf(c));
-          if (runs.length) blocks.push({ type: 'paragraph', runs, align: cls.includes('center') ? 'center' : cls.includes('right') ? 'right' : 'left', small: cls.includes('small') });
+          if (runs.length)
+            blocks.push({
+              type: 'paragraph',
+              runs,
+              align: cls.includes('center') ? 'center' : cls.includes('right') ? 'right' : 'left',
+              small: cls.includes('small'),
+            });
           break;
         }
         case 'li':
@@ -135,10 +141,13 @@ function tableBlock(table: Element, variant: 'kv' | 'grid'): Block {
     for (const c of el.children) {
       if (typeof c === 'string') continue;
       if (c.tag === 'tr') {
-        const cells = c.children.filter((x): x is Element => typeof x !== 'string' && (x.tag === 'th' || x.tag === 'td'));
+        const cells = c.children.filter(
+          (x): x is Element => typeof x !== 'string' && (x.tag === 'th' || x.tag === 'td'),
+        );
         rows.push(cells.map((cell) => ({ header: cell.tag === 'th', text: plain(tidy(runsOf(cell))) })));
         // Column widths (percent) come from the first row's data-w attributes.
-        if (!widths && cells.every((cell) => cell.attrs['data-w'])) widths = cells.map((cell) => Number(cell.attrs['data-w']));
+        if (!widths && cells.every((cell) => cell.attrs['data-w']))
+          widths = cells.map((cell) => Number(cell.attrs['data-w']));
       } else collect(c);
     }
   };

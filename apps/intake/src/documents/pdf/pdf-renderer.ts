@@ -33,7 +33,13 @@ export function renderPdf(input: PdfInput): Promise<Buffer> {
     size: 'A4',
     margins: MARGIN,
     bufferPages: true,
-    info: { Title: `${input.title} ${input.number}`, Author: input.issuer, Subject: input.number, CreationDate: input.issuedAt, ModDate: input.issuedAt },
+    info: {
+      Title: `${input.title} ${input.number}`,
+      Author: input.issuer,
+      Subject: input.number,
+      CreationDate: input.issuedAt,
+      ModDate: input.issuedAt,
+    },
     lang: 'zh-CN',
     displayTitle: true,
   } as PDFKit.PDFDocumentOptions);
@@ -79,7 +85,12 @@ function drawBlock(doc: Doc, block: Block) {
       break;
     case 'paragraph':
       doc.fillColor(block.small ? GREY : 'black');
-      drawRuns(doc, block.runs, block.small ? SIZE.small : SIZE.body, { align: block.align, width, lineGap: 4, paragraphGap: 4 });
+      drawRuns(doc, block.runs, block.small ? SIZE.small : SIZE.body, {
+        align: block.align,
+        width,
+        lineGap: 4,
+        paragraphGap: 4,
+      });
       doc.fillColor('black');
       break;
     case 'item':
@@ -96,13 +107,22 @@ function drawBlock(doc: Doc, block: Block) {
 
 function drawTable(doc: Doc, table: Extract<Block, { type: 'table' }>, width: number) {
   const columns = Math.max(...table.rows.map((r) => r.length), 1);
-  const shares = table.variant === 'kv' ? [25, 75] : table.widths && table.widths.length === columns ? table.widths : Array(columns).fill(1);
+  const shares =
+    table.variant === 'kv'
+      ? [25, 75]
+      : table.widths && table.widths.length === columns
+        ? table.widths
+        : Array(columns).fill(1);
   const total = shares.reduce((a, b) => a + b, 0);
   const widths = shares.map((s) => (s / total) * width);
   doc.fontSize(SIZE.body);
   let y = doc.y + 4;
   for (const row of table.rows) {
-    const heights = row.map((cell, i) => doc.font(cell.header ? 'bold' : 'regular').heightOfString(cell.text || ' ', { width: widths[i]! - 2 * CELL_PAD, lineGap: 2 }));
+    const heights = row.map((cell, i) =>
+      doc
+        .font(cell.header ? 'bold' : 'regular')
+        .heightOfString(cell.text || ' ', { width: widths[i]! - 2 * CELL_PAD, lineGap: 2 }),
+    );
     const h = Math.max(...heights, doc.currentLineHeight()) + 2 * CELL_PAD;
     if (y + h > doc.page.height - MARGIN.bottom) {
       doc.addPage();
@@ -113,7 +133,10 @@ function drawTable(doc: Doc, table: Extract<Block, { type: 'table' }>, width: nu
       const w = widths[i] ?? 0;
       if (cell.header) doc.rect(x, y, w, h).fill(HEADER_FILL);
       doc.rect(x, y, w, h).lineWidth(0.6).strokeColor(BORDER).stroke();
-      doc.fillColor('black').font(cell.header ? 'bold' : 'regular').text(cell.text, x + CELL_PAD, y + CELL_PAD, { width: w - 2 * CELL_PAD, lineGap: 2 });
+      doc
+        .fillColor('black')
+        .font(cell.header ? 'bold' : 'regular')
+        .text(cell.text, x + CELL_PAD, y + CELL_PAD, { width: w - 2 * CELL_PAD, lineGap: 2 });
       x += w;
     });
     y += h;

@@ -3,13 +3,23 @@ import { compileTemplate, escapeHtml, TemplateSyntaxError } from './template-eng
 describe('document template engine', () => {
   it('escapes every value, so data can never become markup', () => {
     const t = compileTemplate('<p>{{name}}</p><td>{{x.y}}</td>');
-    expect(t.render({ name: '<script>alert("x")</script>&\'', x: { y: '<b>' } })).toBe('<p>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;</p><td>&lt;b&gt;</td>');
+    expect(t.render({ name: '<script>alert("x")</script>&\'', x: { y: '<b>' } })).toBe(
+      '<p>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;</p><td>&lt;b&gt;</td>',
+    );
     expect(escapeHtml('a&b')).toBe('a&amp;b');
   });
 
   it('repeats blocks with each, numbering from 1 and resolving names on the element then outwards', () => {
     const t = compileTemplate('{{#each rows}}[{{@number}} {{name}} {{issuer}} {{this.reason}}]{{/each}}');
-    expect(t.render({ issuer: 'C', rows: [{ name: 'a', reason: 'r1' }, { name: '<b>', reason: 'r2' }] })).toBe('[1 a C r1][2 &lt;b&gt; C r2]');
+    expect(
+      t.render({
+        issuer: 'C',
+        rows: [
+          { name: 'a', reason: 'r1' },
+          { name: '<b>', reason: 'r2' },
+        ],
+      }),
+    ).toBe('[1 a C r1][2 &lt;b&gt; C r2]');
     expect(compileTemplate('{{#each xs}}{{this}},{{/each}}').render({ xs: ['1', '<2>'] })).toBe('1,&lt;2&gt;,');
   });
 
@@ -32,8 +42,14 @@ describe('document template engine', () => {
     expect(compileTemplate('{{constructor}}{{toString}}').render({})).toBe('');
   });
 
-  it.each([['{{#if a}}x'], ['{{/if}}'], ['{{#each a}}{{/if}}'], ['{{a b}}'], ['{{#for a}}{{/for}}'], ['{{else}}'], ['{{> Body-1}}'], ['{{#if a}}{{else}}{{else}}{{/if}}']])(
-    'refuses malformed template %s',
-    (src) => expect(() => compileTemplate(src)).toThrow(TemplateSyntaxError),
-  );
+  it.each([
+    ['{{#if a}}x'],
+    ['{{/if}}'],
+    ['{{#each a}}{{/if}}'],
+    ['{{a b}}'],
+    ['{{#for a}}{{/for}}'],
+    ['{{else}}'],
+    ['{{> Body-1}}'],
+    ['{{#if a}}{{else}}{{else}}{{/if}}'],
+  ])('refuses malformed template %s', (src) => expect(() => compileTemplate(src)).toThrow(TemplateSyntaxError));
 });

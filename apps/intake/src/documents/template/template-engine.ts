@@ -23,7 +23,10 @@ type Node =
   | { t: 'if'; path: string; then: Node[]; else: Node[] };
 
 export class TemplateSyntaxError extends Error {
-  constructor(message: string, readonly template: string) {
+  constructor(
+    message: string,
+    readonly template: string,
+  ) {
     super(`${template}: ${message}`);
     this.name = 'TemplateSyntaxError';
   }
@@ -52,7 +55,8 @@ export function compileTemplate(source: string, name = 'template'): CompiledTemp
     if (sigil === '') {
       if (rest === 'else') {
         const top = stack[stack.length - 1];
-        if (!top || top.node.t !== 'if' || top.target === top.node.else) throw new TemplateSyntaxError('{{else}} outside {{#if}}', name);
+        if (!top || top.node.t !== 'if' || top.target === top.node.else)
+          throw new TemplateSyntaxError('{{else}} outside {{#if}}', name);
         top.target = top.node.else;
         continue;
       }
@@ -63,8 +67,10 @@ export function compileTemplate(source: string, name = 'template'): CompiledTemp
       out().push({ t: 'slot', name: rest });
     } else if (sigil === '#') {
       const [kw, path, ...extra] = rest.split(/\s+/);
-      if ((kw !== 'each' && kw !== 'if') || !path || extra.length || !PATH.test(path)) throw new TemplateSyntaxError(`bad block {{#${rest}}}`, name);
-      const node: Extract<Node, { t: 'each' | 'if' }> = kw === 'each' ? { t: 'each', path, body: [] } : { t: 'if', path, then: [], else: [] };
+      if ((kw !== 'each' && kw !== 'if') || !path || extra.length || !PATH.test(path))
+        throw new TemplateSyntaxError(`bad block {{#${rest}}}`, name);
+      const node: Extract<Node, { t: 'each' | 'if' }> =
+        kw === 'each' ? { t: 'each', path, body: [] } : { t: 'if', path, then: [], else: [] };
       out().push(node);
       stack.push({ node, target: node.t === 'each' ? node.body : node.then });
     } else {
@@ -80,7 +86,10 @@ export function compileTemplate(source: string, name = 'template'): CompiledTemp
 type Scope = { value: unknown; index?: number; parent?: Scope };
 
 export class CompiledTemplate {
-  constructor(private readonly nodes: Node[], readonly name: string) {}
+  constructor(
+    private readonly nodes: Node[],
+    readonly name: string,
+  ) {}
 
   render(data: Record<string, unknown>, slots: Record<string, string> = {}): string {
     return this.renderNodes(this.nodes, { value: data }, slots);
@@ -119,7 +128,10 @@ export class CompiledTemplate {
           break;
         case 'each': {
           const list = lookup(scope, n.path);
-          if (Array.isArray(list)) list.forEach((item, i) => (html += this.renderNodes(n.body, { value: item, index: i, parent: scope }, slots)));
+          if (Array.isArray(list))
+            list.forEach(
+              (item, i) => (html += this.renderNodes(n.body, { value: item, index: i, parent: scope }, slots)),
+            );
           break;
         }
         case 'if': {
@@ -148,7 +160,8 @@ function lookup(scope: Scope, path: string): unknown {
       }
     }
   }
-  for (const key of rest) base = isRecord(base) && Object.prototype.hasOwnProperty.call(base, key) ? base[key] : undefined;
+  for (const key of rest)
+    base = isRecord(base) && Object.prototype.hasOwnProperty.call(base, key) ? base[key] : undefined;
   return base;
 }
 

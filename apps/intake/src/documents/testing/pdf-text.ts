@@ -42,7 +42,8 @@ function utf16Hex(hex: string): string {
 function parseCMap(cmap: string): Map<number, string> {
   const map = new Map<number, string>();
   for (const block of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
-    for (const m of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F\s]+)>/g)) map.set(parseInt(m[1]!, 16), utf16Hex(m[2]!));
+    for (const m of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F\s]+)>/g))
+      map.set(parseInt(m[1]!, 16), utf16Hex(m[2]!));
   }
   for (const block of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
     for (const m of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(\[[^\]]*\]|<[0-9a-fA-F\s]+>)/g)) {
@@ -86,7 +87,9 @@ export function extractPdfText(pdf: Buffer): string {
         font = fontMaps.get(op[1]);
         continue;
       }
-      const hexes = [...(op[2] ?? op[3]!).matchAll(/<([0-9a-fA-F\s]*)>/g)].map((h) => h[1]!.replace(/\s+/g, '')).join('');
+      const hexes = [...(op[2] ?? op[3]!).matchAll(/<([0-9a-fA-F\s]*)>/g)]
+        .map((h) => h[1]!.replace(/\s+/g, ''))
+        .join('');
       let line = '';
       for (let i = 0; i + 4 <= hexes.length; i += 4) {
         // PDFKit's font subset always puts .notdef (the empty box) at code 0: a character the

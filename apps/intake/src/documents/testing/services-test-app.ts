@@ -16,7 +16,18 @@ export interface ServicesTestApp {
   ds: DataSource;
   token(p: Principal): Promise<string>;
   /** Fastify inject with a bearer token for `as` (none: anonymous). */
-  call(method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH', url: string, as?: Principal, payload?: unknown): Promise<{ statusCode: number; json: () => any; body: string; rawPayload: Buffer; headers: Record<string, unknown> }>;
+  call(
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH',
+    url: string,
+    as?: Principal,
+    payload?: unknown,
+  ): Promise<{
+    statusCode: number;
+    json: () => any;
+    body: string;
+    rawPayload: Buffer;
+    headers: Record<string, unknown>;
+  }>;
   close(): Promise<void>;
 }
 
@@ -26,12 +37,20 @@ export interface ServicesTestApp {
  * The catalogue is a test provider of the CatalogueReader contract (fixed items), or with
  * `realCatalogue` the catalogue feature itself with its seed.
  */
-export async function bootServicesTestApp(prefix: string, opts: { realCatalogue?: boolean; extra?: (Type<unknown> | DynamicModule)[] } = {}): Promise<ServicesTestApp> {
+export async function bootServicesTestApp(
+  prefix: string,
+  opts: { realCatalogue?: boolean; extra?: (Type<unknown> | DynamicModule)[] } = {},
+): Promise<ServicesTestApp> {
   const real = opts.realCatalogue === true;
-  const svc = await bootTestService(prefix, () => serviceModule(intakeDefinition, {
-    features: [...(real ? [CatalogueModule] : []), DocumentsModule, FeesModule, AppointmentsModule],
-    extra: [...(real ? [] : [TestCatalogueModule]), ...(opts.extra ?? [])],
-  }), { service: 'intake' });
+  const svc = await bootTestService(
+    prefix,
+    () =>
+      serviceModule(intakeDefinition, {
+        features: [...(real ? [CatalogueModule] : []), DocumentsModule, FeesModule, AppointmentsModule],
+        extra: [...(real ? [] : [TestCatalogueModule]), ...(opts.extra ?? [])],
+      }),
+    { service: 'intake' },
+  );
   const { app } = svc;
   const { token } = svc;
   return {
@@ -40,8 +59,19 @@ export async function bootServicesTestApp(prefix: string, opts: { realCatalogue?
     token,
     async call(method, url, as, payload) {
       const headers: Record<string, string> = as ? { authorization: `Bearer ${await token(as)}` } : {};
-      const res = await app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
-      return { statusCode: res.statusCode, json: () => res.json(), body: res.body, rawPayload: res.rawPayload, headers: res.headers };
+      const res = await app.inject({
+        method,
+        url,
+        headers,
+        ...(payload === undefined ? {} : { payload: payload as object }),
+      });
+      return {
+        statusCode: res.statusCode,
+        json: () => res.json(),
+        body: res.body,
+        rawPayload: res.rawPayload,
+        headers: res.headers,
+      };
     },
     close: svc.close,
   };

@@ -1,5 +1,16 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import { IsDateString, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import {
+  IsDateString,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
 
 /* Response DTOs keep the schema names the API was published under (@ApiSchema): clients and the gateway's merged document use them. */
 
@@ -25,9 +36,14 @@ export class CreateFeeNoticeDto {
   @Matches(/^[A-Z0-9-]{6,40}$/, { message: 'applicationNumber must be 6-40 upper-case letters, digits or dashes' })
   applicationNumber!: string;
 
-  @ApiProperty({ description: 'The applicant: ownerSubjectOf(principal), citizen:<sub> or enterprise:<uscc>', example: 'citizen:u-zhang' })
+  @ApiProperty({
+    description: 'The applicant: ownerSubjectOf(principal), citizen:<sub> or enterprise:<uscc>',
+    example: 'citizen:u-zhang',
+  })
   @IsString()
-  @Matches(/^(citizen:[A-Za-z0-9._:@-]{1,128}|enterprise:[0-9A-HJ-NPQRTUWXY]{18})$/, { message: 'applicantSubject must be citizen:<sub> or enterprise:<uscc>' })
+  @Matches(/^(citizen:[A-Za-z0-9._:@-]{1,128}|enterprise:[0-9A-HJ-NPQRTUWXY]{18})$/, {
+    message: 'applicantSubject must be citizen:<sub> or enterprise:<uscc>',
+  })
   applicantSubject!: string;
 
   @ApiPropertyOptional({ example: '张三丰', maxLength: 100 })
@@ -47,7 +63,11 @@ export class CreateFeeNoticeDto {
   @Max(100000)
   itemVersion!: number;
 
-  @ApiProperty({ description: 'Issuing centre, printed on the notice', example: '天津市行政许可服务中心', maxLength: 100 })
+  @ApiProperty({
+    description: 'Issuing centre, printed on the notice',
+    example: '天津市行政许可服务中心',
+    maxLength: 100,
+  })
   @IsString()
   @Length(1, 100)
   issuer!: string;
@@ -77,14 +97,22 @@ export class PaymentConfirmationDto {
   @Max(1e12)
   amountFen!: number;
 
-  @ApiProperty({ description: "The bank's transaction id: the idempotency key", example: 'ICBC-20261123-000981', maxLength: 64 })
+  @ApiProperty({
+    description: "The bank's transaction id: the idempotency key",
+    example: 'ICBC-20261123-000981',
+    maxLength: 64,
+  })
   @IsString()
-  @Matches(/^[A-Za-z0-9._:-]{4,64}$/, { message: 'bankTxnId must be 4-64 letters, digits, dots, colons, dashes or underscores' })
+  @Matches(/^[A-Za-z0-9._:-]{4,64}$/, {
+    message: 'bankTxnId must be 4-64 letters, digits, dots, colons, dashes or underscores',
+  })
   bankTxnId!: string;
 
   @ApiProperty({ format: 'date-time', example: '2026-11-23T10:15:00+08:00' })
   @IsISO8601({ strict: true, strictSeparator: true })
-  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/, { message: 'paidAt must be an ISO 8601 date-time with a zone' })
+  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/, {
+    message: 'paidAt must be an ISO 8601 date-time with a zone',
+  })
   paidAt!: string;
 }
 
@@ -114,7 +142,8 @@ export class FeeLineViewDto {
 export class FeeNoticeViewDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'JF2026112300000042' }) number!: string;
-  @ApiProperty({ example: '20261123000000000428', description: '缴款码: 20 digits, Luhn check digit' }) paymentReference!: string;
+  @ApiProperty({ example: '20261123000000000428', description: '缴款码: 20 digits, Luhn check digit' })
+  paymentReference!: string;
   @ApiProperty({ format: 'uuid' }) applicationId!: string;
   @ApiProperty() applicationNumber!: string;
   @ApiProperty() itemCode!: string;

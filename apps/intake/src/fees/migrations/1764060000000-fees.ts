@@ -61,7 +61,9 @@ export class Fees1764060000000 implements MigrationInterface {
         -- four eyes: whoever decides is not whoever asked
         check (decided_by is null or decided_by <> requested_by)
       )`);
-    await q.query(`create unique index fee_waiver_one_pending_uq on fee_waiver_request (notice_id) where status = 'pending'`);
+    await q.query(
+      `create unique index fee_waiver_one_pending_uq on fee_waiver_request (notice_id) where status = 'pending'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -34,8 +34,20 @@ const base: ItemDefinition = {
   themes: [],
 };
 
-export const PAID_ITEM: ItemVersion = { itemCode: 'TEST-BDC-001', version: 2, status: 'published', definition: base, publishedAt: '2026-01-01T00:00:00Z' };
-export const FREE_ITEM: ItemVersion = { itemCode: 'TEST-FREE-001', version: 1, status: 'published', definition: { ...base, code: 'TEST-FREE-001', name: '免费事项（测试）', fees: [] }, publishedAt: '2026-01-01T00:00:00Z' };
+export const PAID_ITEM: ItemVersion = {
+  itemCode: 'TEST-BDC-001',
+  version: 2,
+  status: 'published',
+  definition: base,
+  publishedAt: '2026-01-01T00:00:00Z',
+};
+export const FREE_ITEM: ItemVersion = {
+  itemCode: 'TEST-FREE-001',
+  version: 1,
+  status: 'published',
+  definition: { ...base, code: 'TEST-FREE-001', name: '免费事项（测试）', fees: [] },
+  publishedAt: '2026-01-01T00:00:00Z',
+};
 const ITEMS = [PAID_ITEM, FREE_ITEM];
 
 class FixedCatalogue extends CatalogueReader {

@@ -6,7 +6,14 @@ import { TASK_STATES, TaskState } from '../entities/task.entity';
 
 /* Response DTOs keep the schema names the API was published under (@ApiSchema): clients and the gateway's merged document use them. */
 
-export const PROCEDURES = ['hearing', 'site-inspection', 'expert-review', 'inspection', 'testing', 'public-notice'] as const;
+export const PROCEDURES = [
+  'hearing',
+  'site-inspection',
+  'expert-review',
+  'inspection',
+  'testing',
+  'public-notice',
+] as const;
 
 export class TaskQueryDto {
   @ApiPropertyOptional({ enum: TASK_STATES })
@@ -27,7 +34,10 @@ export class ReviewDto {
 }
 
 export class PauseDto {
-  @ApiProperty({ enum: PROCEDURES, description: 'The special procedure whose time is excluded (行政许可法第四十五条); must be one of the item\'s' })
+  @ApiProperty({
+    enum: PROCEDURES,
+    description: "The special procedure whose time is excluded (行政许可法第四十五条); must be one of the item's",
+  })
   @IsIn(PROCEDURES as unknown as string[])
   procedure!: (typeof PROCEDURES)[number];
 
@@ -47,7 +57,11 @@ export class ResumeDto {
 }
 
 export class ExtendDto {
-  @ApiProperty({ minimum: 1, maximum: 10, description: 'Working days added to the legal due date (at most 10 in total)' })
+  @ApiProperty({
+    minimum: 1,
+    maximum: 10,
+    description: 'Working days added to the legal due date (at most 10 in total)',
+  })
   @IsInt()
   @Min(1)
   @Max(10)

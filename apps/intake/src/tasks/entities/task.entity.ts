@@ -10,7 +10,9 @@ export const TASK_STATES: TaskState[] = ['OPEN', 'CLAIMED', 'REVIEWED', 'DONE', 
 
 @Entity('task')
 @Index('task_active_queue', ['department', 'createdAt'], { where: `state in ('OPEN','CLAIMED','REVIEWED')` })
-@Index('task_closed_queue', ['department', 'state', 'createdAt'], { where: `state not in ('OPEN','CLAIMED','REVIEWED')` })
+@Index('task_closed_queue', ['department', 'state', 'createdAt'], {
+  where: `state not in ('OPEN','CLAIMED','REVIEWED')`,
+})
 export class TaskEntity {
   @PrimaryColumn('uuid') id!: string;
   /** One task per application: a redelivered or repeated acceptance event cannot make a second one. */

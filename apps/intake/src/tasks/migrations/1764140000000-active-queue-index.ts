@@ -11,8 +11,12 @@ export class ActiveQueueIndex1764140000000 implements MigrationInterface {
   name = 'ActiveQueueIndex1764140000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`create index task_active_queue on task (department, created_at) where state in ('OPEN','CLAIMED','REVIEWED')`);
-    await q.query(`create index task_closed_queue on task (department, state, created_at) where state not in ('OPEN','CLAIMED','REVIEWED')`);
+    await q.query(
+      `create index task_active_queue on task (department, created_at) where state in ('OPEN','CLAIMED','REVIEWED')`,
+    );
+    await q.query(
+      `create index task_closed_queue on task (department, state, created_at) where state not in ('OPEN','CLAIMED','REVIEWED')`,
+    );
     await q.query(`drop index if exists task_queue`);
   }
 

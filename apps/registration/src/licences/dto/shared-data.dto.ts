@@ -5,7 +5,9 @@ import { IsString, Matches } from 'class-validator';
 
 export class EnterpriseUsccParamDto {
   @ApiProperty({ description: '统一社会信用代码 (USCC)', pattern: '^[0-9A-HJ-NPQRTUWXY]{18}$' })
-  @IsString() @Matches(/^[0-9A-HJ-NPQRTUWXY]{18}$/, { message: '统一社会信用代码格式错误 (malformed USCC)' }) uscc!: string;
+  @IsString()
+  @Matches(/^[0-9A-HJ-NPQRTUWXY]{18}$/, { message: '统一社会信用代码格式错误 (malformed USCC)' })
+  uscc!: string;
 }
 
 @ApiSchema({ name: 'EnterpriseBasicsView' })
@@ -13,12 +15,16 @@ export class EnterpriseBasicsViewDto {
   @ApiProperty() uscc!: string;
   @ApiProperty() name!: string;
   @ApiProperty() enterpriseType!: string;
-  @ApiProperty({ description: '法定代表人姓名 (legal representative\'s name)' }) legalRepresentative!: string;
+  @ApiProperty({ description: "法定代表人姓名 (legal representative's name)" }) legalRepresentative!: string;
   @ApiProperty() registeredCapitalFen!: number;
   @ApiProperty({ format: 'date' }) establishedOn!: string;
   @ApiProperty() domicile!: string;
   @ApiProperty() businessScope!: string;
   @ApiProperty() authority!: string;
   @ApiProperty({ nullable: true }) licenceNumber!: string | null;
-  @ApiProperty({ enum: ['opening', 'open'], description: 'opening: licensed, department steps under way; open: every step done' }) status!: string;
+  @ApiProperty({
+    enum: ['opening', 'open'],
+    description: 'opening: licensed, department steps under way; open: every step done',
+  })
+  status!: string;
 }

@@ -1,6 +1,11 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { REGISTRATION_STATES } from '../entities/registration.entity';
-import { DueChangeViewDto, dueHistoryProperty, provisionalProperty, provisionalReasonProperty } from '../../steps/dto/due-change.dto';
+import {
+  DueChangeViewDto,
+  dueHistoryProperty,
+  provisionalProperty,
+  provisionalReasonProperty,
+} from '../../steps/dto/due-change.dto';
 import { STEP_KINDS, STEP_STATES } from '../../steps/entities/registration-step.entity';
 
 /* View DTOs keep the schema names the API was published under (@ApiSchema): clients and the gateway's merged document use them. */
@@ -22,10 +27,23 @@ export class StepViewDto {
   @ApiProperty(dueHistoryProperty) dueHistory!: DueChangeViewDto[];
   @ApiProperty({ nullable: true, format: 'date-time' }) completedAt!: string | null;
   @ApiProperty({ nullable: true }) completedBy!: string | null;
-  @ApiProperty({ nullable: true, description: '退回或待审查的原因 (why rejected, or why under review)' }) reason!: string | null;
+  @ApiProperty({ nullable: true, description: '退回或待审查的原因 (why rejected, or why under review)' }) reason!:
+    string | null;
   @ApiProperty({ nullable: true, format: 'date-time' }) escalatedAt!: string | null;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, nullable: true, description: '部门办理结果 (the department\'s result)' }) result?: Record<string, unknown> | null;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, nullable: true, description: '本步骤所用数据 (the data this step uses)' }) data?: Record<string, unknown> | null;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: "部门办理结果 (the department's result)",
+  })
+  result?: Record<string, unknown> | null;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: '本步骤所用数据 (the data this step uses)',
+  })
+  data?: Record<string, unknown> | null;
 }
 
 @ApiSchema({ name: 'AuthorityView' })
@@ -58,10 +76,17 @@ export class RegistrationViewDto {
   @ApiProperty({ nullable: true, format: 'date-time' }) completedAt!: string | null;
   @ApiProperty({ nullable: true, format: 'date-time' }) closedAt!: string | null;
   @ApiProperty({ nullable: true }) closedReason!: string | null;
-  @ApiProperty({ nullable: true, description: '提交至办结的工作日数 (working days from submission to completion)' }) workingDaysTaken!: number | null;
-  @ApiProperty({ nullable: true, description: '是否一个工作日内办结 (completed within one working day)' }) withinOneWorkingDay!: boolean | null;
+  @ApiProperty({ nullable: true, description: '提交至办结的工作日数 (working days from submission to completion)' })
+  workingDaysTaken!: number | null;
+  @ApiProperty({ nullable: true, description: '是否一个工作日内办结 (completed within one working day)' })
+  withinOneWorkingDay!: boolean | null;
   @ApiPropertyOptional({ type: LegalRepresentativeViewDto }) legalRepresentative?: LegalRepresentativeViewDto;
-  @ApiProperty({ type: [StepViewDto], description: '各步骤：部门、状态、时间 (every step with department, state and time; a department system sees its own step only)' }) steps!: StepViewDto[];
+  @ApiProperty({
+    type: [StepViewDto],
+    description:
+      '各步骤：部门、状态、时间 (every step with department, state and time; a department system sees its own step only)',
+  })
+  steps!: StepViewDto[];
 }
 
 @ApiSchema({ name: 'FollowUpPermitView' })
@@ -70,7 +95,10 @@ export class FollowUpPermitViewDto {
   @ApiProperty() itemName!: string;
   @ApiProperty() department!: string;
   @ApiProperty({ type: [String] }) matchedKeywords!: string[];
-  @ApiProperty({ description: '事项办事指南（intake 目录） (the item\'s guide in intake\'s catalogue, through the gateway)' }) catalogueUrl!: string;
+  @ApiProperty({
+    description: "事项办事指南（intake 目录） (the item's guide in intake's catalogue, through the gateway)",
+  })
+  catalogueUrl!: string;
 }
 
 @ApiSchema({ name: 'FollowUpPermitsView' })
@@ -86,8 +114,14 @@ export class OneDayReportViewDto {
   @ApiProperty({ format: 'date' }) from!: string;
   @ApiProperty({ format: 'date' }) to!: string;
   @ApiProperty({ description: '期间提交且已办结 (submitted in the period and completed)' }) completed!: number;
-  @ApiProperty({ description: '其中一个工作日内办结 (of which within one working day)' }) completedWithinOneWorkingDay!: number;
-  @ApiProperty({ nullable: true, description: '一个工作日办结率 (share within one working day, 0..1; null when none completed)' }) share!: number | null;
+  @ApiProperty({ description: '其中一个工作日内办结 (of which within one working day)' })
+  completedWithinOneWorkingDay!: number;
+  @ApiProperty({
+    nullable: true,
+    description: '一个工作日办结率 (share within one working day, 0..1; null when none completed)',
+  })
+  share!: number | null;
   @ApiProperty({ description: '仍在办理 (still open)' }) open!: number;
-  @ApiProperty({ description: '仍在办理且已超过一个工作日 (open and already past one working day)' }) openBeyondOneWorkingDay!: number;
+  @ApiProperty({ description: '仍在办理且已超过一个工作日 (open and already past one working day)' })
+  openBeyondOneWorkingDay!: number;
 }

@@ -9,7 +9,15 @@ import type { RegistrationFormDto } from '../../form/dto/registration-form.dto';
  *   NAME_REJECTED    WITHDRAWN (before the licence only)
  * A name passing the rules goes straight to LICENSING; the saga moves it on from there.
  */
-export const REGISTRATION_STATES = ['NAME_REVIEW', 'LICENSING', 'LICENSED', 'DEPARTMENTS', 'COMPLETED', 'NAME_REJECTED', 'WITHDRAWN'] as const;
+export const REGISTRATION_STATES = [
+  'NAME_REVIEW',
+  'LICENSING',
+  'LICENSED',
+  'DEPARTMENTS',
+  'COMPLETED',
+  'NAME_REJECTED',
+  'WITHDRAWN',
+] as const;
 export type RegistrationState = (typeof REGISTRATION_STATES)[number];
 /** States in which the founder may still withdraw (no licence yet). */
 export const WITHDRAWABLE: readonly RegistrationState[] = ['NAME_REVIEW', 'LICENSING'];

@@ -37,9 +37,13 @@ export class RegistrationInit1765000000000 implements MigrationInterface {
       created_at timestamptz not null default now(),
       updated_at timestamptz not null default now())`);
     // The same key from the same founder finds the first registration (nothing written twice).
-    await q.query(`create unique index registration_owner_idempotency on registration (owner_subject, idempotency_key) where idempotency_key is not null`);
+    await q.query(
+      `create unique index registration_owner_idempotency on registration (owner_subject, idempotency_key) where idempotency_key is not null`,
+    );
     // The same form from the same founder while the first is alive is a second submission, whatever the key.
-    await q.query(`create unique index registration_owner_form on registration (owner_subject, form_hash) where state not in ('WITHDRAWN','NAME_REJECTED')`);
+    await q.query(
+      `create unique index registration_owner_form on registration (owner_subject, form_hash) where state not in ('WITHDRAWN','NAME_REJECTED')`,
+    );
     await q.query(`create index registration_owner on registration (owner_subject, submitted_at desc)`);
     await q.query(`create index registration_completed on registration (completed_at) where completed_at is not null`);
 
@@ -66,7 +70,9 @@ export class RegistrationInit1765000000000 implements MigrationInterface {
       unique (registration_id, kind))`);
     await q.query(`create index registration_step_queue on registration_step (department, state, requested_at)`);
     // The escalation checker's scan: only open department steps not yet escalated.
-    await q.query(`create index registration_step_due on registration_step (due_on) where state in ('REQUESTED','QUEUED','CLAIMED') and escalated_at is null`);
+    await q.query(
+      `create index registration_step_due on registration_step (due_on) where state in ('REQUESTED','QUEUED','CLAIMED') and escalated_at is null`,
+    );
 
     // The name is reserved before its registration row is written (the reservation decides which
     // candidate the registration gets), so the reference is checked at commit.
@@ -83,8 +89,12 @@ export class RegistrationInit1765000000000 implements MigrationInterface {
       released_at timestamptz)`);
     // Identical names are refused by the database itself, so two racing submissions cannot both win.
     await q.query(`create unique index enterprise_name_full on enterprise_name (full_name) where status <> 'released'`);
-    await q.query(`create unique index enterprise_name_trade on enterprise_name (authority_code, industry, trade_name) where status <> 'released'`);
-    await q.query(`create index enterprise_name_authority on enterprise_name (authority_code, trade_name_sorted) where status <> 'released'`);
+    await q.query(
+      `create unique index enterprise_name_trade on enterprise_name (authority_code, industry, trade_name) where status <> 'released'`,
+    );
+    await q.query(
+      `create index enterprise_name_authority on enterprise_name (authority_code, trade_name_sorted) where status <> 'released'`,
+    );
 
     await q.query(`create table name_review (
       id uuid primary key,
@@ -141,7 +151,16 @@ export class RegistrationInit1765000000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['registration_counter', 'licence', 'licence_signing_key', 'uscc_issued', 'name_review', 'enterprise_name', 'registration_step', 'registration']) {
+    for (const t of [
+      'registration_counter',
+      'licence',
+      'licence_signing_key',
+      'uscc_issued',
+      'name_review',
+      'enterprise_name',
+      'registration_step',
+      'registration',
+    ]) {
       await q.query(`drop table ${t}`);
     }
   }

@@ -6,38 +6,89 @@ import { DueChangeViewDto, dueHistoryProperty, provisionalProperty, provisionalR
 
 /* View DTOs keep the schema names the API was published under (@ApiSchema): clients and the gateway's merged document use them. */
 
-const QUEUE_STATES = ['QUEUED', 'CLAIMED', 'REQUESTED', 'DONE', 'REJECTED', 'CORRECTION_REQUESTED', 'CANCELLED'] as const;
+const QUEUE_STATES = [
+  'QUEUED',
+  'CLAIMED',
+  'REQUESTED',
+  'DONE',
+  'REJECTED',
+  'CORRECTION_REQUESTED',
+  'CANCELLED',
+] as const;
 
 export class StepIdParamDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() id!: string;
 }
 
 export class StaffStepQueryDto {
-  @ApiProperty({ enum: DEPARTMENT_STEP_DEPARTMENTS, description: '本人所在部门 (your own department)' }) @IsIn(DEPARTMENT_STEP_DEPARTMENTS) department!: string;
-  @ApiPropertyOptional({ enum: QUEUE_STATES, description: '默认待办：QUEUED 与 CLAIMED (default: the open queue, QUEUED and CLAIMED)' }) @IsOptional() @IsIn(QUEUE_STATES) state?: string;
+  @ApiProperty({ enum: DEPARTMENT_STEP_DEPARTMENTS, description: '本人所在部门 (your own department)' })
+  @IsIn(DEPARTMENT_STEP_DEPARTMENTS)
+  department!: string;
+  @ApiPropertyOptional({
+    enum: QUEUE_STATES,
+    description: '默认待办：QUEUED 与 CLAIMED (default: the open queue, QUEUED and CLAIMED)',
+  })
+  @IsOptional()
+  @IsIn(QUEUE_STATES)
+  state?: string;
 }
 
 export class SystemStepQueryDto {
-  @ApiPropertyOptional({ enum: QUEUE_STATES, description: '默认待办：QUEUED 与 CLAIMED (default: the open queue)' }) @IsOptional() @IsIn(QUEUE_STATES) state?: string;
+  @ApiPropertyOptional({ enum: QUEUE_STATES, description: '默认待办：QUEUED 与 CLAIMED (default: the open queue)' })
+  @IsOptional()
+  @IsIn(QUEUE_STATES)
+  state?: string;
 }
 
 export class CompleteStepDto {
-  @ApiPropertyOptional({ description: '部门业务编号（如备案号） (the department\'s own reference, e.g. a filing number)', maxLength: 64 })
-  @IsOptional() @IsString() @Length(1, 64) reference?: string;
-  @ApiPropertyOptional({ description: '办理说明 (note)', maxLength: 500 }) @IsOptional() @IsString() @Length(1, 500) note?: string;
+  @ApiPropertyOptional({
+    description: "部门业务编号（如备案号） (the department's own reference, e.g. a filing number)",
+    maxLength: 64,
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  reference?: string;
+  @ApiPropertyOptional({ description: '办理说明 (note)', maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  note?: string;
 }
 
 export class RejectStepDto {
-  @ApiProperty({ description: '退回原因：告知申请人需更正什么 (what the founder must correct)', minLength: 1, maxLength: 1000 })
-  @IsString() @Length(1, 1000) @Matches(/\S/, { message: '原因不能为空 (reason is required)' }) reason!: string;
+  @ApiProperty({
+    description: '退回原因：告知申请人需更正什么 (what the founder must correct)',
+    minLength: 1,
+    maxLength: 1000,
+  })
+  @IsString()
+  @Length(1, 1000)
+  @Matches(/\S/, { message: '原因不能为空 (reason is required)' })
+  reason!: string;
 }
 
 export class StepResultDto {
   @ApiProperty({ enum: ['completed', 'rejected'] }) @IsIn(['completed', 'rejected']) outcome!: 'completed' | 'rejected';
-  @ApiPropertyOptional({ description: '部门业务编号 (reference)', maxLength: 64 }) @IsOptional() @IsString() @Length(1, 64) reference?: string;
-  @ApiPropertyOptional({ description: '办理说明 (note)', maxLength: 500 }) @IsOptional() @IsString() @Length(1, 500) note?: string;
-  @ApiPropertyOptional({ description: '退回原因（outcome=rejected 时必填） (reason, required when rejected)', maxLength: 1000 })
-  @ValidateIf((o: StepResultDto) => o.outcome === 'rejected' || o.reason !== undefined) @IsString() @Length(1, 1000) @Matches(/\S/, { message: '原因不能为空 (reason is required)' }) reason?: string;
+  @ApiPropertyOptional({ description: '部门业务编号 (reference)', maxLength: 64 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  reference?: string;
+  @ApiPropertyOptional({ description: '办理说明 (note)', maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  note?: string;
+  @ApiPropertyOptional({
+    description: '退回原因（outcome=rejected 时必填） (reason, required when rejected)',
+    maxLength: 1000,
+  })
+  @ValidateIf((o: StepResultDto) => o.outcome === 'rejected' || o.reason !== undefined)
+  @IsString()
+  @Length(1, 1000)
+  @Matches(/\S/, { message: '原因不能为空 (reason is required)' })
+  reason?: string;
 }
 
 @ApiSchema({ name: 'QueuedStepView' })
@@ -60,7 +111,12 @@ export class QueuedStepViewDto {
   @ApiProperty({ nullable: true }) claimedBy!: string | null;
   @ApiProperty({ nullable: true }) reason!: string | null;
   @ApiProperty({ nullable: true, format: 'date-time' }) escalatedAt!: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: '本步骤所需数据：本部门的表单部分与企业基本信息 (this department\'s section of the form and the enterprise basics)' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      "本步骤所需数据：本部门的表单部分与企业基本信息 (this department's section of the form and the enterprise basics)",
+  })
   data!: Record<string, unknown>;
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) result!: Record<string, unknown> | null;
 }

@@ -12,7 +12,17 @@ import type { DueChange } from '../step-due';
 export const STEP_KINDS = ['name-check', 'licence', 'seal', 'tax', 'social-insurance', 'statistics'] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 export type DepartmentStepKind = Exclude<StepKind, 'name-check' | 'licence'>;
-export const STEP_STATES = ['WAITING', 'REVIEW', 'REQUESTED', 'QUEUED', 'CLAIMED', 'DONE', 'REJECTED', 'CORRECTION_REQUESTED', 'CANCELLED'] as const;
+export const STEP_STATES = [
+  'WAITING',
+  'REVIEW',
+  'REQUESTED',
+  'QUEUED',
+  'CLAIMED',
+  'DONE',
+  'REJECTED',
+  'CORRECTION_REQUESTED',
+  'CANCELLED',
+] as const;
 export type StepState = (typeof STEP_STATES)[number];
 /** States in which a department still owes the step (the escalation checker watches these). */
 export const OPEN_DEPARTMENT_STATES: readonly StepState[] = ['REQUESTED', 'QUEUED', 'CLAIMED'];

@@ -21,6 +21,8 @@ export class StepProvisionalDueDates1766200000000 implements MigrationInterface 
 
   async down(q: QueryRunner): Promise<void> {
     await q.query('drop index registration_step_provisional');
-    await q.query('alter table registration_step drop column due_history, drop column limit_working_days, drop column due_provisional_years');
+    await q.query(
+      'alter table registration_step drop column due_history, drop column limit_working_days, drop column due_provisional_years',
+    );
   }
 }

@@ -4,8 +4,15 @@ import { IsString, Length } from 'class-validator';
 /* View DTOs keep the schema names the API was published under (@ApiSchema): clients and the gateway's merged document use them. */
 
 export class UsccParamDto {
-  @ApiProperty({ description: '待校验的统一社会信用代码 (the code to check, any text up to 64 characters)', example: '91120101MA05T8K25N', minLength: 1, maxLength: 64 })
-  @IsString() @Length(1, 64) code!: string;
+  @ApiProperty({
+    description: '待校验的统一社会信用代码 (the code to check, any text up to 64 characters)',
+    example: '91120101MA05T8K25N',
+    minLength: 1,
+    maxLength: 64,
+  })
+  @IsString()
+  @Length(1, 64)
+  code!: string;
 }
 
 @ApiSchema({ name: 'UsccReasonView' })
@@ -28,6 +35,7 @@ export class UsccPartsViewDto {
 export class UsccValidationViewDto {
   @ApiProperty() code!: string;
   @ApiProperty() valid!: boolean;
-  @ApiProperty({ type: [UsccReasonViewDto], description: '每一处错误 (every problem found)' }) reasons!: UsccReasonViewDto[];
+  @ApiProperty({ type: [UsccReasonViewDto], description: '每一处错误 (every problem found)' })
+  reasons!: UsccReasonViewDto[];
   @ApiPropertyOptional({ type: UsccPartsViewDto }) parts?: UsccPartsViewDto;
 }
