@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import type { TestDatabase } from '@onewindow/testing';
-import { bootGatewayTestApp, type GatewayTestApp } from '../src/testing/gateway-test-app';
+import { bearer, bootGatewayTestApp, expectErrorShape, type GatewayTestApp } from '../src/testing/gateway-test-app';
 
 // Response bodies are whatever the server sent; the assertions say what they must contain.
 const json = (res: Response): Promise<any> => res.json();
@@ -28,16 +28,6 @@ describe('gateway data exchange (G7) against a sample upstream', () => {
   });
 
   const get = (path: string, headers: Record<string, string> = {}) => fetch(`${base}${path}`, { headers });
-  const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-
-  function expectErrorShape(body: Record<string, unknown>, status: number) {
-    expect(body).toMatchObject({
-      statusCode: status,
-      error: expect.any(String),
-      message: expect.any(String),
-      requestId: expect.any(String),
-    });
-  }
 
   describe('data exchange (G7)', () => {
     async function logRows(): Promise<Record<string, unknown>[]> {

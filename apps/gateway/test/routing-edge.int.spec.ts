@@ -1,7 +1,7 @@
 import { LocalTokenIssuer } from '@onewindow/auth';
 import { principals } from '@onewindow/testing';
 import { request } from 'node:http';
-import { bootGatewayTestApp, type GatewayTestApp } from '../src/testing/gateway-test-app';
+import { bearer, bootGatewayTestApp, expectErrorShape, type GatewayTestApp } from '../src/testing/gateway-test-app';
 import { sampleCalls } from '../src/testing/sample-upstream';
 
 // Response bodies are whatever the server sent; the assertions say what they must contain.
@@ -37,16 +37,6 @@ describe('gateway edge (G1, G4, G5, G8) against a sample upstream', () => {
   });
 
   const get = (path: string, headers: Record<string, string> = {}) => fetch(`${base}${path}`, { headers });
-  const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-
-  function expectErrorShape(body: Record<string, unknown>, status: number) {
-    expect(body).toMatchObject({
-      statusCode: status,
-      error: expect.any(String),
-      message: expect.any(String),
-      requestId: expect.any(String),
-    });
-  }
 
   describe('routing (G1)', () => {
     it('routes /api/intake/* to the service and forwards the request id, token and X-Forwarded-*', async () => {

@@ -16,14 +16,7 @@ import { Principals } from '@onewindow/auth';
 import { TraceId } from '@onewindow/http';
 import { validateUscc } from '@onewindow/codes';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import {
-  ExchangeErrors,
-  ExchangeScopes,
-  ownDepartmentBody,
-  ownDepartmentQuery,
-  PurposeHeader,
-  requireScope,
-} from './exchange-http';
+import { ExchangeErrors, ExchangeScopes, ownDepartmentBody, PurposeHeader, requireScope } from './exchange-http';
 import { ExchangeService } from './exchange.service';
 import { parsePurpose, PURPOSE_HEADER } from './domain/purpose';
 import { SystemPrincipalGuard, systemPrincipal } from './system-principal.guard';
@@ -58,19 +51,17 @@ export class ExchangeController {
     @TraceId() traceId: string,
     @Headers(PURPOSE_HEADER) purposeRaw?: string,
   ): Promise<void> {
-    const principal = systemPrincipal(req);
-    requireScope(principal, ExchangeScopes.work);
-    const purpose = parsePurpose(purposeRaw);
-    const query = ownDepartmentQuery(req.url, principal);
-    await this.exchange.forward(req, reply, principal, {
-      route: 'GET /exchange/work',
-      service: 'intake',
-      method: 'GET',
-      upstreamPath: '/department/tasks',
-      query,
-      purpose,
-      requestId: traceId,
-    });
+    await this.exchange.pullDepartmentList(
+      req,
+      reply,
+      { traceId, purposeRaw },
+      {
+        scope: ExchangeScopes.work,
+        route: 'GET /exchange/work',
+        service: 'intake',
+        upstreamPath: '/department/tasks',
+      },
+    );
   }
 
   @Post('decisions')

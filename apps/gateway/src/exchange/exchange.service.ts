@@ -6,7 +6,9 @@ import { GatewaySettingsService } from '../routing/gateway-settings.service';
 import { timeoutFor } from '../routing/settings';
 import { failureReason } from '../routing/upstream-client';
 import { classifyUpstreamError, upstreamErrorBody } from '../routing/upstream-errors';
-import { PURPOSE_HEADER } from './domain/purpose';
+import { parsePurpose, PURPOSE_HEADER } from './domain/purpose';
+import { ownDepartmentQuery, requireScope } from './exchange-http';
+import { systemPrincipal } from './system-principal.guard';
 import { ExchangeAccessLogRepository } from './exchange-access-log.repository';
 
 export interface ExchangeCall {
@@ -39,6 +41,23 @@ export class ExchangeService {
     private readonly log: ExchangeAccessLogRepository,
     private readonly settings: GatewaySettingsService,
   ) {}
+
+  /**
+   * A department system pulling its own department's list (tasks from intake, steps from registration):
+   * its scope, the purpose it declares, the query narrowed to its department, then the forward.
+   */
+  async pullDepartmentList(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    request: { traceId: string; purposeRaw?: string },
+    list: { scope: string; route: string; service: string; upstreamPath: string },
+  ): Promise<void> {
+    const principal = systemPrincipal(req);
+    requireScope(principal, list.scope);
+    const purpose = parsePurpose(request.purposeRaw);
+    const query = ownDepartmentQuery(req.url, principal);
+    await this.forward(req, reply, principal, { ...list, method: 'GET', query, purpose, requestId: request.traceId });
+  }
 
   async forward(
     req: FastifyRequest,

@@ -25,14 +25,7 @@ import { Principals } from '@onewindow/auth';
 import { TraceId } from '@onewindow/http';
 import { isUUID } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import {
-  ExchangeErrors,
-  ExchangeScopes,
-  ownDepartmentBody,
-  ownDepartmentQuery,
-  PurposeHeader,
-  requireScope,
-} from './exchange-http';
+import { ExchangeErrors, ExchangeScopes, ownDepartmentBody, PurposeHeader, requireScope } from './exchange-http';
 import { ExchangeService } from './exchange.service';
 import { parsePurpose, PURPOSE_HEADER } from './domain/purpose';
 import { SystemPrincipalGuard, systemPrincipal } from './system-principal.guard';
@@ -75,19 +68,17 @@ export class RegistrationStepsExchangeController {
     @TraceId() traceId: string,
     @Headers(PURPOSE_HEADER) purposeRaw?: string,
   ): Promise<void> {
-    const principal = systemPrincipal(req);
-    requireScope(principal, ExchangeScopes.registrationSteps);
-    const purpose = parsePurpose(purposeRaw);
-    const query = ownDepartmentQuery(req.url, principal);
-    await this.exchange.forward(req, reply, principal, {
-      route: 'GET /exchange/registration/steps',
-      service: 'registration',
-      method: 'GET',
-      upstreamPath: '/department/steps',
-      query,
-      purpose,
-      requestId: traceId,
-    });
+    await this.exchange.pullDepartmentList(
+      req,
+      reply,
+      { traceId, purposeRaw },
+      {
+        scope: ExchangeScopes.registrationSteps,
+        route: 'GET /exchange/registration/steps',
+        service: 'registration',
+        upstreamPath: '/department/steps',
+      },
+    );
   }
 
   @Post(':id/result')

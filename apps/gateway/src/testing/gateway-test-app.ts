@@ -96,3 +96,15 @@ async function gatewayTokens(base: string): Promise<GatewayTestTokens> {
     ga: await clientToken('ga-system'),
   };
 }
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** The platform's one error shape (10-gateway.md), whatever answered: the gateway or a service behind it. */
+export function expectErrorShape(body: Record<string, unknown>, status: number): void {
+  expect(body).toMatchObject({
+    statusCode: status,
+    error: expect.any(String),
+    message: expect.any(String),
+    requestId: expect.any(String),
+  });
+}

@@ -4,7 +4,7 @@ import { OutboxRow, OutboxWriter } from '@onewindow/messaging';
 import type { EntityManager } from 'typeorm';
 import type { IssuedDocument } from '../documents/documents.types';
 import { eventActor, StepActor } from './domain/actor';
-import { ApplicationAction, ApplicationState, nextState } from './domain/application-state';
+import { APPLICATION_ACTIONS, ApplicationAction, ApplicationState, nextState } from './domain/application-state';
 import { ApplicationRepository } from './application.repository';
 import { ApplicationStepRepository } from './application-step.repository';
 import { GENESIS_HASH, stepHash } from './domain/step-chain';
@@ -33,21 +33,7 @@ export type StepEvent = {
   [N in keyof ApplicationEvents]: { name: N; data: Omit<PayloadOf<ApplicationEvents[N]>, CoreField> };
 }[keyof ApplicationEvents];
 
-const STATE_ACTIONS = new Set<string>([
-  'request-correction',
-  'correct',
-  'accept',
-  'gap-accept',
-  'deem-accept',
-  'reject',
-  'start-review',
-  'pause',
-  'resume',
-  'decide',
-  'conclude',
-  'deliver',
-  'withdraw',
-]);
+const STATE_ACTIONS = new Set<string>(APPLICATION_ACTIONS);
 
 export function eventCore(app: ApplicationEntity, state: ApplicationState = app.state) {
   return {

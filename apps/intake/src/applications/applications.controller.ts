@@ -1,9 +1,8 @@
+import { ApiSubmissionResponses } from './dto/submission-responses';
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
-  ApiExtraModels,
-  getSchemaPath,
   ApiBody,
   ApiConflictResponse,
   ApiConsumes,
@@ -62,15 +61,7 @@ export class ApplicationsController {
       'Apply online (A1): receipt issued at once; the same Idempotency-Key again returns the same application (200)',
   })
   @ApiHeader(idempotencyHeaderDoc('the same application', true))
-  @ApiExtraModels(ApplicationViewDto, BundleSubmissionViewDto)
-  @ApiCreatedResponse({
-    description: 'Received: the application, or for a bundle one per item',
-    schema: { oneOf: [{ $ref: getSchemaPath(ApplicationViewDto) }, { $ref: getSchemaPath(BundleSubmissionViewDto) }] },
-  })
-  @ApiOkResponse({
-    description: 'Repeated key: what was received the first time',
-    schema: { oneOf: [{ $ref: getSchemaPath(ApplicationViewDto) }, { $ref: getSchemaPath(BundleSubmissionViewDto) }] },
-  })
+  @ApiSubmissionResponses('Repeated key: what was received the first time')
   @ApiBadRequestResponse({ description: 'Invalid input or missing Idempotency-Key' })
   @ApiForbiddenResponse({ description: 'Not an applicant (citizen or enterprise)' })
   @ApiNotFoundResponse({ description: 'Unknown item' })

@@ -1,11 +1,9 @@
+import { ApiSubmissionResponses } from './dto/submission-responses';
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
-  ApiExtraModels,
-  getSchemaPath,
   ApiConflictResponse,
-  ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiHeader,
   ApiNotFoundResponse,
@@ -58,15 +56,7 @@ export class WindowController {
   @Post()
   @ApiOperation({ summary: 'Receive an application on behalf of an applicant (接件); receipt issued at once' })
   @ApiHeader(idempotencyHeaderDoc('the same application', false))
-  @ApiExtraModels(ApplicationViewDto, BundleSubmissionViewDto)
-  @ApiCreatedResponse({
-    description: 'Received: the application, or for a bundle one per item',
-    schema: { oneOf: [{ $ref: getSchemaPath(ApplicationViewDto) }, { $ref: getSchemaPath(BundleSubmissionViewDto) }] },
-  })
-  @ApiOkResponse({
-    description: 'Repeated Idempotency-Key',
-    schema: { oneOf: [{ $ref: getSchemaPath(ApplicationViewDto) }, { $ref: getSchemaPath(BundleSubmissionViewDto) }] },
-  })
+  @ApiSubmissionResponses('Repeated Idempotency-Key')
   @ApiBadRequestResponse({ description: 'Invalid input, invalid resident ID / USCC' })
   @ApiForbiddenResponse({ description: 'Not a window clerk' })
   @ApiNotFoundResponse({ description: 'Unknown item' })

@@ -1,3 +1,4 @@
+import { ApplicationStateSchema } from '@onewindow/contracts';
 import { InvalidTransitionError } from '@onewindow/http';
 
 /**
@@ -12,18 +13,8 @@ import { InvalidTransitionError } from '@onewindow/http';
  * outside the authority's remit needs no correction round first). An instant item (A5) walks
  * ACCEPTED ──► IN_REVIEW ──► DECIDED ──► CONCLUDED inside one request, so no shortcut edge exists.
  */
-export const APPLICATION_STATES = [
-  'RECEIVED',
-  'CORRECTION_REQUESTED',
-  'ACCEPTED',
-  'REJECTED',
-  'IN_REVIEW',
-  'PAUSED',
-  'DECIDED',
-  'CONCLUDED',
-  'DELIVERED',
-  'WITHDRAWN',
-] as const;
+/** The states, as the event contracts declare them (one list: an event can carry no state intake lacks). */
+export const APPLICATION_STATES = ApplicationStateSchema.options;
 export type ApplicationState = (typeof APPLICATION_STATES)[number];
 
 export const APPLICATION_ACTIONS = [
