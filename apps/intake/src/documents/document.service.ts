@@ -1,4 +1,4 @@
-import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { isOwner, type Principal } from '@onewindow/auth';
 import { toIsoDate } from '@onewindow/calendar';
 import { NotVisibleError } from '@onewindow/http';
@@ -14,17 +14,8 @@ import { DocumentIssuer, IssueDocumentRequest, IssuedDocument, PreparedDocument 
 import { verificationBaseUrl } from './documents.config';
 import { maskName } from './format';
 import { renderPdf } from './pdf/pdf-renderer';
+import { DocumentFieldsError } from './document-fields.error';
 import { formatVerificationCode, newVerificationCode, normaliseVerificationCode } from './verification-code';
-
-/** The caller handed the issuer fields its template cannot print (a programming error in the caller, reported in full). */
-export class DocumentFieldsError extends HttpException {
-  constructor(kind: string, issues: { path: string; message: string }[]) {
-    super(
-      { message: `文书内容不完整 (document fields invalid for ${kind})`, details: issues },
-      HttpStatus.UNPROCESSABLE_ENTITY,
-    );
-  }
-}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const WHAT = '文书';
