@@ -161,6 +161,13 @@ describe('due dates through a year without a holiday notice (real Postgres + Kaf
       work: 'none',
     });
     expect(invalidShape.statusCode).toBe(400);
+    expect(invalidShape.json().details.map((d: { field: string }) => d.field)).toEqual(
+      expect.arrayContaining(['source', 'work']),
+    );
+    for (const year of ['MMXXVII', '1999', '2101']) {
+      const notAYear = await t.call(admin, 'PUT', `/calendar/years/${year}`, notice2);
+      expect({ year, status: notAYear.statusCode }).toEqual({ year, status: 400 });
+    }
     expect((await t.call(principals.hepingClerk, 'PUT', `/calendar/years/${NEXT}`, notice2)).statusCode).toBe(403);
     expect((await t.ds.query('select count(*)::int as n from official_calendar_year'))[0].n).toBe(0);
     expect((await t.call(principals.hepingClerk, 'GET', `/applications/${open.id}`)).json().clock.provisional).toBe(

@@ -30,6 +30,14 @@ export function provisionalReason(years: readonly number[]): string | null {
   );
 }
 
+/** How a date's standing is told in the API and the events: `provisional` and why (null when final). */
+export function provisionalFieldsOf(years: readonly number[]): {
+  provisional: boolean;
+  provisionalReason: string | null;
+} {
+  return { provisional: years.length > 0, provisionalReason: provisionalReason(years) };
+}
+
 /** Years already warned about within one public call, so a long count warns once per year, not per day. */
 type WarnedYears = Set<number>;
 

@@ -74,6 +74,7 @@ export class OfficialCalendarStore {
   /** Loads the stored years, corrects once (workers) and starts the refresh. */
   async start(): Promise<void> {
     await this.refresh();
+    await this.noteYearsAlsoInTheFile();
     if (runsBackgroundWork())
       await this.correct().catch((err) => logger.error({ err }, 'provisional date correction failed at start'));
     const every = this.options.refreshIntervalMs ?? Number(process.env.OW_CALENDAR_REFRESH_MS ?? 60_000);
@@ -121,21 +122,6 @@ export class OfficialCalendarStore {
       } catch (err) {
         // A stored year that no longer fits (e.g. the file now covers a neighbour differently): skip it loudly.
         logger.error({ year: row.year, err: (err as Error).message }, 'stored calendar year refused');
-      }
-    }
-    for (const row of await this.ds.getRepository(OfficialCalendarYearRow).find()) {
-      if (this.fileYears.has(row.year) && !this.published.has(row.year)) {
-        logger.warn(
-          { year: row.year },
-          'a published calendar year is also in holidays-cn.json: the reviewed file is used',
-        );
-        this.published.set(row.year, {
-          year: row.year,
-          days: row.days,
-          source: row.source,
-          publishedBy: row.publishedBy,
-          publishedAt: row.publishedAt,
-        });
       }
     }
     if (added.length) logger.info({ years: added }, 'official calendar years added');
@@ -195,6 +181,22 @@ export class OfficialCalendarStore {
       }
     } finally {
       await lock.release();
+    }
+  }
+
+  /** A year published at run time and since added to the reviewed file: the file wins (said once, at start). */
+  private async noteYearsAlsoInTheFile(): Promise<void> {
+    const years = [...this.fileYears];
+    const stored = await this.ds
+      .getRepository(OfficialCalendarYearRow)
+      .createQueryBuilder('y')
+      .where('y.year = any(:years)', { years })
+      .getMany();
+    for (const row of stored) {
+      logger.warn(
+        { year: row.year },
+        'a published calendar year is also in holidays-cn.json: the reviewed file is used',
+      );
     }
   }
 

@@ -1,11 +1,11 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Roles, StaffPrincipal } from '@onewindow/auth';
-import { todayInShanghai } from '@onewindow/calendar';
+import { todayInShanghai, provisionalFieldsOf } from '@onewindow/calendar';
 import { DataSource, EntityManager } from 'typeorm';
 import { CatalogueReader } from '../catalogue/catalogue.types';
 import { DocumentIssuer } from '../documents/documents.types';
-import { dueDatesFrom, dueFields, gapMaterialDue, provisionalFieldsOf } from '../deadlines/clock';
+import { dueDatesFrom, dueFields, gapMaterialDue } from '../deadlines/clock';
 import { intakeCalendar } from '../deadlines/intake-calendar';
 import { assertClerkOf } from './application-access';
 import { ApplicationDecisionService } from './application-decision.service';

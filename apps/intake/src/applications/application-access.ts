@@ -2,8 +2,8 @@ import { canSeeDivision, isOwner, Principal, Roles, StaffPrincipal } from '@onew
 import { maskPhone, maskResidentId } from '@onewindow/codes';
 import { NotVisibleError } from '@onewindow/http';
 import { intakeCalendar } from '../deadlines/intake-calendar';
-import { provisionalFieldsOf, remainingWorkingDays } from '../deadlines/clock';
-import { todayInShanghai } from '@onewindow/calendar';
+import { remainingWorkingDays } from '../deadlines/clock';
+import { todayInShanghai, provisionalFieldsOf } from '@onewindow/calendar';
 import type { ApplicationViewDto, StepViewDto } from './dto/application-view.dto';
 import type { ApplicationEntity } from './entities/application.entity';
 import type { ApplicationMaterialEntity } from './entities/application-material.entity';

@@ -1,20 +1,13 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isOwner, Principal, Roles, StaffPrincipal } from '@onewindow/auth';
-import { todayInShanghai } from '@onewindow/calendar';
+import { todayInShanghai, provisionalFieldsOf } from '@onewindow/calendar';
 import { InvalidTransitionError, NotVisibleError } from '@onewindow/http';
 import { newId } from '@onewindow/contracts';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { CatalogueReader, SpecialProcedure } from '../catalogue/catalogue.types';
-import {
-  dueFields,
-  extendLegalDue,
-  pausedWorkingDays,
-  provisionalFieldsOf,
-  provisionalYearsOf,
-  shiftForPause,
-} from '../deadlines/clock';
+import { dueFields, extendLegalDue, pausedWorkingDays, provisionalYearsOf, shiftForPause } from '../deadlines/clock';
 import { intakeCalendar } from '../deadlines/intake-calendar';
 import { assertClerkOf, canSee, isClerkOf, isDecidingStaff } from './application-access';
 import { ApplicationDecisionService } from './application-decision.service';

@@ -1,4 +1,4 @@
-import { IsoDate, provisionalReason, WorkingCalendar } from '@onewindow/calendar';
+import { IsoDate, provisionalFieldsOf, WorkingCalendar } from '@onewindow/calendar';
 
 /*
  * The clock of an application (20-intake.md A3, A4, A7). Pure functions over a WorkingCalendar, so
@@ -56,13 +56,6 @@ export function dueDatesFrom(
 /** How due dates are told in events, documents and timeline details: the dates and whether they are provisional. */
 export function dueFields(due: Pick<DueDates, 'promisedDue' | 'legalDue' | 'dueProvisionalYears'>) {
   return { promisedDue: due.promisedDue, legalDue: due.legalDue, ...provisionalFieldsOf(due.dueProvisionalYears) };
-}
-
-export function provisionalFieldsOf(years: readonly number[]): {
-  provisional: boolean;
-  provisionalReason: string | null;
-} {
-  return { provisional: years.length > 0, provisionalReason: provisionalReason(years) };
 }
 
 /**

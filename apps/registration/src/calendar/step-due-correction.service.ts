@@ -1,3 +1,4 @@
+import { provisionalFieldsOf } from '@onewindow/calendar';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { RegistrationStepDueRecalculated } from '@onewindow/contracts';
@@ -7,7 +8,7 @@ import { DataSource } from 'typeorm';
 import { REGISTRATION_CONFIG, type RegistrationConfig } from '../config/registration-config';
 import { SAGA_ACTOR } from '../shared/actor';
 import { RegistrationStepRepository } from '../steps/registration-step.repository';
-import { provisionalOf, recountDue } from '../steps/step-due';
+import { recountDue } from '../steps/step-due';
 
 /** Steps recounted per transaction: few rows locked at a time, so departments working them wait little. */
 const BATCH = 200;
@@ -81,7 +82,7 @@ export class StepDueCorrectionService implements OnModuleInit {
             attempt: s.attempt,
             previousDueOn: s.due_on,
             dueOn: due.dueOn,
-            ...provisionalOf(due.provisionalYears),
+            ...provisionalFieldsOf(due.provisionalYears),
             officialYears: change.officialYears,
             changed,
           },

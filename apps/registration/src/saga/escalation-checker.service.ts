@@ -1,13 +1,12 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { todayInShanghai } from '@onewindow/calendar';
+import { todayInShanghai, provisionalFieldsOf } from '@onewindow/calendar';
 import { RegistrationStepEscalated } from '@onewindow/contracts';
 import { OutboxWriter, runsBackgroundWork } from '@onewindow/messaging';
 import { DataSource } from 'typeorm';
 import { REGISTRATION_CONFIG, type RegistrationConfig } from '../config/registration-config';
 import { SAGA_ACTOR } from '../shared/actor';
 import { RegistrationStepRepository } from '../steps/registration-step.repository';
-import { provisionalOf } from '../steps/step-due';
 
 /**
  * R6: a department step not done within its time limit is escalated to oversight, once, with a
@@ -58,7 +57,7 @@ export class EscalationCheckerService implements OnApplicationBootstrap, OnAppli
             attempt: s.attempt,
             state: s.state,
             dueOn: s.due_on,
-            ...provisionalOf(s.due_provisional_years),
+            ...provisionalFieldsOf(s.due_provisional_years),
             escalatedAt: now.toISOString(),
           },
         });

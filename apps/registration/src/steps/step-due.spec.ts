@@ -1,5 +1,5 @@
-import { officialCalendarWithFallback, type HolidayYear } from '@onewindow/calendar';
-import { dueView, provisionalOf, recountDue, stepDue } from './step-due';
+import { officialCalendarWithFallback, type HolidayYear, provisionalFieldsOf } from '@onewindow/calendar';
+import { dueView, recountDue, stepDue } from './step-due';
 
 // 2026-12-31 10:00 in Shanghai, a Thursday: the last working day the data file (2024–2026) covers.
 const NEW_YEARS_EVE = new Date('2026-12-31T02:00:00Z');
@@ -27,8 +27,8 @@ describe('a step due date counted through a year without a holiday notice', () =
   });
 
   it('says why in Chinese and English, and nothing when the date is final', () => {
-    expect(provisionalOf([])).toEqual({ provisional: false, provisionalReason: null });
-    const p = provisionalOf([2027]);
+    expect(provisionalFieldsOf([])).toEqual({ provisional: false, provisionalReason: null });
+    const p = provisionalFieldsOf([2027]);
     expect(p.provisional).toBe(true);
     expect(p.provisionalReason).toMatch(
       /2027 年国务院办公厅节假日安排通知尚未发布.*\(provisional: no official holiday notice for 2027/,

@@ -1,4 +1,4 @@
-import { IsoDate, provisionalReason, todayInShanghai, type WorkingCalendar } from '@onewindow/calendar';
+import { IsoDate, todayInShanghai, type WorkingCalendar, provisionalFieldsOf } from '@onewindow/calendar';
 
 /** A step's due date and the years without an official holiday notice it was counted through. */
 export interface StepDue {
@@ -15,11 +15,6 @@ export function stepDue(calendar: WorkingCalendar, requestedAt: Date, limit: num
   const from = todayInShanghai(requestedAt);
   const dueOn = calendar.addWorkingDays(from, limit);
   return { dueOn, provisionalYears: calendar.provisionalYearsBetween(from, dueOn) };
-}
-
-/** What a view or an event says beside a due date: whether it may still move, and why, in Chinese and English. */
-export function provisionalOf(years: readonly number[]): { provisional: boolean; provisionalReason: string | null } {
-  return { provisional: years.length > 0, provisionalReason: provisionalReason(years) };
 }
 
 /** One recount of a step's due date, kept in the step's due_history. */
@@ -84,7 +79,7 @@ export function dueView(s: {
   // A step never requested has no date, so nothing about it is provisional.
   return {
     dueOn: s.dueOn,
-    ...provisionalOf(s.dueOn ? (s.dueProvisionalYears ?? []) : []),
+    ...provisionalFieldsOf(s.dueOn ? (s.dueProvisionalYears ?? []) : []),
     dueHistory: s.dueHistory ?? [],
   };
 }

@@ -1,3 +1,4 @@
+import { provisionalFieldsOf } from '@onewindow/calendar';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   RegistrationStepCompleted,
@@ -14,7 +15,7 @@ import { actorLabel } from '../shared/actor';
 import { registrationCalendar } from '../shared/calendar';
 import type { RegistrationStepEntity } from './entities/registration-step.entity';
 import { RegistrationStepRepository } from './registration-step.repository';
-import { provisionalOf, stepDue, type StepDue } from './step-due';
+import { stepDue, type StepDue } from './step-due';
 import { stepPayload } from './step-payload';
 
 /**
@@ -81,7 +82,7 @@ export class StepTransitionService {
         registrationId: reg.id,
         mode: step.mode,
         dueOn: step.dueOn,
-        ...provisionalOf(step.dueProvisionalYears),
+        ...provisionalFieldsOf(step.dueProvisionalYears),
         uscc: reg.uscc!,
         enterpriseName: reg.enterpriseName,
         data: stepPayload(reg, step),
